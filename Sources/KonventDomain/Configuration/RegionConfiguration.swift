@@ -1,0 +1,135 @@
+import struct Foundation.Date
+
+/// Everything that makes one region's process what it is: its territories, fields of action, bodies,
+/// ministries, milestones and the texts of its legal pages. Nothing in code is specific to a region.
+public struct RegionConfiguration: Sendable, Equatable {
+    public var key: String
+    public var name: LocalizedText
+    public var process: Process
+    public var territories: [Territory]
+    public var territoryAttribution: String
+    public var fieldsOfAction: [FieldOfAction]
+    public var bodies: [Body]
+    public var ministries: [Ministry]
+    public var milestones: [Milestone]
+    public var pages: [String: Page]
+
+    public struct Process: Sendable, Equatable, Codable {
+        public var title: LocalizedText
+        public var summary: LocalizedText
+        public var deadline: String
+    }
+
+    public struct FieldOfAction: Sendable, Equatable, Codable {
+        public var key: String
+        /// The prefix of measure codes in this field (for example `WI` in `WI-07`).
+        public var code: String
+        public var name: LocalizedText
+        public var description: LocalizedText
+    }
+
+    public struct Body: Sendable, Equatable, Codable {
+        public enum Kind: String, Sendable, Codable {
+            case convention
+            case interministerialWorkingGroup = "interministerial_working_group"
+            case steeringCommittee = "steering_committee"
+        }
+
+        public var key: String
+        public var kind: Kind
+        public var name: LocalizedText
+        public var description: LocalizedText
+    }
+
+    public struct Ministry: Sendable, Equatable, Codable {
+        public var key: String
+        public var abbreviation: String
+        public var name: LocalizedText
+    }
+
+    public struct Milestone: Sendable, Equatable, Codable {
+        /// An ISO date (`2026-08-31`); kept as text so that the domain does no calendar arithmetic.
+        public var date: String
+        public var title: LocalizedText
+        public var description: LocalizedText?
+    }
+
+    public struct Page: Sendable, Equatable, Codable {
+        public var title: LocalizedText
+        /// Safe markup: paragraphs separated by blank lines, `- ` lists, `[text](https://…)` links.
+        public var body: LocalizedText
+    }
+
+    /// The legal and accessibility pages every deployment must provide.
+    public static let requiredPages = ["impressum", "datenschutz", "barrierefreiheit", "leichte-sprache"]
+
+    public var districts: [Territory] { territories.filter { $0.kind.isDistrictLevel } }
+
+    public func municipalities(in districtKey: String) -> [Territory] {
+        territories.filter { $0.kind == .municipality && $0.parentKey == districtKey }
+    }
+
+    public func ministry(_ key: String) -> Ministry? { ministries.first { $0.key == key } }
+}
+
+/// The configuration file's shape; the territory table is a separate CSV file it names.
+public struct RegionConfigurationFile: Sendable, Codable {
+    public var key: String
+    public var name: LocalizedText
+    public var process: RegionConfiguration.Process
+    public var territories: TerritorySource
+    public var fieldsOfAction: [RegionConfiguration.FieldOfAction]
+    public var bodies: [RegionConfiguration.Body]
+    public var ministries: [RegionConfiguration.Ministry]
+    public var milestones: [RegionConfiguration.Milestone]
+    public var pages: [String: RegionConfiguration.Page]
+
+    public struct TerritorySource: Sendable, Codable {
+        /// Path of the CSV file, relative to the configuration file.
+        public var file: String
+        /// The attribution the data licence requires wherever the figures are shown.
+        public var attribution: String
+    }
+
+    /// Checks the parts against each other and joins them with the parsed territory table.
+    public func resolve(territoryTable: String) throws(ConfigurationError) -> RegionConfiguration {
+        let territories = try TerritoryTable.parse(territoryTable)
+        guard territories.contains(where: { $0.kind.isDistrictLevel }) else {
+            throw ConfigurationError("territory table: no district or independent city")
+        }
+        guard !fieldsOfAction.isEmpty else { throw ConfigurationError("fieldsOfAction: at least one is required") }
+        try unique(fieldsOfAction.map(\.key), "fieldsOfAction key")
+        try unique(fieldsOfAction.map(\.code), "fieldsOfAction code")
+        try unique(bodies.map(\.key), "bodies key")
+        try unique(ministries.map(\.key), "ministries key")
+        for page in RegionConfiguration.requiredPages where pages[page] == nil {
+            throw ConfigurationError("pages: the page '\(page)' is required")
+        }
+        for milestone in milestones where !Self.isISODate(milestone.date) {
+            throw ConfigurationError("milestones: '\(milestone.date)' is not a date of the form YYYY-MM-DD")
+        }
+        guard Self.isISODate(process.deadline) else {
+            throw ConfigurationError("process.deadline: '\(process.deadline)' is not a date of the form YYYY-MM-DD")
+        }
+        return RegionConfiguration(
+            key: key, name: name, process: process, territories: territories,
+            territoryAttribution: self.territories.attribution, fieldsOfAction: fieldsOfAction, bodies: bodies,
+            ministries: ministries, milestones: milestones.sorted { $0.date < $1.date }, pages: pages)
+    }
+
+    private func unique(_ keys: [String], _ what: String) throws(ConfigurationError) {
+        var seen = Set<String>()
+        for key in keys {
+            guard !key.isEmpty else { throw ConfigurationError("\(what): empty value") }
+            guard seen.insert(key).inserted else { throw ConfigurationError("\(what) '\(key)' appears twice") }
+        }
+    }
+
+    static func isISODate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil
+        else { return false }
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+}

@@ -1,0 +1,59 @@
+/// Everything an actor may try to do. Later capabilities add their actions here, so that the one
+/// policy below stays the only place where access is decided.
+public enum Action: String, CaseIterable, Sendable {
+    // Public reading and account life cycle.
+    case readPublic
+    case register
+    case signIn
+    case viewAccount
+    case editAccount
+    case exportAccountData
+    case deleteAccount
+    // Participation.
+    case contribute
+    case comment
+    case support
+    case moderate
+    case manageFormats
+    // Measures, review and the masterplan.
+    case writeMeasures
+    case assessMeasure
+    case decideMeasure
+    case editMasterplan
+    // Operating the platform.
+    case manageUsers
+    case viewAuditTrail
+}
+
+/// What an action is done to, where it matters who owns or is responsible for it.
+public enum Subject: Sendable, Equatable {
+    /// The platform as a whole (no particular owner).
+    case platform
+    /// A user's own account.
+    case account(owner: UserID)
+    /// Something assigned to one ministry (an IMAG assessment, say).
+    case ministry(key: String)
+}
+
+/// The answer, with a reason that a page can explain to the visitor.
+public enum Decision: Sendable, Equatable {
+    case allow
+    case deny(DenialReason)
+
+    public var isAllowed: Bool { self == .allow }
+}
+
+public enum DenialReason: String, Sendable, Equatable {
+    /// Sign in first.
+    case signInRequired = "sign_in_required"
+    /// Confirm the e-mail address first.
+    case confirmationRequired = "confirmation_required"
+    /// The role does not include this action.
+    case notPermitted = "not_permitted"
+    /// It belongs to someone else.
+    case notOwner = "not_owner"
+    /// Already signed in; the action is for visitors.
+    case alreadySignedIn = "already_signed_in"
+
+    public var catalogKey: String { "denied.\(rawValue)" }
+}

@@ -1,0 +1,61 @@
+/// The one place that answers "may this actor do this action on this subject?".
+/// Routes ask it before acting, pages ask it before offering a button: both get the same answer.
+public struct PermissionPolicy: Sendable {
+    public init() {}
+
+    public func decide(_ actor: Actor, _ action: Action, on subject: Subject = .platform) -> Decision {
+        switch actor {
+        case .anonymous:
+            return anonymous(action)
+        case .user(let id, let role, let ministry, let confirmed):
+            return user(id: id, role: role, ministry: ministry, confirmed: confirmed, action, subject)
+        }
+    }
+
+    public func allows(_ actor: Actor, _ action: Action, on subject: Subject = .platform) -> Bool {
+        decide(actor, action, on: subject).isAllowed
+    }
+
+    private func anonymous(_ action: Action) -> Decision {
+        switch action {
+        case .readPublic, .register, .signIn: .allow
+        default: .deny(.signInRequired)
+        }
+    }
+
+    private func user(
+        id: UserID, role: Role, ministry: String?, confirmed: Bool, _ action: Action, _ subject: Subject
+    ) -> Decision {
+        switch action {
+        case .readPublic:
+            return .allow
+        case .register, .signIn:
+            return .deny(.alreadySignedIn)
+        case .viewAccount, .editAccount, .exportAccountData, .deleteAccount:
+            guard case .account(let owner) = subject else { return .deny(.notOwner) }
+            return owner == id ? .allow : .deny(.notOwner)
+        case .contribute, .comment, .support:
+            return confirmed ? .allow : .deny(.confirmationRequired)
+        case .manageFormats:
+            return requireConfirmed(confirmed, role, in: [.facilitator, .conventionOffice, .administrator])
+        case .moderate, .writeMeasures, .editMasterplan:
+            return requireConfirmed(confirmed, role, in: [.conventionOffice, .administrator])
+        case .assessMeasure:
+            guard confirmed else { return .deny(.confirmationRequired) }
+            guard role == .ministryReviewer, let ministry else { return .deny(.notPermitted) }
+            if case .ministry(let key) = subject, key == ministry { return .allow }
+            return .deny(.notPermitted)
+        case .decideMeasure:
+            return requireConfirmed(confirmed, role, in: [.steeringCommitteeMember])
+        case .viewAuditTrail:
+            return requireConfirmed(confirmed, role, in: [.conventionOffice, .administrator])
+        case .manageUsers:
+            return requireConfirmed(confirmed, role, in: [.administrator])
+        }
+    }
+
+    private func requireConfirmed(_ confirmed: Bool, _ role: Role, in roles: Set<Role>) -> Decision {
+        guard roles.contains(role) else { return .deny(.notPermitted) }
+        return confirmed ? .allow : .deny(.confirmationRequired)
+    }
+}

@@ -1,0 +1,37 @@
+/// A fixed set of connections handed out one task at a time; waiters are served in arrival order.
+actor ConnectionPool<Connection: Sendable> {
+    private var idle: [Connection]
+    private var waiters: [CheckedContinuation<Connection, Never>] = []
+    let all: [Connection]
+
+    init(_ connections: [Connection]) {
+        precondition(!connections.isEmpty)
+        self.idle = connections
+        self.all = connections
+    }
+
+    func lease() async -> Connection {
+        if let connection = idle.popLast() { return connection }
+        return await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release(_ connection: Connection) {
+        if waiters.isEmpty {
+            idle.append(connection)
+        } else {
+            waiters.removeFirst().resume(returning: connection)
+        }
+    }
+
+    nonisolated func with<T: Sendable>(_ body: (Connection) async throws -> T) async throws -> T {
+        let connection = await lease()
+        do {
+            let result = try await body(connection)
+            await release(connection)
+            return result
+        } catch {
+            await release(connection)
+            throw error
+        }
+    }
+}

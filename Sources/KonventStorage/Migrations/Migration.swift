@@ -1,0 +1,29 @@
+/// One numbered, forward-only change of the schema. Once landed, a migration is never edited:
+/// a later change is a new migration.
+public struct Migration: Sendable {
+    public var version: Int
+    public var name: String
+    public var statements: @Sendable (SchemaDialect) -> [String]
+}
+
+/// The few places where SQLite and PostgreSQL spell a column differently.
+public struct SchemaDialect: Sendable {
+    public let kind: DatabaseKind
+
+    /// An auto-numbered primary key.
+    public var id: String {
+        kind == .sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY"
+    }
+
+    /// A reference to another row's auto-numbered key.
+    public var reference: String { "BIGINT" }
+}
+
+/// Every migration, in order. Add new ones at the end, in files of their own.
+public enum Migrations {
+    public static let all: [Migration] = [
+        m001Accounts,
+    ]
+
+    public static var latestVersion: Int { all.last?.version ?? 0 }
+}

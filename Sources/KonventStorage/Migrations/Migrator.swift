@@ -1,0 +1,69 @@
+import Foundation
+import Logging
+import SQLKit
+
+/// Applies the migrations a database has not seen yet, each in its own transaction, and records them.
+public struct Migrator: Sendable {
+    let database: any KonventDatabase
+    let migrations: [Migration]
+    let logger: Logger
+
+    public init(database: any KonventDatabase, migrations: [Migration] = Migrations.all, logger: Logger) {
+        self.database = database
+        self.migrations = migrations
+        self.logger = logger
+    }
+
+    /// Returns the versions applied by this call.
+    @discardableResult
+    public func migrate() async throws -> [Int] {
+        try await database.write { db in
+            try await db.raw("""
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)
+                """).run()
+        }
+        let applied = try await appliedVersions()
+        if let newest = applied.max(), newest > (migrations.last?.version ?? 0) {
+            throw MigrationError.databaseIsNewer(database: newest, code: migrations.last?.version ?? 0)
+        }
+        var done: [Int] = []
+        let dialect = SchemaDialect(kind: database.kind)
+        for migration in migrations where !applied.contains(migration.version) {
+            try await database.write { db in
+                for statement in migration.statements(dialect) {
+                    try await db.raw(SQLQueryString(statement)).run()
+                }
+                try await db.raw("""
+                    INSERT INTO schema_migrations (version, name, applied_at)
+                    VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Timestamp.now.milliseconds))
+                    """).run()
+            }
+            logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
+            done.append(migration.version)
+        }
+        return done
+    }
+
+    public func appliedVersions() async throws -> Set<Int> {
+        try await database.read { db in
+            Set(try await db.raw("SELECT version FROM schema_migrations").all().map { try $0.decode(column: "version", as: Int.self) })
+        }
+    }
+
+    /// The newest applied version, or 0 for an empty database.
+    public func currentVersion() async throws -> Int {
+        try await appliedVersions().max() ?? 0
+    }
+}
+
+public enum MigrationError: Error, CustomStringConvertible {
+    case databaseIsNewer(database: Int, code: Int)
+
+    public var description: String {
+        switch self {
+        case .databaseIsNewer(let database, let code):
+            "The database has schema version \(database), but this Konvent only knows up to \(code). Use a newer Konvent."
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import KonventDomain
+
+public enum TokenPurpose: String, Sendable {
+    case confirmEmail = "confirm_email"
+    case resetPassword = "reset_password"
+}
+
+/// What the platform keeps about a person's account, and everything that changes it.
+/// Every change here is one transaction that also writes its audit entry and any mail it causes.
+public protocol AccountStore: Sendable {
+    /// Creates an unconfirmed account and queues its confirmation mail. Throws `StorageError.duplicate`
+    /// when the address is taken.
+    func register(
+        _ registration: Registration, passwordHash: String, confirmation: SecretToken, expiresAt: Timestamp,
+        mail: OutgoingMail
+    ) async throws -> User
+
+    /// Creates an account directly (operators, the demo data): confirmed and with the given role.
+    func createUser(
+        email: EmailAddress, displayName: String, role: Role, ministry: String?, passwordHash: String,
+        language: Language, actor: UserID?
+    ) async throws -> User
+
+    func user(_ id: UserID) async throws -> User?
+    /// The account and its password hash, for checking a sign-in.
+    func credentials(email: EmailAddress) async throws -> (user: User, passwordHash: String)?
+
+    /// Uses a confirmation token once; nil when it is unknown, used or expired.
+    func confirmEmail(token: SecretToken, at time: Timestamp) async throws -> User?
+    /// Queues a new confirmation mail for an unconfirmed account.
+    func resendConfirmation(
+        for user: UserID, token: SecretToken, expiresAt: Timestamp, mail: OutgoingMail
+    ) async throws
+
+    /// Queues a reset mail when the address belongs to an account; does nothing otherwise, so that
+    /// the answer does not tell who has an account.
+    func requestPasswordReset(
+        email: EmailAddress, token: SecretToken, expiresAt: Timestamp,
+        mail: @Sendable (User) -> OutgoingMail
+    ) async throws
+    /// Sets a new password with a reset token and ends every session of the account.
+    func resetPassword(token: SecretToken, passwordHash: String, at time: Timestamp) async throws -> User?
+    /// Whether a reset token can still be used (to show the form only when it can).
+    func isUsable(token: SecretToken, purpose: TokenPurpose, at time: Timestamp) async throws -> Bool
+
+    func createSession(for user: UserID, token: SecretToken, expiresAt: Timestamp) async throws
+    func sessionUser(token: SecretToken, at time: Timestamp) async throws -> User?
+    func endSession(token: SecretToken) async throws
+
+    func organisations(of user: UserID) async throws -> [Organisation]
+    func addOrganisation(name: String, kind: Organisation.Kind, for user: UserID) async throws -> Organisation
+    func removeOrganisation(_ organisation: OrganisationID, for user: UserID) async throws
+
+    func export(_ user: UserID) async throws -> AccountExport?
+    /// Deletes the account and everything personal that hangs on it; the audit trail keeps only the number.
+    func deleteAccount(_ user: UserID) async throws
+
+    func countUsers() async throws -> Int
+}
+
+/// Everything stored about one person, as handed to them on request (GDPR Art. 15 and 20).
+public struct AccountExport: Sendable, Codable, Equatable {
+    public struct Profile: Sendable, Codable, Equatable {
+        public var id: Int64
+        public var email: String
+        public var displayName: String
+        public var role: String
+        public var ministry: String?
+        public var language: String
+        public var emailConfirmedAt: String?
+        public var createdAt: String
+    }
+
+    public struct SessionInfo: Sendable, Codable, Equatable {
+        public var createdAt: String
+        public var expiresAt: String
+    }
+
+    public struct MailInfo: Sendable, Codable, Equatable {
+        public var subject: String
+        public var createdAt: String
+        public var sentAt: String?
+    }
+
+    public struct AuditInfo: Sendable, Codable, Equatable {
+        public var at: String
+        public var action: String
+        public var subject: String
+    }
+
+    public var profile: Profile
+    public var organisations: [Organisation]
+    public var sessions: [SessionInfo]
+    public var mails: [MailInfo]
+    public var activity: [AuditInfo]
+}

@@ -1,0 +1,72 @@
+import KonventDomain
+import SQLKit
+
+public struct QueuedMail: Sendable, Equatable {
+    public var id: Int64
+    public var mail: OutgoingMail
+    public var attempts: Int
+}
+
+/// The mail queue. Mails are added inside the transaction of the change that causes them and
+/// removed from the due list once delivered or given up.
+public struct Outbox: Sendable {
+    public static let maximumAttempts = 8
+    let database: any KonventDatabase
+
+    public init(database: any KonventDatabase) { self.database = database }
+
+    public static func enqueue(_ mail: OutgoingMail, at time: Timestamp = .now, in db: any SQLDatabase) async throws {
+        try await db.raw("""
+            INSERT INTO outbox (recipient, subject, body, created_at, attempts, next_attempt_at)
+            VALUES (\(bind: mail.recipient.value), \(bind: mail.subject), \(bind: mail.body),
+                    \(bind: time.milliseconds), 0, \(bind: time.milliseconds))
+            """).run()
+    }
+
+    public func due(at time: Timestamp = .now, limit: Int = 20) async throws -> [QueuedMail] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT id, recipient, subject, body, attempts FROM outbox
+                WHERE sent_at IS NULL AND next_attempt_at <= \(bind: time.milliseconds)
+                  AND attempts < \(bind: Self.maximumAttempts)
+                ORDER BY next_attempt_at, id LIMIT \(bind: limit)
+                """).all().map { row in
+                QueuedMail(
+                    id: try row.decode(column: "id", as: Int64.self),
+                    mail: OutgoingMail(
+                        recipient: EmailAddress(trusted: try row.decode(column: "recipient", as: String.self)),
+                        subject: try row.decode(column: "subject", as: String.self),
+                        body: try row.decode(column: "body", as: String.self)),
+                    attempts: try row.decode(column: "attempts", as: Int.self))
+            }
+        }
+    }
+
+    public func markSent(_ id: Int64, at time: Timestamp = .now) async throws {
+        try await database.write { db in
+            try await db.raw("""
+                UPDATE outbox SET sent_at = \(bind: time.milliseconds), attempts = attempts + 1, last_error = NULL
+                WHERE id = \(bind: id)
+                """).run()
+        }
+    }
+
+    /// Records a failed attempt and schedules the next one with exponential back-off.
+    public func markFailed(_ id: Int64, attempts: Int, error: String, at time: Timestamp = .now) async throws {
+        let delaySeconds = Int64(min(3600, 15 << min(attempts, 8)))
+        try await database.write { db in
+            try await db.raw("""
+                UPDATE outbox SET attempts = attempts + 1, last_error = \(bind: String(error.prefix(500))),
+                    next_attempt_at = \(bind: time.milliseconds + delaySeconds * 1000)
+                WHERE id = \(bind: id)
+                """).run()
+        }
+    }
+
+    /// Mails not yet delivered (including those given up), for the metrics page and operators.
+    public func pendingCount() async throws -> Int {
+        try await database.read { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM outbox WHERE sent_at IS NULL").first()!.decode(column: "n", as: Int.self)
+        }
+    }
+}

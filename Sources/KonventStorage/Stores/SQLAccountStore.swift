@@ -1,0 +1,345 @@
+import Foundation
+import KonventDomain
+import SQLKit
+
+public struct SQLAccountStore: AccountStore {
+    let database: any KonventDatabase
+
+    public init(database: any KonventDatabase) { self.database = database }
+
+    static let userColumns = "u.id, u.email, u.display_name, u.role, u.ministry, u.locale, u.email_confirmed_at, u.created_at"
+
+    public func register(
+        _ registration: Registration, passwordHash: String, confirmation: SecretToken, expiresAt: Timestamp,
+        mail: OutgoingMail
+    ) async throws -> User {
+        let now = Timestamp.now
+        return try await insertingUser(email: registration.email.lookupKey) {
+            try await database.write { db in
+                let user = try await Self.insertUser(
+                    email: registration.email, displayName: registration.displayName, role: .participant, ministry: nil,
+                    passwordHash: passwordHash, language: registration.language, confirmedAt: nil, at: now, in: db)
+                try await Self.insertToken(confirmation, .confirmEmail, user: user.id, expiresAt: expiresAt, at: now, in: db)
+                try await Outbox.enqueue(mail, at: now, in: db)
+                try await AuditTrail.append(
+                    AuditEvent(actor: user.id, action: "account.registered", subject: "user:\(user.id)"), at: now, in: db)
+                return user
+            }
+        }
+    }
+
+    public func createUser(
+        email: EmailAddress, displayName: String, role: Role, ministry: String?, passwordHash: String,
+        language: Language, actor: UserID?
+    ) async throws -> User {
+        let now = Timestamp.now
+        return try await insertingUser(email: email.lookupKey) {
+            try await database.write { db in
+                let user = try await Self.insertUser(
+                    email: email, displayName: displayName, role: role, ministry: ministry, passwordHash: passwordHash,
+                    language: language, confirmedAt: now, at: now, in: db)
+                try await AuditTrail.append(
+                    AuditEvent(actor: actor, action: "account.created", subject: "user:\(user.id)", detail: "role=\(role.rawValue)"),
+                    at: now, in: db)
+                return user
+            }
+        }
+    }
+
+    /// Turns the UNIQUE violation of a concurrent registration into the same answer as the pre-check.
+    private func insertingUser(email: String, _ body: () async throws -> User) async throws -> User {
+        do { return try await body() } catch let error where isUniqueViolation(error) {
+            throw StorageError.duplicate(field: "email")
+        }
+    }
+
+    private static func insertUser(
+        email: EmailAddress, displayName: String, role: Role, ministry: String?, passwordHash: String,
+        language: Language, confirmedAt: Timestamp?, at now: Timestamp, in db: any SQLDatabase
+    ) async throws -> User {
+        if try await db.raw("SELECT id FROM users WHERE email_key = \(bind: email.lookupKey)").first() != nil {
+            throw StorageError.duplicate(field: "email")
+        }
+        let row = try await db.raw("""
+            INSERT INTO users (email, email_key, display_name, password_hash, role, ministry, locale,
+                               email_confirmed_at, created_at, updated_at)
+            VALUES (\(bind: email.value), \(bind: email.lookupKey), \(bind: displayName), \(bind: passwordHash),
+                    \(bind: role.rawValue), \(bind: ministry), \(bind: language.rawValue),
+                    \(bind: confirmedAt?.milliseconds), \(bind: now.milliseconds), \(bind: now.milliseconds))
+            RETURNING id
+            """).first()!
+        return User(
+            id: UserID(try row.decode(column: "id", as: Int64.self)), email: email, displayName: displayName, role: role,
+            ministry: ministry, emailConfirmedAt: confirmedAt?.date, createdAt: now.date, locale: language)
+    }
+
+    private static func insertToken(
+        _ token: SecretToken, _ purpose: TokenPurpose, user: UserID, expiresAt: Timestamp, at now: Timestamp,
+        in db: any SQLDatabase
+    ) async throws {
+        try await db.raw("""
+            INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at)
+            VALUES (\(bind: token.digest), \(bind: user.rawValue), \(bind: purpose.rawValue),
+                    \(bind: now.milliseconds), \(bind: expiresAt.milliseconds))
+            """).run()
+    }
+
+    static func decodeUser(_ row: any SQLRow) throws -> User {
+        User(
+            id: UserID(try row.decode(column: "id", as: Int64.self)),
+            email: EmailAddress(trusted: try row.decode(column: "email", as: String.self)),
+            displayName: try row.decode(column: "display_name", as: String.self),
+            role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .participant,
+            ministry: try row.decode(column: "ministry", as: String?.self),
+            emailConfirmedAt: try row.decode(column: "email_confirmed_at", as: Int64?.self).map(Date.init(storedMilliseconds:)),
+            createdAt: Date(storedMilliseconds: try row.decode(column: "created_at", as: Int64.self)),
+            locale: Language(rawValue: try row.decode(column: "locale", as: String.self)) ?? .default)
+    }
+
+    public func user(_ id: UserID) async throws -> User? {
+        try await database.read { db in
+            try await db.raw("SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE u.id = \(bind: id.rawValue)")
+                .first().map(Self.decodeUser)
+        }
+    }
+
+    public func credentials(email: EmailAddress) async throws -> (user: User, passwordHash: String)? {
+        try await database.read { db in
+            guard let row = try await db.raw("""
+                SELECT \(unsafeRaw: Self.userColumns), u.password_hash FROM users u WHERE u.email_key = \(bind: email.lookupKey)
+                """).first() else { return nil }
+            return (try Self.decodeUser(row), try row.decode(column: "password_hash", as: String.self))
+        }
+    }
+
+    /// Marks a usable token as used and returns its account; nil when the token cannot be used.
+    private static func useToken(
+        _ token: SecretToken, _ purpose: TokenPurpose, at now: Timestamp, in db: any SQLDatabase
+    ) async throws -> UserID? {
+        guard let row = try await db.raw("""
+            UPDATE account_tokens SET used_at = \(bind: now.milliseconds)
+            WHERE token_hash = \(bind: token.digest) AND purpose = \(bind: purpose.rawValue)
+              AND used_at IS NULL AND expires_at > \(bind: now.milliseconds)
+            RETURNING user_id
+            """).first() else { return nil }
+        return UserID(try row.decode(column: "user_id", as: Int64.self))
+    }
+
+    public func confirmEmail(token: SecretToken, at now: Timestamp) async throws -> User? {
+        try await database.write { db in
+            guard let id = try await Self.useToken(token, .confirmEmail, at: now, in: db) else { return nil }
+            try await db.raw("""
+                UPDATE users SET email_confirmed_at = \(bind: now.milliseconds), updated_at = \(bind: now.milliseconds)
+                WHERE id = \(bind: id.rawValue) AND email_confirmed_at IS NULL
+                """).run()
+            try await AuditTrail.append(AuditEvent(actor: id, action: "account.confirmed", subject: "user:\(id)"), at: now, in: db)
+            return try await db.raw("SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE u.id = \(bind: id.rawValue)")
+                .first().map(Self.decodeUser)
+        }
+    }
+
+    public func resendConfirmation(for user: UserID, token: SecretToken, expiresAt: Timestamp, mail: OutgoingMail) async throws {
+        let now = Timestamp.now
+        try await database.write { db in
+            try await Self.insertToken(token, .confirmEmail, user: user, expiresAt: expiresAt, at: now, in: db)
+            try await Outbox.enqueue(mail, at: now, in: db)
+        }
+    }
+
+    public func requestPasswordReset(
+        email: EmailAddress, token: SecretToken, expiresAt: Timestamp, mail: @Sendable (User) -> OutgoingMail
+    ) async throws {
+        let now = Timestamp.now
+        try await database.write { db in
+            guard let row = try await db.raw(
+                "SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE u.email_key = \(bind: email.lookupKey)"
+            ).first() else { return }
+            let user = try Self.decodeUser(row)
+            try await Self.insertToken(token, .resetPassword, user: user.id, expiresAt: expiresAt, at: now, in: db)
+            try await Outbox.enqueue(mail(user), at: now, in: db)
+            try await AuditTrail.append(
+                AuditEvent(actor: nil, action: "account.reset_requested", subject: "user:\(user.id)"), at: now, in: db)
+        }
+    }
+
+    public func resetPassword(token: SecretToken, passwordHash: String, at now: Timestamp) async throws -> User? {
+        try await database.write { db in
+            guard let id = try await Self.useToken(token, .resetPassword, at: now, in: db) else { return nil }
+            try await db.raw("""
+                UPDATE users SET password_hash = \(bind: passwordHash), updated_at = \(bind: now.milliseconds)
+                WHERE id = \(bind: id.rawValue)
+                """).run()
+            // Whoever knew the old password is signed out everywhere; other reset links die too.
+            try await db.raw("DELETE FROM sessions WHERE user_id = \(bind: id.rawValue)").run()
+            try await db.raw("""
+                UPDATE account_tokens SET used_at = \(bind: now.milliseconds)
+                WHERE user_id = \(bind: id.rawValue) AND purpose = \(bind: TokenPurpose.resetPassword.rawValue) AND used_at IS NULL
+                """).run()
+            try await AuditTrail.append(AuditEvent(actor: id, action: "account.password_reset", subject: "user:\(id)"), at: now, in: db)
+            return try await db.raw("SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE u.id = \(bind: id.rawValue)")
+                .first().map(Self.decodeUser)
+        }
+    }
+
+    public func isUsable(token: SecretToken, purpose: TokenPurpose, at now: Timestamp) async throws -> Bool {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT 1 AS ok FROM account_tokens WHERE token_hash = \(bind: token.digest) AND purpose = \(bind: purpose.rawValue)
+                  AND used_at IS NULL AND expires_at > \(bind: now.milliseconds)
+                """).first() != nil
+        }
+    }
+
+    public func createSession(for user: UserID, token: SecretToken, expiresAt: Timestamp) async throws {
+        let now = Timestamp.now
+        try await database.write { db in
+            try await db.raw("""
+                INSERT INTO sessions (token_hash, user_id, created_at, expires_at)
+                VALUES (\(bind: token.digest), \(bind: user.rawValue), \(bind: now.milliseconds), \(bind: expiresAt.milliseconds))
+                """).run()
+            // Expired sessions of this account go when a new one starts, so the table does not grow without bound.
+            try await db.raw("""
+                DELETE FROM sessions WHERE user_id = \(bind: user.rawValue) AND expires_at <= \(bind: now.milliseconds)
+                """).run()
+            try await AuditTrail.append(AuditEvent(actor: user, action: "session.started", subject: "user:\(user)"), at: now, in: db)
+        }
+    }
+
+    public func sessionUser(token: SecretToken, at now: Timestamp) async throws -> User? {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT \(unsafeRaw: Self.userColumns) FROM sessions s JOIN users u ON u.id = s.user_id
+                WHERE s.token_hash = \(bind: token.digest) AND s.expires_at > \(bind: now.milliseconds)
+                """).first().map(Self.decodeUser)
+        }
+    }
+
+    public func endSession(token: SecretToken) async throws {
+        let now = Timestamp.now
+        try await database.write { db in
+            guard let row = try await db.raw("DELETE FROM sessions WHERE token_hash = \(bind: token.digest) RETURNING user_id").first()
+            else { return }
+            let id = UserID(try row.decode(column: "user_id", as: Int64.self))
+            try await AuditTrail.append(AuditEvent(actor: id, action: "session.ended", subject: "user:\(id)"), at: now, in: db)
+        }
+    }
+
+    public func organisations(of user: UserID) async throws -> [Organisation] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT o.id, o.name, o.kind, o.official_key FROM organisations o
+                JOIN user_organisations uo ON uo.organisation_id = o.id
+                WHERE uo.user_id = \(bind: user.rawValue) ORDER BY o.name
+                """).all().map(Self.decodeOrganisation)
+        }
+    }
+
+    static func decodeOrganisation(_ row: any SQLRow) throws -> Organisation {
+        Organisation(
+            id: OrganisationID(try row.decode(column: "id", as: Int64.self)),
+            name: try row.decode(column: "name", as: String.self),
+            kind: Organisation.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .other,
+            officialKey: try row.decode(column: "official_key", as: String?.self))
+    }
+
+    public func addOrganisation(name: String, kind: Organisation.Kind, for user: UserID) async throws -> Organisation {
+        let now = Timestamp.now
+        return try await database.write { db in
+            let existing = try await db.raw("SELECT id, name, kind, official_key FROM organisations WHERE name = \(bind: name)").first()
+            let organisation: Organisation
+            if let existing {
+                organisation = try Self.decodeOrganisation(existing)
+            } else {
+                let id = try await db.raw("""
+                    INSERT INTO organisations (name, kind, created_at) VALUES (\(bind: name), \(bind: kind.rawValue), \(bind: now.milliseconds))
+                    RETURNING id
+                    """).first()!.decode(column: "id", as: Int64.self)
+                organisation = Organisation(id: OrganisationID(id), name: name, kind: kind)
+            }
+            try await db.raw("""
+                INSERT INTO user_organisations (user_id, organisation_id) VALUES (\(bind: user.rawValue), \(bind: organisation.id.rawValue))
+                ON CONFLICT DO NOTHING
+                """).run()
+            try await AuditTrail.append(
+                AuditEvent(actor: user, action: "account.organisation_added", subject: "user:\(user)",
+                           detail: "organisation:\(organisation.id)"), at: now, in: db)
+            return organisation
+        }
+    }
+
+    public func removeOrganisation(_ organisation: OrganisationID, for user: UserID) async throws {
+        let now = Timestamp.now
+        try await database.write { db in
+            try await db.raw("""
+                DELETE FROM user_organisations WHERE user_id = \(bind: user.rawValue) AND organisation_id = \(bind: organisation.rawValue)
+                """).run()
+            try await AuditTrail.append(
+                AuditEvent(actor: user, action: "account.organisation_removed", subject: "user:\(user)",
+                           detail: "organisation:\(organisation)"), at: now, in: db)
+        }
+    }
+
+    public func export(_ id: UserID) async throws -> AccountExport? {
+        try await database.read { db in
+            guard let row = try await db.raw("SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE u.id = \(bind: id.rawValue)").first()
+            else { return nil }
+            let user = try Self.decodeUser(row)
+            let organisations = try await db.raw("""
+                SELECT o.id, o.name, o.kind, o.official_key FROM organisations o
+                JOIN user_organisations uo ON uo.organisation_id = o.id WHERE uo.user_id = \(bind: id.rawValue) ORDER BY o.name
+                """).all().map(Self.decodeOrganisation)
+            let sessions = try await db.raw("""
+                SELECT created_at, expires_at FROM sessions WHERE user_id = \(bind: id.rawValue) ORDER BY created_at
+                """).all().map { row in
+                AccountExport.SessionInfo(
+                    createdAt: iso(try row.decode(column: "created_at", as: Int64.self)),
+                    expiresAt: iso(try row.decode(column: "expires_at", as: Int64.self)))
+            }
+            let mails = try await db.raw("""
+                SELECT subject, created_at, sent_at FROM outbox WHERE recipient = \(bind: user.email.value) ORDER BY id
+                """).all().map { row in
+                AccountExport.MailInfo(
+                    subject: try row.decode(column: "subject", as: String.self),
+                    createdAt: iso(try row.decode(column: "created_at", as: Int64.self)),
+                    sentAt: try row.decode(column: "sent_at", as: Int64?.self).map(iso))
+            }
+            let activity = try await db.raw("""
+                SELECT at, action, subject FROM audit_log WHERE actor_id = \(bind: id.rawValue) ORDER BY id
+                """).all().map { row in
+                AccountExport.AuditInfo(
+                    at: iso(try row.decode(column: "at", as: Int64.self)),
+                    action: try row.decode(column: "action", as: String.self),
+                    subject: try row.decode(column: "subject", as: String.self))
+            }
+            return AccountExport(
+                profile: .init(
+                    id: user.id.rawValue, email: user.email.value, displayName: user.displayName, role: user.role.rawValue,
+                    ministry: user.ministry, language: user.locale.rawValue,
+                    emailConfirmedAt: user.emailConfirmedAt.map { iso($0.storedMilliseconds) },
+                    createdAt: iso(user.createdAt.storedMilliseconds)),
+                organisations: organisations, sessions: sessions, mails: mails, activity: activity)
+        }
+    }
+
+    public func deleteAccount(_ id: UserID) async throws {
+        let now = Timestamp.now
+        try await database.write { db in
+            guard let row = try await db.raw("DELETE FROM users WHERE id = \(bind: id.rawValue) RETURNING email").first() else {
+                throw StorageError.notFound
+            }
+            // Queued and sent mails carry the address and name; they go with the account.
+            try await db.raw("DELETE FROM outbox WHERE recipient = \(bind: try row.decode(column: "email", as: String.self))").run()
+            try await AuditTrail.append(AuditEvent(actor: id, action: "account.deleted", subject: "user:\(id)"), at: now, in: db)
+        }
+    }
+
+    public func countUsers() async throws -> Int {
+        try await database.read { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM users").first()!.decode(column: "n", as: Int.self)
+        }
+    }
+}
+
+private func iso(_ milliseconds: Int64) -> String {
+    Date(storedMilliseconds: milliseconds).formatted(.iso8601)
+}

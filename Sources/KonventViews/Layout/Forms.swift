@@ -1,0 +1,104 @@
+import KonventDomain
+
+/// Form building blocks with the accessibility every form needs: labels bound to fields, hints and
+/// errors linked by aria-describedby, and an error summary whose entries jump to the fields.
+public enum Forms {
+    /// A POST form carrying the CSRF token.
+    public static func post(
+        _ action: String, _ context: PageContext, class cssClass: String? = nil, @NodeBuilder content: () -> Node
+    ) -> Node {
+        el("form", .method("post"), .action(action), cssClass.map { .class($0) }) {
+            void("input", .type("hidden"), .name("_csrf"), .value(context.csrfToken))
+            content()
+        }
+    }
+
+    public static func errorSummary(_ errors: [FieldError], _ t: Translator) -> Node {
+        guard !errors.isEmpty else { return .empty }
+        return el("div", .class("error-summary"), .role("alert"), .tabindex(-1), .ariaLabelledBy("error-summary-title")) {
+            el("h2", .id("error-summary-title")) { t("form.errorSummary") }
+            el("ul") {
+                for error in errors {
+                    el("li") { el("a", .href("#field-\(error.field)")) { t(error.messageKey) } }
+                }
+            }
+        }
+    }
+
+    public struct Field {
+        public var name: String
+        public var label: String
+        public var type: String = "text"
+        public var value: String = ""
+        public var hint: String?
+        public var autocomplete: String?
+        public var required = true
+
+        public init(
+            name: String, label: String, type: String = "text", value: String = "", hint: String? = nil,
+            autocomplete: String? = nil, required: Bool = true
+        ) {
+            self.name = name
+            self.label = label
+            self.type = type
+            self.value = value
+            self.hint = hint
+            self.autocomplete = autocomplete
+            self.required = required
+        }
+    }
+
+    public static func input(_ field: Field, errors: [FieldError], _ t: Translator) -> Node {
+        let id = "field-\(field.name)"
+        let error = errors.first { $0.field == field.name }
+        let describedBy = [field.hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
+        return el("div", .class(error == nil ? "field" : "field field--error")) {
+            el("label", .for(id)) {
+                field.label
+                if !field.required { el("span", .class("optional")) { " (\(t("form.optional")))" } }
+            }
+            if let hint = field.hint { el("p", .id("\(id)-hint"), .class("hint")) { hint } }
+            if let error { el("p", .id("\(id)-error"), .class("field-error")) { t(error.messageKey) } }
+            void(
+                "input", .id(id), .name(field.name), .type(field.type),
+                field.type == "password" ? nil : .value(field.value),
+                field.autocomplete.map { .autocomplete($0) }, field.required ? .required : nil,
+                error == nil ? nil : .ariaInvalid,
+                describedBy.isEmpty ? nil : .ariaDescribedBy(describedBy.joined(separator: " ")))
+        }
+    }
+
+    public static func checkbox(name: String, label: Node, checked: Bool, errors: [FieldError], _ t: Translator) -> Node {
+        let id = "field-\(name)"
+        let error = errors.first { $0.field == name }
+        return el("div", .class(error == nil ? "field field--checkbox" : "field field--checkbox field--error")) {
+            if let error { el("p", .id("\(id)-error"), .class("field-error")) { t(error.messageKey) } }
+            void(
+                "input", .id(id), .name(name), .type("checkbox"), .value("on"), checked ? Attribute("checked", nil) : nil,
+                error == nil ? nil : .ariaInvalid, error == nil ? nil : .ariaDescribedBy("\(id)-error"))
+            el("label", .for(id)) { label }
+        }
+    }
+
+    public static func select(
+        name: String, label: String, options: [(value: String, label: String)], selected: String?, errors: [FieldError],
+        _ t: Translator
+    ) -> Node {
+        let id = "field-\(name)"
+        let error = errors.first { $0.field == name }
+        return el("div", .class(error == nil ? "field" : "field field--error")) {
+            el("label", .for(id)) { label }
+            if let error { el("p", .id("\(id)-error"), .class("field-error")) { t(error.messageKey) } }
+            el("select", .id(id), .name(name), error == nil ? nil : .ariaInvalid,
+               error == nil ? nil : .ariaDescribedBy("\(id)-error")) {
+                for option in options {
+                    el("option", .value(option.value), option.value == selected ? Attribute("selected", nil) : nil) { option.label }
+                }
+            }
+        }
+    }
+
+    public static func submit(_ label: String) -> Node {
+        el("button", .type("submit"), .class("button")) { label }
+    }
+}

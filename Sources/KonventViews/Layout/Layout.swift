@@ -1,0 +1,93 @@
+import KonventDomain
+
+/// The frame of every page: skip link, banner with navigation and language switch, the main
+/// landmark with exactly one h1 (the page's own), and the footer with the legal pages.
+public enum Layout {
+    public static func page(title: String, _ context: PageContext, @NodeBuilder content: () -> Node) -> [UInt8] {
+        let t = context.t
+        return el("html", .lang(context.language.rawValue)) {
+            el("head") {
+                void("meta", Attribute("charset", "utf-8"))
+                void("meta", .name("viewport"), Attribute("content", "width=device-width, initial-scale=1"))
+                el("title") { "\(title) – \(context.siteName)" }
+                void("link", Attribute("rel", "stylesheet"), .href("/static/app.css?v=\(context.assetVersion)"))
+                el("script", Attribute("src", "/static/app.js?v=\(context.assetVersion)"), Attribute("defer", nil))
+            }
+            el("body") {
+                el("a", .class("skip-link"), .href("#main")) { t("layout.skipToContent") }
+                banner(context)
+                el("main", .id("main"), .tabindex(-1)) { content() }
+                footer(context)
+            }
+        }.render(doctype: true)
+    }
+
+    static func banner(_ context: PageContext) -> Node {
+        let t = context.t
+        return el("header", .class("site-header")) {
+            el("div", .class("site-header__inner")) {
+                el("a", .class("site-name"), .href("/")) {
+                    el("span", .class("site-name__product")) { "Konvent" }
+                    el("span", .class("site-name__region")) { context.siteName }
+                }
+                el("nav", .ariaLabel(t("layout.nav.account"))) {
+                    el("ul", .class("nav-list")) {
+                        if let user = context.user {
+                            el("li") { navLink("/account", t("layout.nav.accountOf", ["name": user.displayName]), context) }
+                            el("li") {
+                                Forms.post("/logout", context, class: "inline-form") {
+                                    el("button", .type("submit"), .class("link-button")) { t("layout.nav.logout") }
+                                }
+                            }
+                        } else {
+                            el("li") { navLink("/login", t("layout.nav.login"), context) }
+                            el("li") { navLink("/register", t("layout.nav.register"), context) }
+                        }
+                        el("li") { languageSwitch(context) }
+                    }
+                }
+            }
+        }
+    }
+
+    static func navLink(_ href: String, _ label: String, _ context: PageContext) -> Node {
+        el("a", .href(href), context.path == href ? .ariaCurrent("page") : nil) { label }
+    }
+
+    /// Offers the other language, named in that language, as an ordinary link that works without script.
+    static func languageSwitch(_ context: PageContext) -> Node {
+        let other: Language = context.language == .de ? .en : .de
+        let label = other == .de ? "Deutsch" : "English"
+        return el(
+            "a", .href("/language?to=\(other.rawValue)&back=\(percentEncoded(context.path))"),
+            .lang(other.rawValue), .hreflang(other.rawValue)
+        ) { label }
+    }
+
+    static func footer(_ context: PageContext) -> Node {
+        let t = context.t
+        return el("footer", .class("site-footer")) {
+            el("nav", .ariaLabel(t("layout.nav.legal"))) {
+                el("ul", .class("nav-list")) {
+                    for page in RegionConfiguration.requiredPages {
+                        el("li") { navLink("/\(page)", t("page.\(page)"), context) }
+                    }
+                }
+            }
+            el("p") { t("layout.footer.about") }
+        }
+    }
+
+    public static func percentEncoded(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if c.isASCII && (c.isLetter || c.isNumber || "/-._~".contains(c)) {
+                out.append(c)
+            } else {
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,33 @@
+import KonventDomain
+
+/// What every page needs besides its own model: the language, who is signed in, the CSRF token
+/// for its forms, and where it is (for the language switch and the current navigation item).
+public struct PageContext: Sendable {
+    public var t: Translator
+    public var siteName: String
+    public var path: String
+    public var user: SignedIn?
+    public var csrfToken: String
+    /// Fingerprint appended to static asset URLs so that browsers may cache them for long.
+    public var assetVersion: String
+
+    public struct SignedIn: Sendable {
+        public var displayName: String
+        public var role: Role
+        public init(displayName: String, role: Role) {
+            self.displayName = displayName
+            self.role = role
+        }
+    }
+
+    public init(t: Translator, siteName: String, path: String, user: SignedIn?, csrfToken: String, assetVersion: String) {
+        self.t = t
+        self.siteName = siteName
+        self.path = path
+        self.user = user
+        self.csrfToken = csrfToken
+        self.assetVersion = assetVersion
+    }
+
+    public var language: Language { t.language }
+}

@@ -1,0 +1,117 @@
+import KonventDomain
+
+/// The signed-in person's own page: profile, organisations, data export and deletion.
+public enum AccountPage {
+    public struct Model: Sendable {
+        public var user: User
+        public var ministryName: String?
+        public var organisations: [Organisation]
+        public var errors: [FieldError]
+        public var notice: String?
+        public var organisationName: String
+
+        public init(
+            user: User, ministryName: String?, organisations: [Organisation], errors: [FieldError] = [],
+            notice: String? = nil, organisationName: String = ""
+        ) {
+            self.user = user
+            self.ministryName = ministryName
+            self.organisations = organisations
+            self.errors = errors
+            self.notice = notice
+            self.organisationName = organisationName
+        }
+    }
+
+    public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
+        let t = context.t
+        return Layout.page(title: t("account.title"), context) {
+            el("h1") { t("account.title") }
+            if let notice = model.notice { el("p", .class("notice"), .role("status")) { notice } }
+            Forms.errorSummary(model.errors, t)
+            profile(model, context)
+            organisations(model, context)
+            data(model, context)
+        }
+    }
+
+    static func profile(_ model: Model, _ context: PageContext) -> Node {
+        let t = context.t, user = model.user
+        return el("section", .ariaLabelledBy("profile-title")) {
+            el("h2", .id("profile-title")) { t("account.profile") }
+            el("dl", .class("facts")) {
+                el("dt") { t("field.displayName") }
+                el("dd") { user.displayName }
+                el("dt") { t("field.email") }
+                el("dd") {
+                    user.email.value
+                    " "
+                    el("span", .class(user.isConfirmed ? "badge" : "badge badge--warning")) {
+                        user.isConfirmed ? t("account.confirmed") : t("account.unconfirmed")
+                    }
+                }
+                el("dt") { t("account.role") }
+                el("dd") {
+                    t(user.role.catalogKey)
+                    if let ministry = model.ministryName { " – \(ministry)" }
+                }
+            }
+            if !user.isConfirmed {
+                Forms.post("/account/confirmation", context) {
+                    el("button", .type("submit"), .class("button button--secondary")) { t("account.resend") }
+                }
+            }
+        }
+    }
+
+    static func organisations(_ model: Model, _ context: PageContext) -> Node {
+        let t = context.t
+        return el("section", .ariaLabelledBy("organisations-title")) {
+            el("h2", .id("organisations-title")) { t("account.organisations") }
+            el("p") { t("account.organisations.intro") }
+            if model.organisations.isEmpty {
+                el("p") { t("account.organisations.none") }
+            } else {
+                el("ul", .class("plain-list")) {
+                    for organisation in model.organisations {
+                        el("li") {
+                            el("span") { "\(organisation.name) (\(t(organisation.kind.catalogKey)))" }
+                            " "
+                            Forms.post("/account/organisations/\(organisation.id)/remove", context, class: "inline-form") {
+                                el("button", .type("submit"), .class("link-button")) {
+                                    t("account.organisations.remove")
+                                    el("span", .class("visually-hidden")) { ": \(organisation.name)" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            Forms.post("/account/organisations", context, class: "form") {
+                Forms.input(.init(name: "organisationName", label: t("field.organisationName"), value: model.organisationName,
+                                  autocomplete: "organization"), errors: model.errors, t)
+                Forms.select(
+                    name: "organisationKind", label: t("field.organisationKind"),
+                    options: Organisation.Kind.allCases.map { ($0.rawValue, t($0.catalogKey)) }, selected: nil,
+                    errors: model.errors, t)
+                Forms.submit(t("account.organisations.add"))
+            }
+        }
+    }
+
+    static func data(_ model: Model, _ context: PageContext) -> Node {
+        let t = context.t
+        return el("section", .ariaLabelledBy("data-title")) {
+            el("h2", .id("data-title")) { t("account.data") }
+            el("p") { t("account.export.intro") }
+            el("p") { el("a", .class("button button--secondary"), .href("/account/export.json")) { t("account.export") } }
+            el("h3") { t("account.delete") }
+            el("p") { t("account.delete.intro") }
+            Forms.post("/account/delete", context, class: "form") {
+                Forms.input(.init(name: "password", label: t("account.delete.password"), type: "password",
+                                  autocomplete: "current-password"), errors: model.errors, t)
+                el("button", .type("submit"), .class("button button--danger")) { t("account.delete.submit") }
+            }
+        }
+    }
+}

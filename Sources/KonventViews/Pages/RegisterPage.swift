@@ -1,0 +1,42 @@
+import KonventDomain
+
+public enum RegisterPage {
+    public struct Model: Sendable {
+        public var email = ""
+        public var displayName = ""
+        public var acceptedPrivacy = false
+        public var errors: [FieldError] = []
+        public init(email: String = "", displayName: String = "", acceptedPrivacy: Bool = false, errors: [FieldError] = []) {
+            self.email = email
+            self.displayName = displayName
+            self.acceptedPrivacy = acceptedPrivacy
+            self.errors = errors
+        }
+    }
+
+    public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
+        let t = context.t
+        return Layout.page(title: t("register.title"), context) {
+            el("h1") { t("register.title") }
+            el("p") { t("register.intro") }
+            Forms.errorSummary(model.errors, t)
+            Forms.post("/register", context, class: "form") {
+                Forms.input(.init(name: "email", label: t("field.email"), type: "email", value: model.email,
+                                  hint: t("register.email.hint"), autocomplete: "email"), errors: model.errors, t)
+                Forms.input(.init(name: "displayName", label: t("field.displayName"), value: model.displayName,
+                                  hint: t("register.displayName.hint"), autocomplete: "nickname"), errors: model.errors, t)
+                Forms.input(.init(name: "password", label: t("field.password"), type: "password",
+                                  hint: t("register.password.hint"), autocomplete: "new-password"), errors: model.errors, t)
+                Forms.input(.init(name: "passwordRepeat", label: t("field.passwordRepeat"), type: "password",
+                                  autocomplete: "new-password"), errors: model.errors, t)
+                Forms.checkbox(name: "acceptPrivacy", label: el("span") {
+                    t("register.privacy.before")
+                    el("a", .href("/datenschutz")) { t("page.datenschutz") }
+                    t("register.privacy.after")
+                }, checked: model.acceptedPrivacy, errors: model.errors, t)
+                Forms.submit(t("register.submit"))
+            }
+            el("p") { t("register.haveAccount") + " "; el("a", .href("/login")) { t("layout.nav.login") } }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import KonventDomain
+
+/// The start page: what the masterplan process is, its timeline, the fields of action and the
+/// districts with their population.
+public enum StartPage {
+    public struct Model: Sendable {
+        public var configuration: RegionConfiguration
+        /// Today as an ISO date, to mark which milestones are past.
+        public var today: String
+
+        public init(configuration: RegionConfiguration, today: String) {
+            self.configuration = configuration
+            self.today = today
+        }
+    }
+
+    public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
+        let t = context.t, config = model.configuration, language = context.language
+        return Layout.page(title: t("start.title"), context) {
+            el("div", .class("intro")) {
+                el("h1") { config.process.title[language] }
+                SafeMarkup.render(config.process.summary[language])
+                if context.user == nil {
+                    el("p", .class("actions")) {
+                        el("a", .class("button"), .href("/register")) { t("start.cta.register") }
+                        " "
+                        el("a", .class("button button--secondary"), .href("/login")) { t("start.cta.login") }
+                    }
+                }
+            }
+            timeline(model, t)
+            fields(config, t)
+            districts(config, t)
+        }
+    }
+
+    static func timeline(_ model: Model, _ t: Translator) -> Node {
+        el("section", .ariaLabelledBy("timeline-title")) {
+            el("h2", .id("timeline-title")) { t("start.timeline") }
+            el("ol", .class("timeline")) {
+                for milestone in model.configuration.milestones {
+                    let past = milestone.date < model.today
+                    el("li", .class(past ? "timeline__item timeline__item--past" : "timeline__item")) {
+                        el("time", .datetime(milestone.date)) { t.date(iso: milestone.date) }
+                        el("span", .class("visually-hidden")) { past ? t("start.timeline.past") : t("start.timeline.upcoming") }
+                        el("strong") { milestone.title[t.language] }
+                        if let description = milestone.description { el("p") { description[t.language] } }
+                    }
+                }
+            }
+            el("p") { t("start.deadline", ["date": t.date(iso: model.configuration.process.deadline)]) }
+        }
+    }
+
+    static func fields(_ config: RegionConfiguration, _ t: Translator) -> Node {
+        el("section", .ariaLabelledBy("fields-title")) {
+            el("h2", .id("fields-title")) { t("start.fields") }
+            el("ul", .class("cards")) {
+                for field in config.fieldsOfAction {
+                    el("li", .class("card")) {
+                        el("h3") { field.name[t.language] }
+                        el("p") { field.description[t.language] }
+                    }
+                }
+            }
+        }
+    }
+
+    static func districts(_ config: RegionConfiguration, _ t: Translator) -> Node {
+        let districts = config.districts
+        let total = districts.reduce(0) { $0 + $1.population }
+        let year = districts.first.map { String($0.populationYear) } ?? ""
+        return el("section", .ariaLabelledBy("districts-title")) {
+            el("h2", .id("districts-title")) { t("start.districts") }
+            el("table", .class("data-table")) {
+                el("caption") { t("start.districts.caption", ["year": year]) }
+                el("thead") {
+                    el("tr") {
+                        el("th", Attribute("scope", "col")) { t("start.districts.name") }
+                        el("th", Attribute("scope", "col"), .class("numeric")) { t("start.districts.municipalities") }
+                        el("th", Attribute("scope", "col"), .class("numeric")) { t("start.districts.population") }
+                    }
+                }
+                el("tbody") {
+                    for district in districts {
+                        el("tr") {
+                            el("th", Attribute("scope", "row")) { district.name }
+                            el("td", .class("numeric")) { t.number(config.municipalities(in: district.officialKey).count) }
+                            el("td", .class("numeric")) { t.number(district.population) }
+                        }
+                    }
+                }
+                el("tfoot") {
+                    el("tr") {
+                        el("th", Attribute("scope", "row")) { t("start.districts.total") }
+                        el("td", .class("numeric")) {
+                            t.number(config.territories.filter { $0.kind == .municipality }.count)
+                        }
+                        el("td", .class("numeric")) { t.number(total) }
+                    }
+                }
+            }
+            el("p", .class("attribution")) { t("data.source") + " " + config.territoryAttribution }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import KonventDomain
+import KonventStorage
+
+/// Accounts for every role, so that someone trying Konvent out can see each side of the process.
+/// Loading is idempotent: accounts that exist already are left alone.
+public struct DemoData: Sendable {
+    let services: Services
+
+    public init(services: Services) { self.services = services }
+
+    /// The password of every demo account; printed when the demo starts. Never use demo data in production.
+    public static let password = "demo-passwort-2026"
+
+    public struct Account: Sendable {
+        public var email: String
+        public var name: String
+        public var role: Role
+        public var ministry: String?
+    }
+
+    public static let accounts: [Account] = [
+        Account(email: "buergerin@demo.konvent.localhost", name: "Anna Beispiel", role: .participant),
+        Account(email: "moderation@demo.konvent.localhost", name: "Moritz Moderation", role: .facilitator),
+        Account(email: "geschaeftsstelle@demo.konvent.localhost", name: "Geschäftsstelle Regionalkonvent", role: .conventionOffice),
+        Account(email: "ressort@demo.konvent.localhost", name: "Referat SMIL", role: .ministryReviewer, ministry: "smil"),
+        Account(email: "lenkungskreis@demo.konvent.localhost", name: "Lenkungskreis Mitglied", role: .steeringCommitteeMember),
+        Account(email: "admin@demo.konvent.localhost", name: "Administration", role: .administrator),
+    ]
+
+    /// Returns the demo accounts that exist after loading.
+    public func load() async throws -> [Account] {
+        var loaded: [Account] = []
+        for account in Self.accounts {
+            // A region without the demo ministry gets the reviewer bound to its first ministry.
+            var account = account
+            if account.role == .ministryReviewer, let ministry = account.ministry, services.region.ministry(ministry) == nil {
+                account.ministry = services.region.ministries.first?.key
+                if account.ministry == nil { continue }
+            }
+            do {
+                _ = try await services.addUser(
+                    email: account.email, name: account.name, role: account.role.rawValue, ministry: account.ministry,
+                    password: Self.password)
+            } catch let error as UserInputError where error.description.hasPrefix("--email") {
+                // Already there from an earlier start.
+            }
+            loaded.append(account)
+        }
+        if let anna = try await services.accounts.credentials(email: EmailAddress(trusted: Self.accounts[0].email))?.user,
+           try await services.accounts.organisations(of: anna.id).isEmpty {
+            _ = try await services.accounts.addOrganisation(name: "Heimatverein Beispielstadt e. V.", kind: .association, for: anna.id)
+        }
+        return loaded
+    }
+}

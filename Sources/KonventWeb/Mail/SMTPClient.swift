@@ -1,0 +1,165 @@
+import Foundation
+import KonventDomain
+import NIOCore
+import NIOPosix
+import NIOSSL
+
+/// A small SMTP client (RFC 5321): one connection per mail, plain text in UTF-8, base64 encoded.
+public struct SMTPClient: Sendable {
+    public let configuration: SMTPConfiguration
+    /// The sender as written in the From header, for example `Konvent <konvent@example.org>`.
+    public let from: String
+
+    public init(configuration: SMTPConfiguration, from: String) {
+        self.configuration = configuration
+        self.from = from
+    }
+
+    public func send(_ mail: OutgoingMail, timeout: Duration = .seconds(30)) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await self.deliver(mail) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw SMTPError.timeout
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    private func deliver(_ mail: OutgoingMail) async throws {
+        let configuration = self.configuration
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connectTimeout(.seconds(10))
+            .connect(host: configuration.host, port: configuration.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if configuration.useTLS {
+                        let context = try NIOSSLContext(configuration: .makeClientConfiguration())
+                        try channel.pipeline.syncOperations.addHandler(
+                            try NIOSSLClientHandler(context: context, serverHostname: configuration.host))
+                    }
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        try await channel.executeThenClose { inbound, outbound in
+            var replies = ReplyReader(inbound.makeAsyncIterator())
+            func command(_ line: String, expect codes: Set<Int>) async throws {
+                try await outbound.write(ByteBuffer(string: line + "\r\n"))
+                try await replies.expect(codes, after: line)
+            }
+            try await replies.expect([220], after: "connect")
+            try await command("EHLO \(Self.heloName)", expect: [250])
+            if let user = configuration.username, let password = configuration.password {
+                let credentials = Data("\0\(user)\0\(password)".utf8).base64EncodedString()
+                try await outbound.write(ByteBuffer(string: "AUTH PLAIN \(credentials)\r\n"))
+                try await replies.expect([235], after: "AUTH PLAIN")
+            }
+            try await command("MAIL FROM:<\(Self.address(in: from))>", expect: [250])
+            try await command("RCPT TO:<\(mail.recipient.value)>", expect: [250, 251])
+            try await command("DATA", expect: [354])
+            try await outbound.write(ByteBuffer(string: message(mail) + "\r\n.\r\n"))
+            try await replies.expect([250], after: "message")
+            try await outbound.write(ByteBuffer(string: "QUIT\r\n"))
+        }
+    }
+
+    static let heloName = "konvent.localhost"
+
+    /// The address between angle brackets, or the whole text when there are none.
+    static func address(in sender: String) -> String {
+        guard let open = sender.lastIndex(of: "<"), let close = sender.lastIndex(of: ">"), open < close else { return sender }
+        return String(sender[sender.index(after: open)..<close])
+    }
+
+    /// The message with headers; the body is base64, so lines never need dot-stuffing or 8-bit transport.
+    func message(_ mail: OutgoingMail) -> String {
+        let body = Data(mail.body.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+            .base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        let headers = [
+            "From: \(Self.encodedDisplayName(from))",
+            "To: <\(mail.recipient.value)>",
+            "Subject: \(Self.encodedWord(mail.subject))",
+            "Date: \(Self.rfc5322Date(Date()))",
+            "Message-ID: <\(UUID().uuidString.lowercased())@\(Self.heloName)>",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=utf-8",
+            "Content-Transfer-Encoding: base64",
+            "Auto-Submitted: auto-generated",
+        ]
+        return headers.joined(separator: "\r\n") + "\r\n\r\n" + body
+    }
+
+    /// RFC 2047 encoding, so that umlauts survive and a line break can never start a new header.
+    static func encodedWord(_ text: String) -> String {
+        "=?UTF-8?B?\(Data(text.utf8).base64EncodedString())?="
+    }
+
+    static func encodedDisplayName(_ sender: String) -> String {
+        let address = address(in: sender)
+        guard let open = sender.lastIndex(of: "<") else { return "<\(address)>" }
+        let name = sender[..<open].trimmingWhitespace()
+        return name.isEmpty ? "<\(address)>" : "\(encodedWord(name)) <\(address)>"
+    }
+
+    static func rfc5322Date(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
+        return formatter.string(from: date)
+    }
+}
+
+public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unexpectedReply(step: String, reply: String)
+    case connectionClosed
+    case timeout
+
+    public var description: String {
+        switch self {
+        case .unexpectedReply(let step, let reply): "SMTP server refused \(step.prefix(20)): \(reply)"
+        case .connectionClosed: "SMTP server closed the connection"
+        case .timeout: "SMTP delivery timed out"
+        }
+    }
+}
+
+/// Reads SMTP replies, which may span several lines (`250-…` continues, `250 …` ends).
+struct ReplyReader {
+    var iterator: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
+    var pending: [UInt8] = []
+
+    init(_ iterator: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator) { self.iterator = iterator }
+
+    mutating func expect(_ codes: Set<Int>, after step: String) async throws {
+        let (code, text) = try await reply()
+        guard codes.contains(code) else {
+            throw SMTPError.unexpectedReply(step: step.hasPrefix("AUTH") ? "AUTH" : step, reply: text)
+        }
+    }
+
+    mutating func reply() async throws -> (Int, String) {
+        var lines: [String] = []
+        while true {
+            let line = try await nextLine()
+            lines.append(line)
+            let bytes = Array(line.utf8)
+            if bytes.count < 4 || bytes[3] == UInt8(ascii: " ") {
+                return (Int(line.prefix(3)) ?? 0, lines.joined(separator: " | "))
+            }
+        }
+    }
+
+    mutating func nextLine() async throws -> String {
+        while true {
+            if let end = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                var line = Array(pending[..<end])
+                pending.removeSubrange(...end)
+                if line.last == UInt8(ascii: "\r") { line.removeLast() }
+                return String(decoding: line, as: UTF8.self)
+            }
+            guard var buffer = try await iterator.next() else { throw SMTPError.connectionClosed }
+            pending.append(contentsOf: buffer.readBytes(length: buffer.readableBytes) ?? [])
+        }
+    }
+}

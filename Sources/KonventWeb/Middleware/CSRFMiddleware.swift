@@ -1,0 +1,31 @@
+import Hummingbird
+import NIOCore
+
+/// Refuses every state-changing request whose form does not carry the token for this browser and
+/// session, before any handler runs; the body is kept for the handler to read.
+struct CSRFMiddleware: RouterMiddleware {
+    typealias Context = KonventRequestContext
+    let services: Services
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        guard [.post, .put, .patch, .delete].contains(request.method) else { return try await next(request, context) }
+        var request = request
+        let buffer: ByteBuffer
+        do { buffer = try await request.collectBody(upTo: context.maxUploadSize) } catch let error as HTTPError
+            where error.status == .contentTooLarge
+        {
+            throw WebError.tooLarge
+        }
+        let form = FormData(String(buffer: buffer))
+        guard let cookie = request.cookies[VisitorMiddleware.csrfCookie]?.value, !cookie.isEmpty,
+              let token = form["_csrf"],
+              services.csrf.isValid(token, cookie: cookie, session: context.sessionToken?.value)
+        else {
+            context.logger.notice("refused request without valid CSRF token", metadata: ["path": "\(request.uri.path)"])
+            throw WebError.csrf
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,41 @@
+import Hummingbird
+import KonventViews
+
+/// Turns errors into pages in the visitor's language, with the right status and nothing saved.
+struct ErrorPageMiddleware: RouterMiddleware {
+    typealias Context = KonventRequestContext
+    let services: Services
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as WebError {
+            if case .denied(.signInRequired) = error, request.method == .get {
+                let back = request.uri.path + (request.uri.query.map { "?\($0)" } ?? "")
+                return .seeOther("/login?next=\(Layout.percentEncoded(back))")
+            }
+            return page(status: error.status, messageKey: error.messageKey, request, context)
+        } catch let error as HTTPError where error.status.code < 500 {
+            let key = switch error.status {
+            case .notFound: "error.404"
+            case .contentTooLarge: "error.413"
+            case .methodNotAllowed: "error.405"
+            default: "error.400"
+            }
+            return page(status: error.status, messageKey: key, request, context)
+        } catch {
+            context.logger.error("request failed", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+            return page(status: .internalServerError, messageKey: "error.500", request, context)
+        }
+    }
+
+    func page(status: HTTPResponse.Status, messageKey: String, _ request: Request, _ context: Context) -> Response {
+        let pageContext = services.pageContext(context, path: request.uri.path)
+        let t = pageContext.t
+        let model = MessagePage.Model(
+            title: "\(t("error.title")) \(status.code)", paragraphs: [t(messageKey)], link: ("/", t("error.backHome")))
+        return .html(MessagePage.render(model, pageContext), status: status)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Hummingbird
+import KonventDomain
+import KonventStorage
+
+/// Finds out who is asking: language (cookie, then Accept-Language), session, and the CSRF cookie
+/// from which this request's form token is derived. A new CSRF cookie is set when there is none.
+struct VisitorMiddleware: RouterMiddleware {
+    typealias Context = KonventRequestContext
+    let services: Services
+
+    static let sessionCookie = "konvent_session"
+    static let csrfCookie = "konvent_csrf"
+    static let languageCookie = "konvent_lang"
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var context = context
+        context.language = Self.language(request)
+        if let value = request.cookies[Self.sessionCookie]?.value, !value.isEmpty {
+            let token = SecretToken(value: value)
+            if let user = try await services.accounts.sessionUser(token: token, at: .now) {
+                context.user = user
+                context.sessionToken = token
+            }
+        }
+        let existing = request.cookies[Self.csrfCookie]?.value
+        let csrfCookie = existing.flatMap { $0.isEmpty ? nil : $0 } ?? SecretToken().value
+        context.csrfToken = services.csrf.token(cookie: csrfCookie, session: context.sessionToken?.value)
+        var response = try await next(request, context)
+        if existing != csrfCookie {
+            response.setCookie(cookie(Self.csrfCookie, csrfCookie, maxAge: nil))
+        }
+        return response
+    }
+
+    static func language(_ request: Request) -> Language {
+        if let chosen = request.cookies[languageCookie].flatMap({ Language(rawValue: $0.value) }) { return chosen }
+        // The first language the browser names that Konvent speaks.
+        let accepted = request.headers[.acceptLanguage] ?? ""
+        for part in accepted.split(separator: ",") {
+            let code = part.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).prefix(2).lowercased()
+            if let language = Language(rawValue: code) { return language }
+        }
+        return .default
+    }
+
+    func cookie(_ name: String, _ value: String, maxAge: Int?) -> Cookie {
+        Cookie(
+            name: name, value: value, maxAge: maxAge, path: "/", secure: services.configuration.usesHTTPS, httpOnly: true,
+            sameSite: .lax)
+    }
+}

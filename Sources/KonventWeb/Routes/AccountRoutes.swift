@@ -1,0 +1,102 @@
+import Foundation
+import Hummingbird
+import KonventDomain
+import KonventStorage
+import KonventViews
+
+/// The signed-in person's own account: overview, organisations, data export and deletion.
+struct AccountRoutes {
+    let services: Services
+
+    func add(to router: Router<KonventRequestContext>) {
+        router.get("/account") { _, context in
+            let user = try services.signedInUser(context)
+            try services.require(.viewAccount, on: .account(owner: user.id), context)
+            return try await page(user, context, notice: nil)
+        }
+        router.get("/account/export.json") { _, context in
+            let user = try services.signedInUser(context)
+            try services.require(.exportAccountData, on: .account(owner: user.id), context)
+            guard let export = try await services.accounts.export(user.id) else { throw WebError.notFound }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            var response = Response.json(Array(try encoder.encode(export)))
+            response.headers[.contentDisposition] = "attachment; filename=\"konvent-konto-\(user.id).json\""
+            return response
+        }
+        router.post("/account/confirmation") { _, context in
+            let user = try services.signedInUser(context)
+            try services.require(.editAccount, on: .account(owner: user.id), context)
+            if !user.isConfirmed {
+                let token = SecretToken()
+                try await services.accounts.resendConfirmation(
+                    for: user.id, token: token,
+                    expiresAt: Timestamp(milliseconds: Timestamp.now.milliseconds + AuthRoutes.confirmationLifetime),
+                    mail: Mails(services: services).confirmation(
+                        to: user.email, name: user.displayName, language: context.language, token: token))
+            }
+            return try await page(user, context, notice: services.catalog.translator(context.language)("account.resent"))
+        }
+        router.post("/account/organisations") { request, context in
+            var request = request
+            let user = try services.signedInUser(context)
+            try services.require(.editAccount, on: .account(owner: user.id), context)
+            let form = try await request.form(context)
+            var validator = Validator()
+            let name = form.string("organisationName").trimmingWhitespace()
+            if name.isEmpty { validator.add("organisationName", "error.organisationName.missing") }
+            if name.count > 160 { validator.add("organisationName", "error.organisationName.long") }
+            let kind = Organisation.Kind(rawValue: form.string("organisationKind"))
+            if kind == nil { validator.add("organisationKind", "error.organisationKind.invalid") }
+            guard let kind, validator.errors.isEmpty else {
+                return try await page(user, context, notice: nil, errors: validator.errors, organisationName: name,
+                                      status: .unprocessableContent)
+            }
+            _ = try await services.accounts.addOrganisation(name: name, kind: kind, for: user.id)
+            return try await page(user, context, notice: services.catalog.translator(context.language)("account.organisations.added"))
+        }
+        router.post("/account/organisations/{id}/remove") { _, context in
+            let user = try services.signedInUser(context)
+            try services.require(.editAccount, on: .account(owner: user.id), context)
+            guard let id = context.parameters.get("id").flatMap(OrganisationID.init) else { throw WebError.notFound }
+            try await services.accounts.removeOrganisation(id, for: user.id)
+            return try await page(user, context, notice: services.catalog.translator(context.language)("account.organisations.removed"))
+        }
+        router.post("/account/delete") { request, context in
+            var request = request
+            let user = try services.signedInUser(context)
+            try services.require(.deleteAccount, on: .account(owner: user.id), context)
+            let form = try await request.form(context)
+            guard let stored = try await services.accounts.credentials(email: user.email),
+                  try await services.hasher.verify(form.string("password"), against: stored.passwordHash)
+            else {
+                return try await page(user, context, notice: nil,
+                                      errors: [FieldError(field: "password", messageKey: "error.password.wrong")],
+                                      status: .unprocessableContent)
+            }
+            try await services.accounts.deleteAccount(user.id)
+            var signedOut = context
+            signedOut.user = nil
+            let t = services.catalog.translator(context.language)
+            var response = Response.html(MessagePage.render(
+                .init(title: t("account.deleted.title"), paragraphs: [t("account.deleted.text")], link: ("/", t("error.backHome"))),
+                services.pageContext(signedOut, path: "/account/delete")))
+            response.setCookie(Cookie(
+                name: VisitorMiddleware.sessionCookie, value: "", maxAge: 0, path: "/",
+                secure: services.configuration.usesHTTPS, httpOnly: true, sameSite: .lax))
+            return response
+        }
+    }
+
+    func page(
+        _ user: User, _ context: KonventRequestContext, notice: String?, errors: [FieldError] = [],
+        organisationName: String = "", status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let current = try await services.accounts.user(user.id) ?? user
+        let model = AccountPage.Model(
+            user: current, ministryName: current.ministry.flatMap { services.region.ministry($0)?.name[context.language] },
+            organisations: try await services.accounts.organisations(of: user.id), errors: errors, notice: notice,
+            organisationName: organisationName)
+        return .html(AccountPage.render(model, services.pageContext(context, path: "/account")), status: status)
+    }
+}

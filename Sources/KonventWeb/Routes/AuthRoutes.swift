@@ -1,0 +1,186 @@
+import Foundation
+import Hummingbird
+import KonventDomain
+import KonventStorage
+import KonventViews
+
+/// Registration, e-mail confirmation, sign-in and sign-out, and the password reset.
+struct AuthRoutes {
+    let services: Services
+    var mails: Mails { Mails(services: services) }
+
+    static let confirmationLifetime: Int64 = 48 * 3600 * 1000
+    static let resetLifetime: Int64 = 3600 * 1000
+
+    func add(to router: Router<KonventRequestContext>) {
+        router.get("/register") { request, context in
+            if context.user != nil { return Response.seeOther("/account") }
+            return Response.html(RegisterPage.render(.init(), services.pageContext(context, path: "/register")))
+        }
+        router.post("/register") { request, context in try await register(request, context) }
+        router.get("/register/sent") { _, context in
+            let t = services.catalog.translator(context.language)
+            return Response.html(MessagePage.render(
+                .init(title: t("register.done.title"), paragraphs: [t("register.done.text", ["email": t("field.email")])]),
+                services.pageContext(context, path: "/register/sent")))
+        }
+        router.get("/confirm") { request, context in try await confirm(request, context) }
+        router.get("/login") { request, context in
+            if context.user != nil { return Response.seeOther("/account") }
+            let next = localPath(request.uri.queryParameters.get("next"))
+            return Response.html(LoginPage.render(.init(next: next), services.pageContext(context, path: "/login")))
+        }
+        router.post("/login") { request, context in try await login(request, context) }
+        router.post("/logout") { _, context in
+            if let token = context.sessionToken { try await services.accounts.endSession(token: token) }
+            var response = Response.seeOther("/")
+            response.setCookie(expired(VisitorMiddleware.sessionCookie))
+            return response
+        }
+        router.get("/password/forgot") { _, context in
+            Response.html(ForgotPasswordPage.render(email: "", errors: [], services.pageContext(context, path: "/password/forgot")))
+        }
+        router.post("/password/forgot") { request, context in try await forgot(request, context) }
+        router.get("/password/reset") { request, context in
+            let token = request.uri.queryParameters.get("token") ?? ""
+            guard try await services.accounts.isUsable(token: SecretToken(value: token), purpose: .resetPassword, at: .now) else {
+                return invalidLink(context)
+            }
+            return Response.html(ResetPasswordPage.render(token: token, errors: [], services.pageContext(context, path: "/password/reset")))
+        }
+        router.post("/password/reset") { request, context in try await reset(request, context) }
+    }
+
+    func register(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        try services.require(.register, context)
+        guard await services.rateLimiter.allow("register:\(services.clientAddress(request, context))",
+                                               services.configuration.rateLimits.register)
+        else { throw WebError.rateLimited }
+        let form = try await request.form(context)
+        let page = services.pageContext(context, path: "/register")
+        func again(_ errors: [FieldError], status: HTTPResponse.Status) -> Response {
+            .html(RegisterPage.render(.init(
+                email: form.string("email"), displayName: form.string("displayName"),
+                acceptedPrivacy: form.isChecked("acceptPrivacy"), errors: errors), page), status: status)
+        }
+        let registration: Registration
+        do {
+            registration = try Registration.validate(
+                email: form.string("email"), displayName: form.string("displayName"), password: form.string("password"),
+                passwordRepeat: form.string("passwordRepeat"), acceptedTerms: form.isChecked("acceptPrivacy"),
+                language: context.language)
+        } catch {
+            return again(error.errors, status: .unprocessableContent)
+        }
+        let token = SecretToken()
+        do {
+            _ = try await services.accounts.register(
+                registration, passwordHash: try await services.hasher.hash(registration.password), confirmation: token,
+                expiresAt: Timestamp(milliseconds: Timestamp.now.milliseconds + Self.confirmationLifetime),
+                mail: mails.confirmation(
+                    to: registration.email, name: registration.displayName, language: registration.language, token: token))
+        } catch StorageError.duplicate {
+            return again([FieldError(field: "email", messageKey: "error.email.taken")], status: .conflict)
+        }
+        return .seeOther("/register/sent")
+    }
+
+    func confirm(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        let token = SecretToken(value: request.uri.queryParameters.get("token") ?? "")
+        guard try await services.accounts.confirmEmail(token: token, at: .now) != nil else { return invalidLink(context) }
+        let t = services.catalog.translator(context.language)
+        return .html(MessagePage.render(
+            .init(title: t("confirm.done.title"), paragraphs: [t("confirm.done.text")],
+                  link: context.user == nil ? ("/login", t("layout.nav.login")) : ("/account", t("account.title"))),
+            services.pageContext(context, path: "/confirm")))
+    }
+
+    func invalidLink(_ context: KonventRequestContext) -> Response {
+        let t = services.catalog.translator(context.language)
+        return .html(MessagePage.render(
+            .init(title: t("confirm.invalid.title"), paragraphs: [t("confirm.invalid.text")], link: ("/login", t("layout.nav.login"))),
+            services.pageContext(context, path: "/confirm")), status: .notFound)
+    }
+
+    func login(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        try services.require(.signIn, context)
+        let form = try await request.form(context)
+        let next = localPath(form["next"])
+        let address = services.clientAddress(request, context)
+        let limit = services.configuration.rateLimits.signIn
+        let emailKey = form.string("email").lowercased()
+        guard await services.rateLimiter.allow("login-ip:\(address)", limit),
+              await services.rateLimiter.allow("login-email:\(emailKey)", limit)
+        else { throw WebError.rateLimited }
+        let password = form.string("password")
+        var user: User?
+        if let email = try? EmailAddress(form.string("email")),
+           let found = try await services.accounts.credentials(email: email) {
+            if try await services.hasher.verify(password, against: found.passwordHash) { user = found.user }
+        } else {
+            try await services.hasher.verifyAgainstDummy(password)
+        }
+        guard let user else {
+            let errors = [FieldError(field: "email", messageKey: "error.login.failed")]
+            return .html(LoginPage.render(.init(email: form.string("email"), errors: errors, next: next),
+                                          services.pageContext(context, path: "/login")), status: .unauthorized)
+        }
+        let token = SecretToken()
+        let lifetime = services.configuration.sessionLifetime.components.seconds
+        try await services.accounts.createSession(
+            for: user.id, token: token, expiresAt: Timestamp(milliseconds: Timestamp.now.milliseconds + lifetime * 1000))
+        var response = Response.seeOther(next ?? "/account")
+        response.setCookie(Cookie(
+            name: VisitorMiddleware.sessionCookie, value: token.value, maxAge: Int(lifetime), path: "/",
+            secure: services.configuration.usesHTTPS, httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    func forgot(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        let form = try await request.form(context)
+        guard await services.rateLimiter.allow("reset:\(services.clientAddress(request, context))",
+                                               services.configuration.rateLimits.passwordReset)
+        else { throw WebError.rateLimited }
+        let page = services.pageContext(context, path: "/password/forgot")
+        let email: EmailAddress
+        do { email = try EmailAddress(form.string("email")) } catch {
+            return .html(ForgotPasswordPage.render(email: form.string("email"), errors: [error], page), status: .unprocessableContent)
+        }
+        let mails = self.mails, token = SecretToken()
+        try await services.accounts.requestPasswordReset(
+            email: email, token: token, expiresAt: Timestamp(milliseconds: Timestamp.now.milliseconds + Self.resetLifetime)
+        ) { mails.passwordReset(to: $0, token: token) }
+        let t = page.t
+        return .html(MessagePage.render(.init(title: t("forgot.done.title"), paragraphs: [t("forgot.done.text")]), page))
+    }
+
+    func reset(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        let form = try await request.form(context)
+        let token = form.string("token")
+        let page = services.pageContext(context, path: "/password/reset")
+        var validator = Validator()
+        let password = validator.check("password") { () throws(FieldError) in try AccountRules.password(form.string("password")) }
+        if password != nil, form.string("password") != form.string("passwordRepeat") {
+            validator.add("passwordRepeat", "error.password.mismatch")
+        }
+        guard let password, validator.errors.isEmpty else {
+            return .html(ResetPasswordPage.render(token: token, errors: validator.errors, page), status: .unprocessableContent)
+        }
+        guard try await services.accounts.resetPassword(
+            token: SecretToken(value: token), passwordHash: try await services.hasher.hash(password), at: .now) != nil
+        else { return invalidLink(context) }
+        let t = page.t
+        var response = Response.html(MessagePage.render(
+            .init(title: t("reset.done.title"), paragraphs: [t("reset.done.text")], link: ("/login", t("layout.nav.login"))), page))
+        response.setCookie(expired(VisitorMiddleware.sessionCookie))
+        return response
+    }
+
+    func expired(_ name: String) -> Cookie {
+        Cookie(name: name, value: "", maxAge: 0, path: "/", secure: services.configuration.usesHTTPS, httpOnly: true, sameSite: .lax)
+    }
+}

@@ -1,0 +1,32 @@
+import Hummingbird
+import KonventDomain
+import NIOCore
+
+extension Request {
+    /// The form body; the CSRF middleware has already read and kept it.
+    mutating func form(_ context: KonventRequestContext) async throws -> FormData {
+        let buffer = try await collectBody(upTo: context.maxUploadSize)
+        return FormData(String(buffer: buffer))
+    }
+}
+
+extension Services {
+    /// Asks the policy and throws the denial, so that a handler reads as one line per rule.
+    func require(_ action: Action, on subject: Subject = .platform, _ context: KonventRequestContext) throws {
+        if case .deny(let reason) = policy.decide(context.actor, action, on: subject) { throw WebError.denied(reason) }
+    }
+
+    /// The signed-in user, or a redirect to the sign-in page.
+    func signedInUser(_ context: KonventRequestContext) throws -> User {
+        guard let user = context.user else { throw WebError.denied(.signInRequired) }
+        return user
+    }
+
+    /// The client's address for rate limits.
+    func clientAddress(_ request: Request, _ context: KonventRequestContext) -> String {
+        if configuration.trustProxy, let forwarded = request.headers[.init("X-Forwarded-For")!] {
+            return forwarded.split(separator: ",").first.map { String($0).trimmingWhitespace() } ?? "unknown"
+        }
+        return context.peerAddress ?? "unknown"
+    }
+}

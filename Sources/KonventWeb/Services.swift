@@ -1,0 +1,70 @@
+import Foundation
+import KonventDomain
+import KonventStorage
+import KonventViews
+import Logging
+
+/// Everything the routes need, built once at start-up and passed in; nothing is global.
+public struct Services: Sendable {
+    public let configuration: AppConfiguration
+    public let region: RegionConfiguration
+    public let database: any KonventDatabase
+    public let accounts: any AccountStore
+    public let outbox: Outbox
+    public let catalog: Catalog
+    public let policy = PermissionPolicy()
+    public let hasher: PasswordHasher
+    public let rateLimiter = RateLimiter()
+    public let csrf: CSRFTokens
+    public let metrics: Metrics
+    public let assets: StaticAssets
+    public let logger: Logger
+
+    public init(
+        configuration: AppConfiguration, region: RegionConfiguration, database: any KonventDatabase, catalog: Catalog,
+        secret: String, logger: Logger
+    ) throws {
+        self.configuration = configuration
+        self.region = region
+        self.database = database
+        self.accounts = SQLAccountStore(database: database)
+        self.outbox = Outbox(database: database)
+        self.catalog = catalog
+        self.hasher = PasswordHasher(cost: configuration.bcryptCost)
+        self.csrf = CSRFTokens(secret: secret)
+        self.metrics = Metrics()
+        self.assets = try StaticAssets.bundled()
+        self.logger = logger
+    }
+
+    /// Opens the database, migrates it and reads the installation secret: everything a server or a
+    /// CLI command needs before it can work.
+    public static func start(configuration: AppConfiguration, logger: Logger) async throws -> Services {
+        let region = try RegionLoader.load(configuration.regionFile)
+        let catalog = try Catalog.bundled()
+        let database = try await DatabaseFactory.open(configuration.database, logger: logger)
+        do {
+            try await Migrator(database: database, logger: logger).migrate()
+            let secret = try await Settings(database: database).value("csrf_secret") { SecretToken().value }
+            return try Services(
+                configuration: configuration, region: region, database: database, catalog: catalog, secret: secret,
+                logger: logger)
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+    }
+
+    func pageContext(_ context: KonventRequestContext, path: String) -> PageContext {
+        PageContext(
+            t: catalog.translator(context.language), siteName: region.name[context.language], path: path,
+            user: context.user.map { .init(displayName: $0.displayName, role: $0.role) }, csrfToken: context.csrfToken,
+            assetVersion: assets.version)
+    }
+
+    func link(_ path: String) -> String {
+        var base = configuration.baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + path
+    }
+}

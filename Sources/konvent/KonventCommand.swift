@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct KonventCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "konvent",
+        abstract: "Konvent: the platform that carries a regional masterplan from the first idea to the adopted plan.",
+        subcommands: [Serve.self, Demo.self, Migrate.self, UserCommand.self])
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import KonventStorage
+import KonventWeb
+import Logging
+
+/// Options shared by the commands; each falls back to its `KONVENT_…` environment variable.
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: "Database URL: sqlite:PATH, sqlite::memory: or postgres://user:pass@host:port/db (KONVENT_DATABASE_URL).")
+    var database: String?
+
+    @Option(help: "Region configuration file (JSON); the bundled Südwestsachsen setup when left out (KONVENT_CONFIG).")
+    var config: String?
+
+    func apply(to configuration: inout AppConfiguration) throws {
+        if let url = database ?? environment("KONVENT_DATABASE_URL") {
+            configuration.database = try DatabaseURL(url)
+        }
+        configuration.regionFile = config ?? environment("KONVENT_CONFIG")
+    }
+}
+
+struct ServerOptions: ParsableArguments {
+    @Option(help: "Address to listen on (KONVENT_HOST).")
+    var host: String?
+
+    @Option(help: "Port to listen on (KONVENT_PORT).")
+    var port: Int?
+
+    @Option(help: "Public base URL for links in mails; https enables Secure cookies and HSTS (KONVENT_BASE_URL).")
+    var baseURL: String?
+
+    func apply(to configuration: inout AppConfiguration) throws {
+        configuration.host = host ?? environment("KONVENT_HOST") ?? configuration.host
+        if let port = try port ?? environment("KONVENT_PORT").map(parsePort) {
+            configuration.port = port
+        }
+        configuration.baseURL = baseURL ?? environment("KONVENT_BASE_URL")
+            ?? "http://\(configuration.host):\(configuration.port)"
+        if let smtp = environment("KONVENT_SMTP_URL") {
+            configuration.smtp = try SMTPConfiguration(url: smtp)
+        }
+        configuration.mailFrom = environment("KONVENT_MAIL_FROM") ?? configuration.mailFrom
+        configuration.trustProxy = environment("KONVENT_TRUST_PROXY") == "1"
+        if let cost = environment("KONVENT_BCRYPT_COST") {
+            guard let value = UInt8(cost), (4...31).contains(value) else {
+                throw ValidationError("KONVENT_BCRYPT_COST must be a whole number from 4 to 31.")
+            }
+            configuration.bcryptCost = value
+        }
+    }
+
+    private func parsePort(_ text: String) throws -> Int {
+        guard let port = Int(text), (1...65535).contains(port) else {
+            throw ValidationError("KONVENT_PORT must be a port number from 1 to 65535.")
+        }
+        return port
+    }
+}
+
+func environment(_ name: String) -> String? {
+    guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }
+    return value
+}
+
+func makeLogger() -> Logger {
+    var logger = Logger(label: "konvent")
+    logger.logLevel = environment("LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
+    return logger
+}
+
+/// Runs a command body and turns every failure into one clear line and a non-zero exit.
+func reportingErrors(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let error as ValidationError {
+        throw error
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        FileHandle.standardError.write(Data("konvent: \(error)\n".utf8))
+        throw ExitCode.failure
+    }
+}

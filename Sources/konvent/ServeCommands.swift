@@ -1,0 +1,71 @@
+import ArgumentParser
+import Hummingbird
+import KonventWeb
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Migrate the database if needed and serve Konvent.")
+
+    @OptionGroup var server: ServerOptions
+    @OptionGroup var data: DatabaseOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            var configuration = AppConfiguration()
+            try server.apply(to: &configuration)
+            try data.apply(to: &configuration)
+            let services = try await Services.start(configuration: configuration, logger: makeLogger())
+            try await serve(services)
+        }
+    }
+}
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Migrate, load the default region and demo data, then serve (for trying Konvent out).")
+
+    @OptionGroup var server: ServerOptions
+    @OptionGroup var data: DatabaseOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            var configuration = AppConfiguration()
+            try server.apply(to: &configuration)
+            try data.apply(to: &configuration)
+            let logger = makeLogger()
+            let services = try await Services.start(configuration: configuration, logger: logger)
+            let accounts = try await DemoData(services: services).load()
+            for account in accounts {
+                logger.notice("demo account", metadata: [
+                    "email": "\(account.email)", "password": "\(DemoData.password)", "role": "\(account.role.rawValue)",
+                ])
+            }
+            try await serve(services)
+        }
+    }
+}
+
+func serve(_ services: Services) async throws {
+    let app = buildApplication(services: services)
+    services.logger.notice("Konvent is listening", metadata: [
+        "url": "\(services.configuration.baseURL)", "database": "\(services.configuration.database)",
+    ])
+    // runService handles SIGINT and SIGTERM: it stops accepting, finishes requests in flight, then returns.
+    try await app.runService()
+    await services.database.shutdown()
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply the database migrations that are not applied yet.")
+
+    @OptionGroup var data: DatabaseOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            var configuration = AppConfiguration()
+            try data.apply(to: &configuration)
+            let services = try await Services.start(configuration: configuration, logger: makeLogger())
+            print("Database \(configuration.database) is at schema version \(try await services.schemaVersion()).")
+            await services.database.shutdown()
+        }
+    }
+}
