@@ -73,13 +73,21 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Shared by the test targets: databases for both dialects, the SMTP sink.
+        .target(
+            name: "KonventTestSupport",
+            dependencies: ["KonventStorage", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/KonventTestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(name: "KonventDomainTests", dependencies: ["KonventDomain"], swiftSettings: strict),
-        .testTarget(name: "KonventStorageTests", dependencies: ["KonventStorage"], swiftSettings: strict),
+        .testTarget(name: "KonventStorageTests", dependencies: ["KonventStorage", "KonventTestSupport"], swiftSettings: strict),
         .testTarget(name: "KonventViewsTests", dependencies: ["KonventViews"], swiftSettings: strict),
         .testTarget(
             name: "KonventWebTests",
             dependencies: [
                 "KonventWeb",
+                "KonventTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

@@ -8,9 +8,11 @@ final class PostgresDatabase: KonventDatabase {
     let kind = DatabaseKind.postgres
     private let client: PostgresClient
     private let runner: Task<Void, Never>
+    private let logger: Logger
 
-    private init(client: PostgresClient) {
+    private init(client: PostgresClient, logger: Logger) {
         self.client = client
+        self.logger = logger
         self.runner = Task { await client.run() }
     }
 
@@ -25,7 +27,8 @@ final class PostgresDatabase: KonventDatabase {
             configuration.options.additionalStartupParameters = [("search_path", schema)]
         }
         configuration.options.maximumConnections = 16
-        let database = PostgresDatabase(client: PostgresClient(configuration: configuration, backgroundLogger: logger))
+        let database = PostgresDatabase(
+            client: PostgresClient(configuration: configuration, backgroundLogger: logger), logger: logger)
         // Fail now, with the server's reason, rather than on the first request.
         try await database.client.withConnection { connection in
             _ = try await connection.query("SELECT 1", logger: logger)
@@ -37,8 +40,23 @@ final class PostgresDatabase: KonventDatabase {
         try await client.withConnection { try await body($0.sql(queryLogLevel: nil)) }
     }
 
+    /// Our own BEGIN/COMMIT rather than the client's `withTransaction`, which wraps every error:
+    /// callers see the same error types on both databases.
     func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withTransaction(logger: Logger(label: "konvent.storage")) { try await body($0.sql(queryLogLevel: nil)) }
+        let logger = self.logger
+        return try await client.withConnection { connection in
+            _ = try await connection.query("BEGIN", logger: logger)
+            do {
+                let result = try await body(connection.sql(queryLogLevel: nil))
+                _ = try await connection.query("COMMIT", logger: logger)
+                return result
+            } catch {
+                do { _ = try await connection.query("ROLLBACK", logger: logger) } catch {
+                    logger.error("rollback failed", metadata: ["error": "\(error)"])
+                }
+                throw error
+            }
+        }
     }
 
     func shutdown() async {
