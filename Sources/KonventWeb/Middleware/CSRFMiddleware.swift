@@ -13,7 +13,7 @@ struct CSRFMiddleware: RouterMiddleware {
         guard [.post, .put, .patch, .delete].contains(request.method) else { return try await next(request, context) }
         var request = request
         let buffer: ByteBuffer
-        do { buffer = try await request.collectBody(upTo: context.maxUploadSize) } catch let error as HTTPError
+        do { buffer = try await request.collectBody(upTo: context.maxUploadSize) } catch let error as any HTTPResponseError
             where error.status == .contentTooLarge
         {
             throw WebError.tooLarge

@@ -17,7 +17,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
                 return .seeOther("/login?next=\(Layout.percentEncoded(back))")
             }
             return page(status: error.status, messageKey: error.messageKey, request, context)
-        } catch let error as HTTPError where error.status.code < 500 {
+        } catch let error as any HTTPResponseError where error.status.code < 500 {
             let key = switch error.status {
             case .notFound: "error.404"
             case .contentTooLarge: "error.413"

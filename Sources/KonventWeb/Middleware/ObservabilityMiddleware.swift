@@ -25,7 +25,7 @@ struct ObservabilityMiddleware: RouterMiddleware {
             let response = try await next(request, context)
             status = response.status.code
             return response
-        } catch let error as HTTPError {
+        } catch let error as any HTTPResponseError {
             status = error.status.code
             throw error
         }

@@ -16,11 +16,11 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         var response: Response
         do {
             response = try await next(request, context)
-        } catch let error as HTTPError {
-            // Errors that escape the page layer (a broken database, say) still get plain text and headers.
+        } catch let error as any HTTPResponseError {
+            // Errors that escape the page layer still get their status, plain text and the headers below.
             response = Response(
                 status: error.status, headers: [.contentType: "text/plain; charset=utf-8"],
-                body: .init(byteBuffer: .init(string: error.body ?? error.status.reasonPhrase)))
+                body: .init(byteBuffer: .init(string: error.status.reasonPhrase)))
         } catch {
             context.logger.error("unhandled error", metadata: ["error": "\(error)"])
             response = Response(

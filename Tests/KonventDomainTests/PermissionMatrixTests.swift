@@ -1,0 +1,95 @@
+import KonventDomain
+import Testing
+
+/// The whole role × action table, written out so that a change to the policy must change this
+/// table too. `A` allow, `C` needs a confirmed address, `-` denied.
+@Suite("Permission policy")
+struct PermissionMatrixTests {
+    static let roles: [Role] = [.participant, .facilitator, .conventionOffice, .ministryReviewer, .steeringCommitteeMember, .administrator]
+
+    /// Columns in the order of `roles`: participant, facilitator, office, ministry, steering, admin.
+    static let matrix: [Action: String] = [
+        .readPublic: "AAAAAA",
+        .register: "------",
+        .signIn: "------",
+        .contribute: "CCCCCC",
+        .comment: "CCCCCC",
+        .support: "CCCCCC",
+        .manageFormats: "-CC--C",
+        .moderate: "--C--C",
+        .writeMeasures: "--C--C",
+        .editMasterplan: "--C--C",
+        .assessMeasure: "---C--",
+        .decideMeasure: "----C-",
+        .viewAuditTrail: "--C--C",
+        .manageUsers: "-----C",
+        .viewAccount: "AAAAAA",
+        .editAccount: "AAAAAA",
+        .exportAccountData: "AAAAAA",
+        .deleteAccount: "AAAAAA",
+    ]
+
+    let policy = PermissionPolicy()
+    static let me = UserID(1)
+
+    static func subject(for action: Action) -> Subject {
+        switch action {
+        case .viewAccount, .editAccount, .exportAccountData, .deleteAccount: .account(owner: me)
+        case .assessMeasure: .ministry(key: "smil")
+        default: .platform
+        }
+    }
+
+    @Test("every action is in the matrix")
+    func complete() {
+        #expect(Set(Self.matrix.keys) == Set(Action.allCases))
+    }
+
+    @Test("role × action, confirmed and unconfirmed", arguments: Action.allCases)
+    func matrix(action: Action) throws {
+        let row = Array(try #require(Self.matrix[action]))
+        for (index, role) in Self.roles.enumerated() {
+            let subject = Self.subject(for: action)
+            let confirmed = Actor.user(id: Self.me, role: role, ministry: role == .ministryReviewer ? "smil" : nil, confirmed: true)
+            let unconfirmed = Actor.user(id: Self.me, role: role, ministry: role == .ministryReviewer ? "smil" : nil, confirmed: false)
+            switch row[index] {
+            case "A":
+                #expect(policy.allows(confirmed, action, on: subject), "\(role) \(action)")
+                #expect(policy.allows(unconfirmed, action, on: subject), "\(role) \(action) unconfirmed")
+            case "C":
+                #expect(policy.allows(confirmed, action, on: subject), "\(role) \(action)")
+                #expect(policy.decide(unconfirmed, action, on: subject) == .deny(.confirmationRequired), "\(role) \(action) unconfirmed")
+            default:
+                #expect(!policy.allows(confirmed, action, on: subject), "\(role) \(action)")
+            }
+        }
+    }
+
+    @Test("visitors may read, register and sign in; everything else asks them to sign in", arguments: Action.allCases)
+    func anonymous(action: Action) {
+        let decision = policy.decide(.anonymous, action, on: Self.subject(for: action))
+        if [.readPublic, .register, .signIn].contains(action) {
+            #expect(decision == .allow)
+        } else {
+            #expect(decision == .deny(.signInRequired))
+        }
+    }
+
+    @Test("nobody reaches into another person's account, whatever their role", arguments: roles)
+    func otherAccounts(role: Role) {
+        let actor = Actor.user(id: UserID(2), role: role, ministry: nil, confirmed: true)
+        for action in [Action.viewAccount, .editAccount, .exportAccountData, .deleteAccount] {
+            #expect(policy.decide(actor, action, on: .account(owner: Self.me)) == .deny(.notOwner))
+        }
+    }
+
+    @Test("a ministry reviewer assesses only for their own ministry")
+    func ministryBinding() {
+        let reviewer = Actor.user(id: Self.me, role: .ministryReviewer, ministry: "smil", confirmed: true)
+        #expect(policy.allows(reviewer, .assessMeasure, on: .ministry(key: "smil")))
+        #expect(policy.decide(reviewer, .assessMeasure, on: .ministry(key: "smwa")) == .deny(.notPermitted))
+        #expect(policy.decide(reviewer, .assessMeasure, on: .platform) == .deny(.notPermitted))
+        let unbound = Actor.user(id: Self.me, role: .ministryReviewer, ministry: nil, confirmed: true)
+        #expect(policy.decide(unbound, .assessMeasure, on: .ministry(key: "smil")) == .deny(.notPermitted))
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import KonventDomain
+import KonventViews
+import Testing
+
+@Suite("String catalog")
+struct CatalogTests {
+    let catalog = try! Catalog.bundled()
+
+    @Test("German and English have exactly the same keys, none empty")
+    func sameKeys() {
+        #expect(catalog.keys(.de) == catalog.keys(.en))
+        for language in Language.allCases {
+            let t = catalog.translator(language)
+            for key in catalog.keys(language) { #expect(!t(key).isEmpty, "\(language) \(key)") }
+        }
+    }
+
+    @Test("every key the code names exists in the catalog")
+    func usedKeysExist() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let sources = root.appendingPathComponent("Sources")
+        let pattern = try Regex(#"(?:t|messageKey:|\.add\([^,]+,|translator\([^)]*\)\()\(?\s*"([a-zA-Z]+\.[a-zA-Z0-9_.\-]+)""#)
+        var used = Set<String>()
+        for case let file as URL in FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
+        where file.pathExtension == "swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: pattern) {
+                if let key = match.output[1].substring { used.insert(String(key)) }
+            }
+        }
+        // Keys built from enums (roles, organisation kinds, denial reasons, legal pages).
+        for role in Role.allCases { used.insert(role.catalogKey) }
+        for kind in Organisation.Kind.allCases { used.insert(kind.catalogKey) }
+        for page in RegionConfiguration.requiredPages { used.insert("page.\(page)") }
+        for reason in ["sign_in_required", "confirmation_required", "not_permitted", "not_owner", "already_signed_in"] {
+            used.insert("denied.\(reason)")
+        }
+        #expect(used.count > 60)
+        let missing = used.subtracting(catalog.keys(.de))
+        #expect(missing.isEmpty, "missing in the catalog: \(missing.sorted())")
+    }
+
+    @Test func fillsPlaceholders() {
+        #expect(catalog.translator(.de)("layout.nav.accountOf", ["name": "Anna"]) == "Mein Konto (Anna)")
+        #expect(catalog.translator(.en)("layout.nav.accountOf", ["name": "Anna"]) == "My account (Anna)")
+    }
+
+    @Test func formatsNumbersAndDates() {
+        #expect(catalog.translator(.de).number(1_410_000) == "1.410.000")
+        #expect(catalog.translator(.en).number(1_410_000) == "1,410,000")
+        #expect(catalog.translator(.de).date(iso: "2026-08-31") == "31.08.2026")
+        #expect(catalog.translator(.en).date(iso: "2026-08-31") == "31 Aug 2026")
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import KonventTestSupport
+import KonventWeb
+import Testing
+
+@Suite("Public pages and operations")
+struct PublicPagesTests {
+    @Test("the start page shows the five fields of action and the five districts with population and source")
+    func startPage() async throws {
+        try await withApp { browser, _ in
+            let page = try await browser.get("/")
+            #expect(page.status == .ok)
+            for field in ["Wirtschaft", "Wissenschaft und Innovation", "Infrastruktur und Mobilität", "Bildung und Fachkräfte",
+                          "Öffentliche Daseinsvorsorge"] {
+                #expect(page.body.contains("<h3>\(field)</h3>"), "\(field)")
+            }
+            for district in ["Chemnitz", "Erzgebirgskreis", "Landkreis Mittelsachsen", "Vogtlandkreis", "Landkreis Zwickau"] {
+                #expect(page.body.contains("<th scope=\"row\">\(district)</th>"), "\(district)")
+            }
+            #expect(page.body.contains("250.681"))
+            #expect(page.body.contains("1.409.949"))
+            #expect(page.body.contains("© GeoBasis-DE / BKG (2025)"))
+            #expect(page.body.contains("Einreichungsfrist für Projektideen"))
+        }
+    }
+
+    @Test("the language switch sets a cookie and the pages answer in English")
+    func english() async throws {
+        try await withApp { browser, _ in
+            let switched = try await browser.get("/language?to=en&back=/impressum")
+            #expect(switched.status == .seeOther)
+            #expect(switched.headers[.location] == "/impressum")
+            let page = try await browser.get("/impressum")
+            #expect(page.body.contains("<html lang=\"en\">"))
+            #expect(page.body.contains("<h1>Legal notice</h1>"))
+            // Only local paths are accepted as the way back.
+            #expect(try await browser.get("/language?to=de&back=//evil.example").headers[.location] == "/")
+        }
+    }
+
+    @Test("Accept-Language picks English when no language was chosen")
+    func acceptLanguage() async throws {
+        try await withApp { browser, _ in
+            let page = try await browser.get("/", headers: [.acceptLanguage: "en-GB,en;q=0.9,de;q=0.5"])
+            #expect(page.body.contains("The fields of action"))
+        }
+    }
+
+    @Test("the configured legal and accessibility pages exist", arguments: ["impressum", "datenschutz", "barrierefreiheit", "leichte-sprache"])
+    func legalPages(page: String) async throws {
+        try await withApp { browser, services in
+            let response = try await browser.get("/\(page)")
+            #expect(response.status == .ok)
+            #expect(response.body.contains("<h1>\(services.region.pages[page]!.title[.de])</h1>"))
+        }
+    }
+
+    @Test("health reports the database and the schema version")
+    func health() async throws {
+        try await withApp { browser, _ in
+            let page = try await browser.get("/health")
+            #expect(page.status == .ok)
+            #expect(page.headers[.contentType] == "application/json; charset=utf-8")
+            let json = try JSONSerialization.jsonObject(with: Data(page.body.utf8)) as! [String: Any]
+            #expect(json["status"] as? String == "ok")
+            #expect(json["database"] as? String == "reachable")
+            #expect(json["schemaVersion"] as? Int == json["expectedSchemaVersion"] as? Int)
+        }
+    }
+
+    @Test("metrics are Prometheus text and count requests")
+    func metrics() async throws {
+        try await withApp { browser, _ in
+            try await browser.get("/")
+            let page = try await browser.get("/metrics")
+            #expect(page.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
+            #expect(page.body.contains("konvent_http_requests_total{method=\"GET\",route=\"/\",status=\"200\"} 1"))
+            #expect(page.body.contains("konvent_outbox_pending 0"))
+        }
+    }
+
+    @Test("security headers on pages, errors and assets", arguments: ["/", "/does-not-exist", "/static/app.css"])
+    func securityHeaders(path: String) async throws {
+        try await withApp { browser, _ in
+            let page = try await browser.get(path)
+            let csp = try #require(page.headers[.contentSecurityPolicy])
+            #expect(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"))
+            #expect(csp.contains("frame-ancestors 'none'"))
+            #expect(page.headers[.xContentTypeOptions] == "nosniff")
+            #expect(page.headers[.init("Referrer-Policy")!] != nil)
+            #expect(page.headers[.strictTransportSecurity] == nil, "no HSTS over plain http")
+        }
+    }
+
+    @Test("HSTS and Secure cookies when the base URL is https")
+    func https() async throws {
+        try await withApp(configure: { $0.baseURL = "https://konvent.example" }) { browser, _ in
+            let page = try await browser.get("/login")
+            #expect(page.headers[.strictTransportSecurity]?.hasPrefix("max-age=") == true)
+            #expect(page.headers[values: .setCookie].allSatisfy { $0.contains("Secure") && $0.contains("HttpOnly") })
+        }
+    }
+
+    @Test("unknown pages answer 404 with a page in German")
+    func notFound() async throws {
+        try await withApp { browser, _ in
+            let page = try await browser.get("/nirgendwo")
+            #expect(page.status == .notFound)
+            #expect(page.body.contains("Diese Seite gibt es nicht."))
+        }
+    }
+
+    @Test("static assets are cached and revalidated by ETag")
+    func assets() async throws {
+        try await withApp { browser, _ in
+            let css = try await browser.get("/static/app.css")
+            #expect(css.status == .ok)
+            #expect(css.headers[.contentType] == "text/css; charset=utf-8")
+            let etag = try #require(css.headers[.eTag])
+            #expect(try await browser.get("/static/app.css", headers: [.ifNoneMatch: etag]).status == .notModified)
+        }
+    }
+}

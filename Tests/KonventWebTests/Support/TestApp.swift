@@ -1,0 +1,88 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KonventStorage
+import KonventTestSupport
+import KonventViews
+import KonventWeb
+import NIOCore
+import Testing
+
+/// Builds the real application over a fresh database and drives it like a browser would:
+/// cookies are kept, and the CSRF token is read from the page's form.
+func withApp(
+    _ database: TestDatabase = .sqlite, configure: (inout AppConfiguration) -> Void = { _ in },
+    _ body: @Sendable (Browser, Services) async throws -> Void
+) async throws {
+    try await database.with { db in
+        var configuration = AppConfiguration()
+        configuration.bcryptCost = 4
+        configuration.baseURL = "http://konvent.test"
+        configure(&configuration)
+        let services = try Services(
+            configuration: configuration, region: try RegionLoader.load(nil), database: db, catalog: try Catalog.bundled(),
+            secret: "test-secret", logger: TestDatabase.logger)
+        let app = buildApplication(services: services)
+        try await app.test(.router) { client in
+            try await body(Browser(client: client), services)
+        }
+    }
+}
+
+struct Page {
+    var status: HTTPResponse.Status
+    var headers: HTTPFields
+    var body: String
+
+    /// The value of the first hidden `_csrf` field.
+    var csrfToken: String? { field("_csrf") }
+
+    func field(_ name: String) -> String? {
+        guard let range = body.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        let rest = body[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+}
+
+actor Browser {
+    let client: any TestClientProtocol
+    var cookies: [String: String] = [:]
+
+    init(client: any TestClientProtocol) { self.client = client }
+
+    @discardableResult
+    func get(_ uri: String, headers: HTTPFields = [:]) async throws -> Page {
+        try await send(uri, method: .get, headers: headers, body: nil)
+    }
+
+    /// Posts a form; `_csrf` is taken from `from` (a page) unless the form sets it.
+    @discardableResult
+    func post(_ uri: String, _ form: [(String, String)], csrfFrom page: Page? = nil) async throws -> Page {
+        var fields = form
+        if !fields.contains(where: { $0.0 == "_csrf" }), let token = page?.csrfToken { fields.append(("_csrf", token)) }
+        let body = fields.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
+        return try await send(uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                              body: ByteBuffer(string: body))
+    }
+
+    func send(_ uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> Page {
+        var headers = headers
+        if !cookies.isEmpty {
+            headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        }
+        let response = try await client.executeRequest(uri: uri, method: method, headers: headers, body: body)
+        for header in response.headers[values: .setCookie] {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
+            if value.isEmpty || header.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
+        }
+        return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+    }
+
+    nonisolated func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
