@@ -38,11 +38,12 @@ struct PublicPagesTests {
         }
     }
 
-    @Test("Accept-Language picks English when no language was chosen")
-    func acceptLanguage() async throws {
+    @Test("German is the default, whatever the browser prefers, until the visitor switches")
+    func germanFirst() async throws {
         try await withApp { browser, _ in
-            let page = try await browser.get("/", headers: [.acceptLanguage: "en-GB,en;q=0.9,de;q=0.5"])
-            #expect(page.body.contains("The fields of action"))
+            let page = try await browser.get("/", headers: [.acceptLanguage: "en-GB,en;q=0.9"])
+            #expect(page.body.contains("<html lang=\"de\">"))
+            #expect(page.body.contains("Die Handlungsfelder"))
         }
     }
 

@@ -3,7 +3,7 @@ import Hummingbird
 import KonventDomain
 import KonventStorage
 
-/// Finds out who is asking: language (cookie, then Accept-Language), session, and the CSRF cookie
+/// Finds out who is asking: language (the switch's cookie), session, and the CSRF cookie
 /// from which this request's form token is derived. A new CSRF cookie is set when there is none.
 struct VisitorMiddleware: RouterMiddleware {
     typealias Context = KonventRequestContext
@@ -35,15 +35,11 @@ struct VisitorMiddleware: RouterMiddleware {
         return response
     }
 
+    /// German unless the visitor chose otherwise with the switch. The browser's Accept-Language is
+    /// deliberately not used: the platform of a German region speaks German first, every visitor
+    /// sees the same page for the same address, and the choice is one click away on every page.
     static func language(_ request: Request) -> Language {
-        if let chosen = request.cookies[languageCookie].flatMap({ Language(rawValue: $0.value) }) { return chosen }
-        // The first language the browser names that Konvent speaks.
-        let accepted = request.headers[.acceptLanguage] ?? ""
-        for part in accepted.split(separator: ",") {
-            let code = part.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).prefix(2).lowercased()
-            if let language = Language(rawValue: code) { return language }
-        }
-        return .default
+        request.cookies[languageCookie].flatMap { Language(rawValue: $0.value) } ?? .default
     }
 
     func cookie(_ name: String, _ value: String, maxAge: Int?) -> Cookie {

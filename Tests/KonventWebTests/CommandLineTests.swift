@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Runs the built `konvent` executable as an operator would and checks exit codes and messages.
+struct Konvent {
+    static var executable: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("konvent")
+    }
+
+    struct Result {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["KONVENT_BCRYPT_COST": "4", "LOG_LEVEL": "warning"].merging(environment) { $1 }) { $1 }
+        let output = Pipe(), error = Pipe(), stdin = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+                      error: String(decoding: err, as: UTF8.self))
+    }
+
+    static func temporaryDatabase() -> String {
+        "sqlite:" + FileManager.default.temporaryDirectory.appendingPathComponent("konvent-cli-\(UUID().uuidString).sqlite").path
+    }
+}
+
+@Suite("Command line", .enabled(if: FileManager.default.isExecutableFile(atPath: Konvent.executable.path)))
+struct CommandLineTests {
+    @Test func migrateReportsTheSchemaVersion() throws {
+        let result = try Konvent.run(["migrate", "--database", Konvent.temporaryDatabase()])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("schema version 1"))
+    }
+
+    @Test func malformedDatabaseURL() throws {
+        let result = try Konvent.run(["migrate", "--database", "mysql://user:geheim@host/db"])
+        #expect(result.status != 0)
+        #expect(result.error.contains("Invalid database URL"))
+        #expect(!result.error.contains("geheim"))
+    }
+
+    @Test func malformedConfigurationFile() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString).json")
+        try Data(#"{"key": "x", "name": {"de": "X"}}"#.utf8).write(to: file)
+        let result = try Konvent.run(["migrate", "--database", Konvent.temporaryDatabase(), "--config", file.path])
+        #expect(result.status != 0)
+        #expect(result.error.contains("missing key 'process'"), "\(result.error)")
+        let missing = try Konvent.run(["migrate", "--database", Konvent.temporaryDatabase(), "--config", "/nonexistent/region.json"])
+        #expect(missing.status != 0)
+        #expect(missing.error.contains("cannot read the configuration file"))
+    }
+
+    @Test func userAddChecksItsInput() throws {
+        let database = Konvent.temporaryDatabase()
+        let ok = try Konvent.run(
+            ["user", "add", "--email", "referat@smil.example", "--name", "Referat 23", "--role", "ministry_reviewer",
+             "--ministry", "smil", "--password-stdin", "--database", database], input: "ein langes passwort\n")
+        #expect(ok.status == 0, "\(ok.error)")
+        #expect(ok.output.contains("Created ministry_reviewer referat@smil.example"))
+        #expect(!ok.output.contains("Password:"))
+
+        let cases: [([String], String)] = [
+            (["--email", "referat@smil.example", "--name", "X", "--role", "participant"], "already an account"),
+            (["--email", "kaputt", "--name", "X", "--role", "participant"], "valid e-mail"),
+            (["--email", "a@b.de", "--name", "X", "--role", "king"], "unknown role"),
+            (["--email", "a@b.de", "--name", "X", "--role", "ministry_reviewer"], "--ministry is required"),
+            (["--email", "a@b.de", "--name", "X", "--role", "ministry_reviewer", "--ministry", "nasa"], "unknown ministry"),
+        ]
+        for (arguments, message) in cases {
+            let result = try Konvent.run(["user", "add"] + arguments + ["--password-stdin", "--database", database],
+                                         input: "ein langes passwort\n")
+            #expect(result.status != 0, "\(arguments)")
+            #expect(result.error.contains(message), "\(arguments): \(result.error)")
+        }
+        let short = try Konvent.run(["user", "add", "--email", "c@d.de", "--name", "C", "--role", "participant",
+                                     "--password-stdin", "--database", database], input: "kurz\n")
+        #expect(short.status != 0)
+        #expect(short.error.contains("at least 12 characters"))
+
+        let generated = try Konvent.run(["user", "add", "--email", "e@f.de", "--name", "E", "--role", "administrator",
+                                         "--database", database])
+        #expect(generated.status == 0)
+        #expect(generated.output.contains("Password: "))
+
+        let audit = try Konvent.run(["audit", "verify", "--database", database])
+        #expect(audit.status == 0)
+        #expect(audit.output.contains("Audit trail intact: 2 entries."))
+    }
+
+    @Test("demo serves the start page and health, and stops cleanly on SIGTERM")
+    func demoServes() async throws {
+        let port = 18000 + Int.random(in: 0..<2000)
+        let process = Process()
+        process.executableURL = Konvent.executable
+        process.arguments = ["demo", "--port", String(port), "--database", Konvent.temporaryDatabase()]
+        process.environment = ProcessInfo.processInfo.environment.merging(["KONVENT_BCRYPT_COST": "4", "LOG_LEVEL": "warning"]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        var start: String?
+        for _ in 0..<100 {
+            if let (data, _) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/")!) {
+                start = String(decoding: data, as: UTF8.self)
+                break
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let page = try #require(start)
+        #expect(page.contains("Öffentliche Daseinsvorsorge"))
+        #expect(page.contains("Vogtlandkreis"))
+        let (health, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/health")!)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: health, as: UTF8.self).contains("\"status\":\"ok\""))
+
+        process.terminate()
+        let deadline = ContinuousClock.now + .seconds(10)
+        while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(!process.isRunning)
+        #expect(process.terminationStatus == 0)
+    }
+}
