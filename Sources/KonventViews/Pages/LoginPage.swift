@@ -21,7 +21,7 @@ public enum LoginPage {
             Forms.post("/login", context, class: "form") {
                 if let next = model.next { void("input", .type("hidden"), .name("next"), .value(next)) }
                 Forms.input(.init(name: "email", label: t("field.email"), type: "email", value: model.email,
-                                  autocomplete: "username"), errors: model.errors, t)
+                                  autocomplete: "email"), errors: model.errors, t)
                 Forms.input(.init(name: "password", label: t("field.password"), type: "password",
                                   autocomplete: "current-password"), errors: model.errors, t)
                 Forms.submit(t("login.submit"))

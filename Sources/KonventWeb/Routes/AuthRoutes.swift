@@ -21,7 +21,8 @@ struct AuthRoutes {
         router.get("/register/sent") { _, context in
             let t = services.catalog.translator(context.language)
             return Response.html(MessagePage.render(
-                .init(title: t("register.done.title"), paragraphs: [t("register.done.text", ["email": t("field.email")])]),
+                .init(title: t("register.done.title"), paragraphs: [t("register.done.text"), t("register.done.next")],
+                      link: ("/login", t("layout.nav.login"))),
                 services.pageContext(context, path: "/register/sent")))
         }
         router.get("/confirm") { request, context in try await confirm(request, context) }

@@ -1,0 +1,152 @@
+"""Fixtures for the quality harness: a real Konvent server on 127.0.0.1 with a fresh database and a
+real SMTP sink, and a headless Chromium from Debian (nothing downloads a browser)."""
+import os
+import pathlib
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+ARTIFACTS = pathlib.Path(os.environ.get("KONVENT_ARTIFACTS", ROOT / "artifacts"))
+CHROMIUM = os.environ.get("KONVENT_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def konvent_binary():
+    path = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, check=True,
+                          capture_output=True, text=True).stdout.strip()
+    binary = pathlib.Path(path) / "konvent"
+    if not binary.exists():
+        raise RuntimeError(f"{binary} is missing: run `swift build` first")
+    return binary
+
+
+class MailSink:
+    def __init__(self, folder):
+        self.folder = pathlib.Path(folder)
+        self.process = subprocess.Popen(["python3", str(ROOT / "scripts/smtp_sink.py"), str(folder)],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        line = self.process.stdout.readline()
+        if not line.startswith("PORT "):
+            raise RuntimeError(f"SMTP sink did not start: {line!r}")
+        self.port = int(line.split()[1])
+
+    def messages(self):
+        import email
+        from email import policy
+        out = []
+        for path in sorted(self.folder.glob("*.eml")):
+            out.append(email.message_from_bytes(path.read_bytes(), policy=policy.default))
+        return out
+
+    def wait_for(self, recipient, timeout=20):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            for message in self.messages():
+                if recipient in message.get("X-Envelope-To", ""):
+                    return message
+            time.sleep(0.2)
+        raise AssertionError(f"no mail for {recipient} within {timeout}s")
+
+    def link(self, recipient, prefix):
+        body = self.wait_for(recipient).get_content()
+        match = re.search(re.escape(prefix) + r"\S+", body)
+        assert match, body
+        return match.group(0)
+
+    def stop(self):
+        self.process.stdin.close()
+        self.process.terminate()
+        self.process.wait(5)
+
+
+class Server:
+    def __init__(self, mail):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.folder = tempfile.mkdtemp(prefix="konvent-check-")
+        self.log = open(pathlib.Path(self.folder) / "server.log", "w")
+        env = dict(os.environ, KONVENT_SMTP_URL=f"smtp://127.0.0.1:{mail.port}", KONVENT_BCRYPT_COST="10",
+                   LOG_LEVEL="warning", KONVENT_BASE_URL=self.url)
+        self.process = subprocess.Popen(
+            [str(konvent_binary()), "demo", "--port", str(self.port), "--database",
+             f"sqlite:{self.folder}/konvent.sqlite"], env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(self.url + "/health", timeout=1)
+                return
+            except Exception:
+                if self.process.poll() is not None:
+                    raise RuntimeError("konvent exited early; see " + self.log.name)
+                time.sleep(0.2)
+        raise RuntimeError("konvent did not answer /health")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(10)
+        self.log.close()
+
+
+@pytest.fixture(scope="session")
+def mail():
+    folder = tempfile.mkdtemp(prefix="konvent-mail-")
+    sink = MailSink(folder)
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture(scope="session")
+def server(mail):
+    instance = Server(mail)
+    yield instance
+    instance.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    failed = getattr(request.node, "rep_call", None)
+    if failed is not None and failed.failed:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+
+
+@pytest.hookimpl(tryfirst=True, hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, "rep_" + report.when, report)
+
+
+DEMO_PASSWORD = "demo-passwort-2026"
+
+
+def sign_in(page, server, email, password=DEMO_PASSWORD):
+    page.goto(server.url + "/login")
+    page.get_by_label("E-Mail-Adresse").fill(email)
+    page.get_by_label("Passwort").fill(password)
+    page.get_by_role("button", name="Anmelden").click()

@@ -1,0 +1,97 @@
+"""End-to-end journeys in a real browser against a real server."""
+import re
+import uuid
+
+from playwright.sync_api import expect
+
+from conftest import sign_in
+
+
+def unique_email():
+    return f"person-{uuid.uuid4().hex[:10]}@example.org"
+
+
+def test_register_confirm_login_logout(page, server, mail):
+    email = unique_email()
+    page.goto(server.url + "/")
+    page.get_by_role("link", name="Registrieren").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Registrieren")
+    page.get_by_label("E-Mail-Adresse").fill(email)
+    page.get_by_label("Anzeigename").fill("Jana Jähnig")
+    page.get_by_label("Passwort", exact=True).fill("ein sicheres passwort")
+    page.get_by_label("Passwort wiederholen").fill("ein sicheres passwort")
+    page.get_by_label("Ich habe die Hinweise zum Datenschutz gelesen.").check()
+    page.get_by_role("button", name="Konto anlegen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bitte bestätigen Sie Ihre E-Mail-Adresse")
+
+    link = mail.link(email, server.url + "/confirm?token=")
+    page.goto(link)
+    expect(page.get_by_role("heading", level=1)).to_have_text("E-Mail-Adresse bestätigt")
+
+    sign_in(page, server, email, "ein sicheres passwort")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mein Konto")
+    expect(page.get_by_text("bestätigt", exact=True)).to_be_visible()
+    page.get_by_role("button", name="Abmelden").click()
+    expect(page.get_by_role("link", name="Anmelden").first).to_be_visible()
+
+
+def test_registration_errors_are_summarised_and_linked(page, server):
+    page.goto(server.url + "/register")
+    page.get_by_label("E-Mail-Adresse").fill("kein-at")
+    page.get_by_label("Anzeigename").fill("X")
+    page.get_by_label("Passwort", exact=True).fill("kurz")
+    page.get_by_label("Passwort wiederholen").fill("kurz")
+    # The browser's own checks would stop the form; the server's must hold on their own.
+    page.eval_on_selector("form.form", "form => form.noValidate = true")
+    page.get_by_role("button", name="Konto anlegen").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    summary.get_by_role("link", name=re.compile("mindestens 12 Zeichen")).click()
+    expect(page.locator("#field-password")).to_be_focused()
+
+
+def test_keyboard_only_sign_in_and_language_switch(page, server):
+    """Tab, Enter and Space only; the focused element always has a visible outline."""
+    page.goto(server.url + "/")
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    expect(skip).to_be_focused()
+    assert skip.evaluate("e => getComputedStyle(e).top") != "-48px"
+    page.keyboard.press("Enter")
+
+    def tab_to(locator, limit=40):
+        for _ in range(limit):
+            page.keyboard.press("Tab")
+            if locator.evaluate("e => e === document.activeElement"):
+                outline = locator.evaluate("e => getComputedStyle(e).outlineStyle")
+                assert outline != "none", "focus must be visible"
+                return
+        raise AssertionError(f"could not reach {locator} with Tab")
+
+    page.goto(server.url + "/login")
+    tab_to(page.get_by_label("E-Mail-Adresse"))
+    page.keyboard.type("buergerin@demo.konvent.localhost")
+    page.keyboard.press("Tab")
+    page.keyboard.type("demo-passwort-2026")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mein Konto")
+
+    tab_to(page.get_by_role("link", name="English"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("My account")
+    tab_to(page.get_by_role("button", name="Sign out"))
+    page.keyboard.press("Space")
+    expect(page.get_by_role("link", name="Sign in").first).to_be_visible()
+
+
+def test_works_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False, locale="de-DE")
+    page = context.new_page()
+    sign_in(page, server, "geschaeftsstelle@demo.konvent.localhost")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mein Konto")
+    page.get_by_label("Name der Organisation").fill("Landkreis Zwickau – Projektbüro")
+    page.get_by_label("Art der Organisation").select_option("public_body")
+    page.get_by_role("button", name="Organisation hinzufügen").click()
+    expect(page.get_by_text("Landkreis Zwickau – Projektbüro (Behörde oder öffentliche Einrichtung)")).to_be_visible()
+    context.close()
