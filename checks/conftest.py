@@ -72,21 +72,34 @@ class MailSink:
         self.process.wait(5)
 
 
+def self_signed_certificate(folder):
+    """A throw-away certificate for 127.0.0.1, so that a server can be checked as it runs under https."""
+    cert, key = f"{folder}/cert.pem", f"{folder}/key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert],
+                   check=True, capture_output=True)
+    return cert, key
+
+
 class Server:
-    def __init__(self, mail):
+    def __init__(self, mail, tls=False, extra_env=None):
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         self.folder = tempfile.mkdtemp(prefix="konvent-check-")
         self.log = open(pathlib.Path(self.folder) / "server.log", "w")
         env = dict(os.environ, KONVENT_SMTP_URL=f"smtp://127.0.0.1:{mail.port}", KONVENT_BCRYPT_COST="10",
                    LOG_LEVEL="warning", KONVENT_BASE_URL=self.url)
+        env.update(extra_env or {})
+        if tls:
+            env["KONVENT_TLS_CERT"], env["KONVENT_TLS_KEY"] = self_signed_certificate(self.folder)
         self.process = subprocess.Popen(
             [str(konvent_binary()), "demo", "--port", str(self.port), "--database",
              f"sqlite:{self.folder}/konvent.sqlite"], env=env, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.time() + 60
         while time.time() < deadline:
             try:
-                urllib.request.urlopen(self.url + "/health", timeout=1)
+                import ssl
+                urllib.request.urlopen(self.url + "/health", timeout=1, context=ssl._create_unverified_context())
                 return
             except Exception:
                 if self.process.poll() is not None:

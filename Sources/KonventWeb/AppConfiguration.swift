@@ -20,6 +20,8 @@ public struct AppConfiguration: Sendable {
     /// How often the mail delivery looks into the outbox.
     public var mailPollInterval: Duration = .seconds(2)
     public var sessionLifetime: Duration = .seconds(14 * 24 * 3600)
+    /// PEM certificate chain and private key: serve HTTPS directly instead of behind a proxy.
+    public var tls: (certificateChain: String, privateKey: String)?
 
     public init() {}
 
@@ -34,6 +36,13 @@ public struct AppConfiguration: Sendable {
             signIn: RateLimit(attempts: 10, window: .seconds(15 * 60)),
             register: RateLimit(attempts: 10, window: .seconds(3600)),
             passwordReset: RateLimit(attempts: 5, window: .seconds(3600)))
+
+        /// The standard limits with `factor` times the attempts (for load tests and scanners on loopback).
+        public static func scaled(by factor: Int) -> RateLimits {
+            func scale(_ limit: RateLimit) -> RateLimit { RateLimit(attempts: limit.attempts * factor, window: limit.window) }
+            return RateLimits(signIn: scale(standard.signIn), register: scale(standard.register),
+                              passwordReset: scale(standard.passwordReset))
+        }
     }
 }
 

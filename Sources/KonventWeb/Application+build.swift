@@ -1,8 +1,11 @@
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
+import NIOSSL
 
 /// The one place where the server is put together; the CLI and the tests both call it.
-public func buildApplication(services: Services) -> some ApplicationProtocol {
+public func buildApplication(services: Services) throws -> some ApplicationProtocol {
     let router = Router(context: KonventRequestContext.self)
     // Order matters: middlewares wrap the routes added after them, the first one outermost.
     router.add(middleware: ObservabilityMiddleware(metrics: services.metrics))
@@ -17,7 +20,7 @@ public func buildApplication(services: Services) -> some ApplicationProtocol {
 
     let configuration = services.configuration
     var app = Application(
-        router: router,
+        router: router, server: try serverBuilder(configuration),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Konvent"),
         logger: services.logger)
     app.addServices(MailDelivery(
@@ -25,4 +28,12 @@ public func buildApplication(services: Services) -> some ApplicationProtocol {
         client: configuration.smtp.map { SMTPClient(configuration: $0, from: configuration.mailFrom) },
         interval: configuration.mailPollInterval, logger: services.logger))
     return app
+}
+
+/// Plain HTTP/1.1, or HTTPS when a certificate and key are configured.
+func serverBuilder(_ configuration: AppConfiguration) throws -> HTTPServerBuilder {
+    guard let tls = configuration.tls else { return .http1() }
+    let chain = try NIOSSLCertificate.fromPEMFile(tls.certificateChain).map { NIOSSLCertificateSource.certificate($0) }
+    let key = try NIOSSLPrivateKey(file: tls.privateKey, format: .pem)
+    return try .tls(.http1(), tlsConfiguration: .makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key)))
 }

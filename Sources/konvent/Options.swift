@@ -30,13 +30,31 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Public base URL for links in mails; https enables Secure cookies and HSTS (KONVENT_BASE_URL).")
     var baseURL: String?
 
+    @Option(help: "PEM certificate chain for serving HTTPS directly (KONVENT_TLS_CERT); needs --tls-key.")
+    var tlsCert: String?
+
+    @Option(help: "PEM private key for --tls-cert (KONVENT_TLS_KEY).")
+    var tlsKey: String?
+
     func apply(to configuration: inout AppConfiguration) throws {
         configuration.host = host ?? environment("KONVENT_HOST") ?? configuration.host
         if let port = try port ?? environment("KONVENT_PORT").map(parsePort) {
             configuration.port = port
         }
+        switch (tlsCert ?? environment("KONVENT_TLS_CERT"), tlsKey ?? environment("KONVENT_TLS_KEY")) {
+        case (let cert?, let key?): configuration.tls = (cert, key)
+        case (nil, nil): break
+        default: throw ValidationError("--tls-cert and --tls-key (KONVENT_TLS_CERT, KONVENT_TLS_KEY) go together.")
+        }
+        let scheme = configuration.tls == nil ? "http" : "https"
         configuration.baseURL = baseURL ?? environment("KONVENT_BASE_URL")
-            ?? "http://\(configuration.host):\(configuration.port)"
+            ?? "\(scheme)://\(configuration.host):\(configuration.port)"
+        if let factor = environment("KONVENT_RATE_LIMIT_FACTOR") {
+            guard let value = Int(factor), value >= 1 else {
+                throw ValidationError("KONVENT_RATE_LIMIT_FACTOR must be a whole number of at least 1.")
+            }
+            configuration.rateLimits = .scaled(by: value)
+        }
         if let smtp = environment("KONVENT_SMTP_URL") {
             configuration.smtp = try SMTPConfiguration(url: smtp)
         }

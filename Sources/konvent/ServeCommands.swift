@@ -45,7 +45,7 @@ struct Demo: AsyncParsableCommand {
 }
 
 func serve(_ services: Services) async throws {
-    let app = buildApplication(services: services)
+    let app = try buildApplication(services: services)
     services.logger.notice("Konvent is listening", metadata: [
         "url": "\(services.configuration.baseURL)", "database": "\(services.configuration.database)",
     ])

@@ -139,3 +139,48 @@ struct CommandLineTests {
         #expect(process.terminationStatus == 0)
     }
 }
+
+@Suite("Serving HTTPS", .enabled(if: FileManager.default.isExecutableFile(atPath: Konvent.executable.path)
+    && FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl") && FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")))
+struct HTTPSTests {
+    @Test("with a certificate and key, konvent serves HTTPS with HSTS and Secure cookies")
+    func servesTLS() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("konvent-tls-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                             "-keyout", "\(folder)/key.pem", "-out", "\(folder)/cert.pem"]
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        #expect(openssl.terminationStatus == 0)
+
+        let port = 20000 + Int.random(in: 0..<2000)
+        let server = Process()
+        server.executableURL = Konvent.executable
+        server.arguments = ["serve", "--port", String(port), "--database", Konvent.temporaryDatabase(),
+                            "--tls-cert", "\(folder)/cert.pem", "--tls-key", "\(folder)/key.pem"]
+        server.environment = ProcessInfo.processInfo.environment.merging(["LOG_LEVEL": "warning"]) { $1 }
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate() }
+
+        var headers = ""
+        for _ in 0..<100 {
+            let curl = Process(), output = Pipe()
+            curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            curl.arguments = ["-sk", "-D", "-", "-o", "/dev/null", "https://127.0.0.1:\(port)/login"]
+            curl.standardOutput = output
+            try curl.run()
+            headers = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            curl.waitUntilExit()
+            if headers.hasPrefix("HTTP/") { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(headers.hasPrefix("HTTP/1.1 200"))
+        #expect(headers.lowercased().contains("strict-transport-security: max-age="))
+        #expect(headers.contains("; Secure"))
+    }
+}

@@ -23,7 +23,7 @@ func withApp(
         let services = try Services(
             configuration: configuration, region: try RegionLoader.load(nil), database: db, catalog: try Catalog.bundled(),
             secret: "test-secret", logger: TestDatabase.logger)
-        let app = buildApplication(services: services)
+        let app = try buildApplication(services: services)
         try await app.test(.router) { client in
             try await body(Browser(client: client), services)
         }
