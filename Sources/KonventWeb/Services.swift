@@ -18,6 +18,7 @@ public struct Services: Sendable {
     public let csrf: CSRFTokens
     public let metrics: Metrics
     public let assets: StaticAssets
+    public let pageCache = PageCache()
     public let logger: Logger
 
     public init(

@@ -121,4 +121,30 @@ struct PublicPagesTests {
             #expect(try await browser.get("/static/app.css", headers: [.ifNoneMatch: etag]).status == .notModified)
         }
     }
+
+    @Test("visitors' public pages are shared and revalidated by ETag; signed-in pages are personal")
+    func pageCache() async throws {
+        try await withApp { browser, services in
+            let first = try await browser.get("/")
+            let etag = try #require(first.headers[.eTag])
+            #expect(first.headers[.cacheControl] == "no-cache")
+            let again = try await browser.get("/", headers: [.ifNoneMatch: etag])
+            #expect(again.status == .notModified)
+            #expect(again.body.isEmpty)
+            try await browser.get("/language?to=en&back=/")
+            let english = try await browser.get("/", headers: [.ifNoneMatch: etag])
+            #expect(english.status == .ok, "another language is another page")
+            #expect(english.headers[.eTag] != etag)
+
+            _ = try await services.addUser(email: "anna@example.org", name: "Anna", role: "participant", ministry: nil,
+                                           password: "ein langes passwort")
+            let login = try await browser.get("/login")
+            try await browser.post("/login", [("email", "anna@example.org"), ("password", "ein langes passwort")], csrfFrom: login)
+            let personal = try await browser.get("/", headers: [.ifNoneMatch: etag])
+            #expect(personal.status == .ok)
+            #expect(personal.headers[.eTag] == nil)
+            #expect(personal.headers[.cacheControl] == "no-store")
+            #expect(personal.body.contains("My account (Anna)"))
+        }
+    }
 }

@@ -72,7 +72,7 @@ public struct SMTPClient: Sendable {
     }
 
     /// The message with headers; the body is base64, so lines never need dot-stuffing or 8-bit transport.
-    func message(_ mail: OutgoingMail) -> String {
+    public func message(_ mail: OutgoingMail) -> String {
         let body = Data(mail.body.replacingOccurrences(of: "\n", with: "\r\n").utf8)
             .base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
         let headers = [

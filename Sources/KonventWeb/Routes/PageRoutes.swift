@@ -9,15 +9,20 @@ struct PageRoutes {
 
     func add(to router: Router<KonventRequestContext>) {
         router.get("/") { request, context in
-            let model = StartPage.Model(configuration: services.region, today: Self.today())
-            return Response.html(StartPage.render(model, services.pageContext(context, path: request.uri.path)))
+            let today = Self.today()
+            return cachedForVisitors("\(today)", request, context) {
+                StartPage.render(StartPage.Model(configuration: services.region, today: today),
+                                 services.pageContext(context, path: request.uri.path))
+            }
         }
         for key in RegionConfiguration.requiredPages {
+            guard let page = services.region.pages[key] else { continue }
             router.get(RouterPath(stringLiteral: "/\(key)")) { request, context in
-                guard let page = services.region.pages[key] else { throw WebError.notFound }
-                return Response.html(ConfiguredPage.render(
-                    title: page.title[context.language], body: page.body[context.language],
-                    services.pageContext(context, path: request.uri.path)))
+                cachedForVisitors("", request, context) {
+                    ConfiguredPage.render(
+                        title: page.title[context.language], body: page.body[context.language],
+                        services.pageContext(context, path: request.uri.path))
+                }
             }
         }
         router.get("/language") { request, context in
@@ -28,6 +33,16 @@ struct PageRoutes {
                 secure: services.configuration.usesHTTPS, httpOnly: true, sameSite: .lax))
             return response
         }
+    }
+
+    /// Anonymous visitors share one rendering per page and language; signed-in people get theirs fresh
+    /// (their header carries their name and a sign-out form).
+    func cachedForVisitors(
+        _ variant: String, _ request: Request, _ context: KonventRequestContext, render: () -> [UInt8]
+    ) -> Response {
+        guard context.user == nil else { return .html(render()) }
+        return services.pageCache.response(
+            key: "\(context.language.rawValue)|\(request.uri.path)|\(variant)", request: request, render: render)
     }
 
     static func today() -> String {
