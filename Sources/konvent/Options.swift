@@ -100,3 +100,11 @@ func reportingErrors(_ body: () async throws -> Void) async throws {
         throw ExitCode.failure
     }
 }
+
+/// The configuration a serving command runs with: flags first, then environment, then defaults.
+func serverConfiguration(_ server: ServerOptions, _ data: DatabaseOptions) throws -> AppConfiguration {
+    var configuration = AppConfiguration()
+    try server.apply(to: &configuration)
+    try data.apply(to: &configuration)
+    return configuration
+}

@@ -10,10 +10,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            var configuration = AppConfiguration()
-            try server.apply(to: &configuration)
-            try data.apply(to: &configuration)
-            let services = try await Services.start(configuration: configuration, logger: makeLogger())
+            let services = try await Services.start(configuration: try serverConfiguration(server, data), logger: makeLogger())
             try await serve(services)
         }
     }
@@ -28,11 +25,8 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            var configuration = AppConfiguration()
-            try server.apply(to: &configuration)
-            try data.apply(to: &configuration)
             let logger = makeLogger()
-            let services = try await Services.start(configuration: configuration, logger: logger)
+            let services = try await Services.start(configuration: try serverConfiguration(server, data), logger: logger)
             let accounts = try await DemoData(services: services).load()
             for account in accounts {
                 logger.notice("demo account", metadata: [

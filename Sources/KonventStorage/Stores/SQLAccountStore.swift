@@ -96,10 +96,13 @@ public struct SQLAccountStore: AccountStore {
             locale: Language(rawValue: try row.decode(column: "locale", as: String.self)) ?? .default)
     }
 
+    static func fetchUser(_ id: UserID, in db: any SQLDatabase) async throws -> User? {
+        try await db.raw("SELECT \(unsafeRaw: userColumns) FROM users u WHERE u.id = \(bind: id.rawValue)").first().map(decodeUser)
+    }
+
     public func user(_ id: UserID) async throws -> User? {
         try await database.read { db in
-            try await db.raw("SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE u.id = \(bind: id.rawValue)")
-                .first().map(Self.decodeUser)
+            try await Self.fetchUser(id, in: db)
         }
     }
 
@@ -133,8 +136,7 @@ public struct SQLAccountStore: AccountStore {
                 WHERE id = \(bind: id.rawValue) AND email_confirmed_at IS NULL
                 """).run()
             try await AuditTrail.append(AuditEvent(actor: id, action: "account.confirmed", subject: "user:\(id)"), at: now, in: db)
-            return try await db.raw("SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE u.id = \(bind: id.rawValue)")
-                .first().map(Self.decodeUser)
+            return try await Self.fetchUser(id, in: db)
         }
     }
 
@@ -176,8 +178,7 @@ public struct SQLAccountStore: AccountStore {
                 WHERE user_id = \(bind: id.rawValue) AND purpose = \(bind: TokenPurpose.resetPassword.rawValue) AND used_at IS NULL
                 """).run()
             try await AuditTrail.append(AuditEvent(actor: id, action: "account.password_reset", subject: "user:\(id)"), at: now, in: db)
-            return try await db.raw("SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE u.id = \(bind: id.rawValue)")
-                .first().map(Self.decodeUser)
+            return try await Self.fetchUser(id, in: db)
         }
     }
 
