@@ -23,6 +23,7 @@ public struct SchemaDialect: Sendable {
 public enum Migrations {
     public static let all: [Migration] = [
         m001Accounts,
+        m002Contributions,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -325,6 +325,11 @@ public struct SQLAccountStore: AccountStore {
     public func deleteAccount(_ id: UserID) async throws {
         let now = Timestamp.now
         try await database.write { db in
+            // Supports go with the account; the maintained counters must follow.
+            try await db.raw("""
+                UPDATE contributions SET supports_count = supports_count - 1
+                WHERE id IN (SELECT contribution_id FROM contribution_supports WHERE user_id = \(bind: id.rawValue))
+                """).run()
             guard let row = try await db.raw("DELETE FROM users WHERE id = \(bind: id.rawValue) RETURNING email").first() else {
                 throw StorageError.notFound
             }

@@ -1,0 +1,79 @@
+import KonventDomain
+
+/// How a list of contributions is asked for: filters, a search, a sort, and the key of the last row
+/// already shown (pages go by key, never by offset, so that deep pages cost what the first costs).
+public struct ContributionQuery: Sendable, Equatable {
+    public enum Sort: String, CaseIterable, Sendable {
+        case newest
+        case mostSupported = "supported"
+        case mostDiscussed = "discussed"
+
+        public var catalogKey: String { "contributions.sort.\(rawValue)" }
+    }
+
+    public var search = ""
+    public var kind: Contribution.Kind?
+    public var field: String?
+    public var district: String?
+    public var municipality: String?
+    public var sort = Sort.newest
+    public var after: PageKey?
+    public var limit = 20
+
+    public init() {}
+}
+
+/// The position after which the next page starts: the sort value and the id of the last row.
+public struct PageKey: Sendable, Equatable, CustomStringConvertible {
+    public var value: Int64
+    public var id: Int64
+
+    public init(value: Int64, id: Int64) {
+        self.value = value
+        self.id = id
+    }
+
+    /// `value.id`, as carried in a page's URL.
+    public init?(_ text: String) {
+        let parts = text.split(separator: ".")
+        guard parts.count == 2, let value = Int64(parts[0]), let id = Int64(parts[1]) else { return nil }
+        self.init(value: value, id: id)
+    }
+
+    public var description: String { "\(value).\(id)" }
+}
+
+public struct ContributionPage: Sendable {
+    public var items: [Contribution]
+    /// The key for the following page, nil on the last page.
+    public var next: PageKey?
+}
+
+public struct Comment: Sendable, Equatable {
+    public enum Tag {}
+    public typealias ID = KonventDomain.ID<Tag>
+
+    public var id: ID
+    public var parentID: ID?
+    public var authorID: UserID?
+    public var authorName: String?
+    public var body: String
+    public var createdAt: Timestamp
+    public var deleted: Bool
+    public var hiddenReason: String?
+}
+
+public protocol ContributionStore: Sendable {
+    func create(_ draft: ContributionDraft, author: UserID, at time: Timestamp) async throws -> ContributionID
+    func contribution(_ id: ContributionID) async throws -> Contribution?
+    func list(_ query: ContributionQuery) async throws -> ContributionPage
+    /// The most similar listed contributions to a text, best first (for "support instead of duplicating").
+    func similar(to text: String, limit: Int) async throws -> [Contribution]
+    /// Throws `StorageError.duplicate` for a second support by the same person.
+    func support(_ id: ContributionID, by user: UserID) async throws
+    func withdrawSupport(_ id: ContributionID, by user: UserID) async throws
+    func hasSupported(_ id: ContributionID, user: UserID) async throws -> Bool
+    func comments(on id: ContributionID) async throws -> [Comment]
+    func addComment(to id: ContributionID, parent: Comment.ID?, author: UserID, body: String) async throws -> Comment.ID
+    func contributions(by author: UserID) async throws -> [Contribution]
+}

@@ -1,0 +1,249 @@
+import Foundation
+import KonventDomain
+import SQLKit
+
+public struct SQLContributionStore: ContributionStore {
+    let database: any KonventDatabase
+
+    public init(database: any KonventDatabase) { self.database = database }
+
+    static let columns = """
+        c.id, c.kind, c.title, c.body, c.field_keys, c.district_key, c.municipality_key, c.author_id, c.anonymous,
+        c.status, c.status_reason, c.supports_count, c.comments_count, c.created_at,
+        u.display_name AS author_name, o.name AS organisation_name
+        """
+    static let from = """
+        FROM contributions c LEFT JOIN users u ON u.id = c.author_id LEFT JOIN organisations o ON o.id = c.organisation_id
+        """
+
+    public func create(_ draft: ContributionDraft, author: UserID, at time: Timestamp) async throws -> ContributionID {
+        let kind = database.kind
+        return try await database.write { db in
+            let status = Contribution.Status.published
+            let id = try await db.raw("""
+                INSERT INTO contributions (kind, title, body, field_keys, district_key, municipality_key, author_id,
+                    organisation_id, anonymous, status, listed, created_at, updated_at)
+                VALUES (\(bind: draft.kind.rawValue), \(bind: draft.title), \(bind: draft.text),
+                    \(bind: draft.fields.joined(separator: ",")), \(bind: draft.districtKey), \(bind: draft.municipalityKey),
+                    \(bind: author.rawValue), \(bind: draft.organisationID?.rawValue), \(bind: draft.anonymous ? 1 : 0),
+                    \(bind: status.rawValue), \(bind: status.isListed ? 1 : 0), \(bind: time.milliseconds), \(bind: time.milliseconds))
+                RETURNING id
+                """).first()!.decode(column: "id", as: Int64.self)
+            for field in draft.fields {
+                try await db.raw("INSERT INTO contribution_fields (field_key, contribution_id) VALUES (\(bind: field), \(bind: id))").run()
+            }
+            if kind == .sqlite {
+                try await db.raw("""
+                    INSERT INTO contributions_fts (rowid, search_text)
+                    VALUES (\(bind: id), \(bind: GermanStemmer.indexText(draft.title + " " + draft.text)))
+                    """).run()
+            }
+            try await AuditTrail.append(
+                AuditEvent(actor: author, action: "contribution.created", subject: "contribution:\(id)",
+                           detail: "status=\(status.rawValue)"), at: time, in: db)
+            return ContributionID(id)
+        }
+    }
+
+    static func decode(_ row: any SQLRow) throws -> Contribution {
+        let anonymous = try row.decode(column: "anonymous", as: Int.self) != 0
+        return Contribution(
+            id: ContributionID(try row.decode(column: "id", as: Int64.self)),
+            kind: Contribution.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .idea,
+            title: try row.decode(column: "title", as: String.self),
+            text: try row.decode(column: "body", as: String.self),
+            fields: try row.decode(column: "field_keys", as: String.self).split(separator: ",").map(String.init),
+            districtKey: try row.decode(column: "district_key", as: String.self),
+            municipalityKey: try row.decode(column: "municipality_key", as: String?.self),
+            authorID: try row.decode(column: "author_id", as: Int64?.self).map(UserID.init),
+            publicAuthorName: anonymous ? nil : try row.decode(column: "author_name", as: String?.self),
+            organisationName: try row.decode(column: "organisation_name", as: String?.self),
+            status: Contribution.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .submitted,
+            statusReason: try row.decode(column: "status_reason", as: String?.self),
+            supportCount: try row.decode(column: "supports_count", as: Int.self),
+            commentCount: try row.decode(column: "comments_count", as: Int.self),
+            createdAt: Date(storedMilliseconds: try row.decode(column: "created_at", as: Int64.self)))
+    }
+
+    public func contribution(_ id: ContributionID) async throws -> Contribution? {
+        try await database.read { db in
+            try await db.raw("SELECT \(unsafeRaw: Self.columns) \(unsafeRaw: Self.from) WHERE c.id = \(bind: id.rawValue)")
+                .first().map(Self.decode)
+        }
+    }
+
+    /// The search condition for the dialect, or nil when the search has no words.
+    static func searchCondition(_ search: String, kind: DatabaseKind) -> SQLQueryString? {
+        // Only letters and digits reach the query syntax, so a search cannot inject operators.
+        let words = GermanStemmer.words(search).prefix(8)
+        guard !words.isEmpty else { return nil }
+        switch kind {
+        case .sqlite:
+            let match = words.map { "\"\(GermanStemmer.stem($0))\"*" }.joined(separator: " ")
+            return "c.id IN (SELECT rowid FROM contributions_fts WHERE contributions_fts MATCH \(bind: match))"
+        case .postgres:
+            let query = words.map { "\($0.lowercased()):*" }.joined(separator: " & ")
+            return "c.search_vector @@ to_tsquery('german', \(bind: query))"
+        }
+    }
+
+    public func list(_ query: ContributionQuery) async throws -> ContributionPage {
+        let sortColumn = switch query.sort {
+        case .newest: "c.created_at"
+        case .mostSupported: "c.supports_count"
+        case .mostDiscussed: "c.comments_count"
+        }
+        var conditions: [SQLQueryString] = ["c.listed = 1"]
+        if let kind = query.kind { conditions.append("c.kind = \(bind: kind.rawValue)") }
+        if let district = query.district { conditions.append("c.district_key = \(bind: district)") }
+        if let municipality = query.municipality { conditions.append("c.municipality_key = \(bind: municipality)") }
+        if let field = query.field {
+            conditions.append("EXISTS (SELECT 1 FROM contribution_fields f WHERE f.contribution_id = c.id AND f.field_key = \(bind: field))")
+        }
+        if let search = Self.searchCondition(query.search, kind: database.kind) { conditions.append(search) }
+        if let after = query.after {
+            conditions.append("(\(unsafeRaw: sortColumn), c.id) < (\(bind: after.value), \(bind: after.id))")
+        }
+        let limit = max(1, min(query.limit, 100))
+        let sql: SQLQueryString = "SELECT \(unsafeRaw: Self.columns), \(unsafeRaw: sortColumn) AS sort_value \(unsafeRaw: Self.from) WHERE "
+            + conditions.joined(separator: " AND ")
+            + " ORDER BY \(unsafeRaw: sortColumn) DESC, c.id DESC LIMIT \(bind: limit + 1)"
+        return try await database.read { db in
+            let rows = try await db.raw(sql).all()
+            let items = try rows.prefix(limit).map(Self.decode)
+            var next: PageKey?
+            if rows.count > limit, let last = rows.prefix(limit).last {
+                next = PageKey(value: try last.decode(column: "sort_value", as: Int64.self),
+                               id: try last.decode(column: "id", as: Int64.self))
+            }
+            return ContributionPage(items: items, next: next)
+        }
+    }
+
+    public func similar(to text: String, limit: Int) async throws -> [Contribution] {
+        // Any of the longer words may match; the best matches (BM25 / ts_rank) come first.
+        let words = Array(Set(GermanStemmer.words(text).filter { $0.count >= 4 })).sorted().prefix(12)
+        guard !words.isEmpty else { return [] }
+        let kind = database.kind
+        return try await database.read { db in
+            let sql: SQLQueryString
+            switch kind {
+            case .sqlite:
+                let match = words.map { "\"\(GermanStemmer.stem($0))\"*" }.joined(separator: " OR ")
+                sql = """
+                    SELECT \(unsafeRaw: Self.columns) FROM contributions_fts
+                    JOIN contributions c ON c.id = contributions_fts.rowid
+                    LEFT JOIN users u ON u.id = c.author_id LEFT JOIN organisations o ON o.id = c.organisation_id
+                    WHERE contributions_fts MATCH \(bind: match) AND c.listed = 1
+                    ORDER BY bm25(contributions_fts) LIMIT \(bind: limit)
+                    """
+            case .postgres:
+                let query = words.map { "\($0.lowercased()):*" }.joined(separator: " | ")
+                sql = """
+                    SELECT \(unsafeRaw: Self.columns) \(unsafeRaw: Self.from)
+                    WHERE c.search_vector @@ to_tsquery('german', \(bind: query)) AND c.listed = 1
+                    ORDER BY ts_rank(c.search_vector, to_tsquery('german', \(bind: query))) DESC, c.id DESC LIMIT \(bind: limit)
+                    """
+            }
+            return try await db.raw(sql).all().map(Self.decode)
+        }
+    }
+
+    public func support(_ id: ContributionID, by user: UserID) async throws {
+        let now = Timestamp.now
+        do {
+            try await database.write { db in
+                if try await db.raw("""
+                    SELECT 1 AS ok FROM contribution_supports WHERE contribution_id = \(bind: id.rawValue) AND user_id = \(bind: user.rawValue)
+                    """).first() != nil {
+                    throw StorageError.duplicate(field: "support")
+                }
+                try await db.raw("""
+                    INSERT INTO contribution_supports (contribution_id, user_id, created_at)
+                    VALUES (\(bind: id.rawValue), \(bind: user.rawValue), \(bind: now.milliseconds))
+                    """).run()
+                try await db.raw("UPDATE contributions SET supports_count = supports_count + 1 WHERE id = \(bind: id.rawValue)").run()
+                try await AuditTrail.append(AuditEvent(actor: user, action: "contribution.supported", subject: "contribution:\(id)"),
+                                            at: now, in: db)
+            }
+        } catch let error where isUniqueViolation(error) {
+            throw StorageError.duplicate(field: "support")
+        }
+    }
+
+    public func withdrawSupport(_ id: ContributionID, by user: UserID) async throws {
+        let now = Timestamp.now
+        try await database.write { db in
+            guard try await db.raw("""
+                DELETE FROM contribution_supports WHERE contribution_id = \(bind: id.rawValue) AND user_id = \(bind: user.rawValue)
+                RETURNING user_id
+                """).first() != nil else { return }
+            try await db.raw("UPDATE contributions SET supports_count = supports_count - 1 WHERE id = \(bind: id.rawValue)").run()
+            try await AuditTrail.append(AuditEvent(actor: user, action: "contribution.support_withdrawn", subject: "contribution:\(id)"),
+                                        at: now, in: db)
+        }
+    }
+
+    public func hasSupported(_ id: ContributionID, user: UserID) async throws -> Bool {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT 1 AS ok FROM contribution_supports WHERE contribution_id = \(bind: id.rawValue) AND user_id = \(bind: user.rawValue)
+                """).first() != nil
+        }
+    }
+
+    public func comments(on id: ContributionID) async throws -> [Comment] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT m.id, m.parent_id, m.author_id, u.display_name, m.body, m.created_at, m.deleted_at, m.hidden_reason
+                FROM contribution_comments m LEFT JOIN users u ON u.id = m.author_id
+                WHERE m.contribution_id = \(bind: id.rawValue) ORDER BY m.id
+                """).all().map { row in
+                Comment(
+                    id: Comment.ID(try row.decode(column: "id", as: Int64.self)),
+                    parentID: try row.decode(column: "parent_id", as: Int64?.self).map(Comment.ID.init),
+                    authorID: try row.decode(column: "author_id", as: Int64?.self).map(UserID.init),
+                    authorName: try row.decode(column: "display_name", as: String?.self),
+                    body: try row.decode(column: "body", as: String.self),
+                    createdAt: Timestamp(milliseconds: try row.decode(column: "created_at", as: Int64.self)),
+                    deleted: try row.decode(column: "deleted_at", as: Int64?.self) != nil,
+                    hiddenReason: try row.decode(column: "hidden_reason", as: String?.self))
+            }
+        }
+    }
+
+    public func addComment(to id: ContributionID, parent: Comment.ID?, author: UserID, body: String) async throws -> Comment.ID {
+        let now = Timestamp.now
+        return try await database.write { db in
+            guard let row = try await db.raw("SELECT listed FROM contributions WHERE id = \(bind: id.rawValue)").first(),
+                  try row.decode(column: "listed", as: Int.self) == 1
+            else { throw StorageError.notFound }
+            // Threads are one level deep: an answer to an answer joins the thread of its parent.
+            var parentID = parent?.rawValue
+            if let parent {
+                guard let parentRow = try await db.raw("""
+                    SELECT parent_id FROM contribution_comments WHERE id = \(bind: parent.rawValue) AND contribution_id = \(bind: id.rawValue)
+                    """).first() else { throw StorageError.notFound }
+                parentID = try parentRow.decode(column: "parent_id", as: Int64?.self) ?? parent.rawValue
+            }
+            let commentID = try await db.raw("""
+                INSERT INTO contribution_comments (contribution_id, parent_id, author_id, body, created_at)
+                VALUES (\(bind: id.rawValue), \(bind: parentID), \(bind: author.rawValue), \(bind: body), \(bind: now.milliseconds))
+                RETURNING id
+                """).first()!.decode(column: "id", as: Int64.self)
+            try await db.raw("UPDATE contributions SET comments_count = comments_count + 1 WHERE id = \(bind: id.rawValue)").run()
+            try await AuditTrail.append(AuditEvent(actor: author, action: "comment.created", subject: "contribution:\(id)",
+                                                   detail: "comment:\(commentID)"), at: now, in: db)
+            return Comment.ID(commentID)
+        }
+    }
+
+    public func contributions(by author: UserID) async throws -> [Contribution] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT \(unsafeRaw: Self.columns) \(unsafeRaw: Self.from) WHERE c.author_id = \(bind: author.rawValue)
+                ORDER BY c.created_at DESC, c.id DESC LIMIT 200
+                """).all().map(Self.decode)
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import KonventDomain
+import KonventStorage
+import KonventTestSupport
+import SQLKit
+import Testing
+
+func draft(_ title: String, _ text: String, kind: Contribution.Kind = .idea, fields: [String] = ["wirtschaft"],
+           district: String = "14521") -> ContributionDraft {
+    ContributionDraft(kind: kind, title: title, text: text, fields: fields, districtKey: district, municipalityKey: nil,
+                      organisationID: nil, anonymous: false)
+}
+
+func person(_ store: SQLAccountStore, _ email: String) async throws -> User {
+    try await store.createUser(email: try EmailAddress(email), displayName: email, role: .participant, ministry: nil,
+                               passwordHash: "h", language: .de, actor: nil)
+}
+
+@Suite("Contributions")
+struct ContributionStoreTests {
+    @Test("search finds German word forms", arguments: TestDatabase.available)
+    func search(database: TestDatabase) async throws {
+        try await database.with { db in
+            let store = SQLContributionStore(database: db)
+            let anna = try await person(SQLAccountStore(database: db), "anna@example.org")
+            _ = try await store.create(draft("Fachkräftemangel im Erzgebirge", "Betriebe finden keine Auszubildenden mehr."),
+                                       author: anna.id, at: .now)
+            _ = try await store.create(draft("Radweg entlang der Mulde", "Ein durchgehender Radweg würde Pendler entlasten."),
+                                       author: anna.id, at: .now)
+            var query = ContributionQuery()
+            query.search = "Fachkräfte"
+            #expect(try await store.list(query).items.map(\.title) == ["Fachkräftemangel im Erzgebirge"])
+            query.search = "radwege"
+            #expect(try await store.list(query).items.map(\.title) == ["Radweg entlang der Mulde"])
+            query.search = "\" OR 1=1 -- *"
+            _ = try await store.list(query)  // operators and quotes are dropped, never passed on
+            query.search = "Pendler Mulde"
+            #expect(try await store.list(query).items.count == 1)
+            let similar = try await store.similar(to: "Uns fehlen Fachkräfte und Auszubildende", limit: 5)
+            #expect(similar.first?.title == "Fachkräftemangel im Erzgebirge")
+        }
+    }
+
+    @Test("filters and key-based pages cover every row exactly once", arguments: TestDatabase.available)
+    func paging(database: TestDatabase) async throws {
+        try await database.with { db in
+            let store = SQLContributionStore(database: db)
+            let anna = try await person(SQLAccountStore(database: db), "anna@example.org")
+            let start = Timestamp.now.milliseconds
+            for index in 0..<25 {
+                _ = try await store.create(
+                    draft("Beitrag Nummer \(index)", "Ein Text, der lang genug ist, Nummer \(index).",
+                          kind: index % 2 == 0 ? .idea : .challenge, fields: index % 3 == 0 ? ["bildung-fachkraefte"] : ["wirtschaft"],
+                          district: index % 5 == 0 ? "14511" : "14521"),
+                    // Several rows share a timestamp, so that the id must break ties.
+                    author: anna.id, at: Timestamp(milliseconds: start + Int64(index / 3)))
+            }
+            var query = ContributionQuery()
+            query.limit = 7
+            var seen: [ContributionID] = []
+            repeat {
+                let page = try await store.list(query)
+                seen += page.items.map(\.id)
+                query.after = page.next
+            } while query.after != nil
+            #expect(seen.count == 25)
+            #expect(Set(seen).count == 25)
+            #expect(seen == seen.sorted(by: >))
+
+            var filtered = ContributionQuery()
+            filtered.kind = .idea
+            filtered.field = "bildung-fachkraefte"
+            filtered.limit = 100
+            let ideas = try await store.list(filtered).items
+            #expect(ideas.count == 5)  // 0, 6, 12, 18, 24
+            #expect(ideas.allSatisfy { $0.kind == .idea && $0.fields == ["bildung-fachkraefte"] })
+            filtered = ContributionQuery()
+            filtered.district = "14511"
+            #expect(try await store.list(filtered).items.count == 5)
+        }
+    }
+
+    @Test("one support per person, counters maintained, withdrawal and account deletion included", arguments: TestDatabase.available)
+    func supports(database: TestDatabase) async throws {
+        try await database.with { db in
+            let accounts = SQLAccountStore(database: db)
+            let store = SQLContributionStore(database: db)
+            let anna = try await person(accounts, "anna@example.org"), ben = try await person(accounts, "ben@example.org")
+            let id = try await store.create(draft("Ein Titel hier", "Ein Text, der lang genug ist."), author: anna.id, at: .now)
+            try await store.support(id, by: ben.id)
+            await #expect(throws: StorageError.duplicate(field: "support")) { try await store.support(id, by: ben.id) }
+            try await store.support(id, by: anna.id)
+            #expect(try await store.contribution(id)?.supportCount == 2)
+            try await store.withdrawSupport(id, by: anna.id)
+            try await store.withdrawSupport(id, by: anna.id)
+            #expect(try await store.contribution(id)?.supportCount == 1)
+            #expect(try await store.hasSupported(id, user: ben.id))
+
+            var bySupport = ContributionQuery()
+            bySupport.sort = .mostSupported
+            let other = try await store.create(draft("Noch ein Titel", "Noch ein Text, lang genug."), author: anna.id, at: .now)
+            #expect(try await store.list(bySupport).items.map(\.id) == [id, other])
+
+            try await accounts.deleteAccount(ben.id)
+            #expect(try await store.contribution(id)?.supportCount == 0)
+            try await accounts.deleteAccount(anna.id)
+            let kept = try #require(try await store.contribution(id))
+            #expect(kept.authorID == nil && kept.publicAuthorName == nil, "the contribution stays, without its author")
+        }
+    }
+
+    @Test("comments are threaded one level and counted", arguments: TestDatabase.available)
+    func comments(database: TestDatabase) async throws {
+        try await database.with { db in
+            let store = SQLContributionStore(database: db)
+            let anna = try await person(SQLAccountStore(database: db), "anna@example.org")
+            let id = try await store.create(draft("Ein Titel hier", "Ein Text, der lang genug ist."), author: anna.id, at: .now)
+            let first = try await store.addComment(to: id, parent: nil, author: anna.id, body: "Erster")
+            let answer = try await store.addComment(to: id, parent: first, author: anna.id, body: "Antwort")
+            let deeper = try await store.addComment(to: id, parent: answer, author: anna.id, body: "Antwort auf Antwort")
+            let comments = try await store.comments(on: id)
+            #expect(comments.map(\.id) == [first, answer, deeper])
+            #expect(comments.map(\.parentID) == [nil, first, first])
+            #expect(try await store.contribution(id)?.commentCount == 3)
+            await #expect(throws: StorageError.notFound) {
+                _ = try await store.addComment(to: ContributionID(999), parent: nil, author: anna.id, body: "x")
+            }
+        }
+    }
+}
