@@ -16,6 +16,7 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     PageRoutes(services: services).add(to: router)
     AuthRoutes(services: services).add(to: router)
     AccountRoutes(services: services).add(to: router)
+    ContributionRoutes(services: services).add(to: router)
     OperationsRoutes(services: services).add(to: router)
 
     let configuration = services.configuration

@@ -10,6 +10,7 @@ public struct Services: Sendable {
     public let region: RegionConfiguration
     public let database: any KonventDatabase
     public let accounts: any AccountStore
+    public let contributions: any ContributionStore
     public let outbox: Outbox
     public let catalog: Catalog
     public let policy = PermissionPolicy()
@@ -29,6 +30,7 @@ public struct Services: Sendable {
         self.region = region
         self.database = database
         self.accounts = SQLAccountStore(database: database)
+        self.contributions = SQLContributionStore(database: database)
         self.outbox = Outbox(database: database)
         self.catalog = catalog
         self.hasher = PasswordHasher(cost: configuration.bcryptCost)

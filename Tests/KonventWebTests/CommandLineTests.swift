@@ -1,4 +1,5 @@
 import Foundation
+import KonventStorage
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -47,7 +48,7 @@ struct CommandLineTests {
     @Test func migrateReportsTheSchemaVersion() throws {
         let result = try Konvent.run(["migrate", "--database", Konvent.temporaryDatabase()])
         #expect(result.status == 0, "\(result.error)")
-        #expect(result.output.contains("schema version 1"))
+        #expect(result.output.contains("schema version \(Migrations.latestVersion)."))
     }
 
     @Test func malformedDatabaseURL() throws {

@@ -33,11 +33,14 @@ public enum Forms {
         public var hint: String?
         public var autocomplete: String?
         public var required = true
+        /// Whether an optional field says so in its label (not in filter forms, where every field is).
+        public var markOptional = true
 
         public init(
             name: String, label: String, type: String = "text", value: String = "", hint: String? = nil,
-            autocomplete: String? = nil, required: Bool = true
+            autocomplete: String? = nil, required: Bool = true, markOptional: Bool = true
         ) {
+            self.markOptional = markOptional
             self.name = name
             self.label = label
             self.type = type
@@ -55,7 +58,7 @@ public enum Forms {
         return el("div", .class(error == nil ? "field" : "field field--error")) {
             el("label", .for(id)) {
                 field.label
-                if !field.required { el("span", .class("optional")) { " (\(t("form.optional")))" } }
+                if !field.required && field.markOptional { el("span", .class("optional")) { " (\(t("form.optional")))" } }
             }
             if let hint = field.hint { el("p", .id("\(id)-hint"), .class("hint")) { hint } }
             if let error { el("p", .id("\(id)-error"), .class("field-error")) { t(error.messageKey) } }
@@ -98,7 +101,74 @@ public enum Forms {
         }
     }
 
+    /// A select whose options are grouped (municipalities by district, say); the first option may be empty.
+    public static func groupedSelect(
+        name: String, label: String, hint: String?, empty: String, groups: [(label: String, options: [(value: String, label: String)])],
+        selected: String?, errors: [FieldError], _ t: Translator
+    ) -> Node {
+        let id = "field-\(name)"
+        let error = errors.first { $0.field == name }
+        return el("div", .class(error == nil ? "field" : "field field--error")) {
+            el("label", .for(id)) {
+                label
+                el("span", .class("optional")) { " (\(t("form.optional")))" }
+            }
+            if let hint { el("p", .id("\(id)-hint"), .class("hint")) { hint } }
+            if let error { el("p", .id("\(id)-error"), .class("field-error")) { t(error.messageKey) } }
+            let describedBy = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
+            el("select", .id(id), .name(name), error == nil ? nil : .ariaInvalid,
+               describedBy.isEmpty ? nil : .ariaDescribedBy(describedBy.joined(separator: " "))) {
+                el("option", .value("")) { empty }
+                for group in groups {
+                    el("optgroup", Attribute("label", group.label)) {
+                        for option in group.options {
+                            el("option", .value(option.value), option.value == selected ? Attribute("selected", nil) : nil) { option.label }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     public static func submit(_ label: String) -> Node {
         el("button", .type("submit"), .class("button")) { label }
+    }
+
+    public static func textarea(
+        name: String, label: String, value: String, hint: String?, rows: Int = 8, errors: [FieldError], _ t: Translator
+    ) -> Node {
+        let id = "field-\(name)"
+        let error = errors.first { $0.field == name }
+        let describedBy = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
+        return el("div", .class(error == nil ? "field" : "field field--error")) {
+            el("label", .for(id)) { label }
+            if let hint { el("p", .id("\(id)-hint"), .class("hint")) { hint } }
+            if let error { el("p", .id("\(id)-error"), .class("field-error")) { t(error.messageKey) } }
+            el("textarea", .id(id), .name(name), Attribute("rows", String(rows)), .required,
+               error == nil ? nil : .ariaInvalid,
+               describedBy.isEmpty ? nil : .ariaDescribedBy(describedBy.joined(separator: " "))) { value }
+        }
+    }
+
+    /// A group of checkboxes or radio buttons under one legend; the error is linked from the summary
+    /// through the group's id.
+    public static func choices(
+        name: String, legend: String, type: String, options: [(value: String, label: String)], selected: Set<String>,
+        errors: [FieldError], _ t: Translator
+    ) -> Node {
+        let id = "field-\(name)"
+        let error = errors.first { $0.field == name }
+        return el("fieldset", .id(id), .class(error == nil ? "field choices" : "field choices field--error"),
+                  error == nil ? nil : .ariaDescribedBy("\(id)-error")) {
+            el("legend") { legend }
+            if let error { el("p", .id("\(id)-error"), .class("field-error")) { t(error.messageKey) } }
+            for (index, option) in options.enumerated() {
+                el("div", .class("choice")) {
+                    void("input", .type(type), .id("\(id)-\(index)"), .name(name), .value(option.value),
+                         selected.contains(option.value) ? Attribute("checked", nil) : nil)
+                    el("label", .for("\(id)-\(index)")) { option.label }
+                }
+            }
+        }
     }
 }

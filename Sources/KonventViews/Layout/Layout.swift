@@ -30,6 +30,12 @@ public enum Layout {
                     el("span", .class("site-name__product")) { "Konvent" }
                     el("span", .class("site-name__region")) { context.siteName }
                 }
+                el("nav", .ariaLabel(t("layout.nav.main"))) {
+                    el("ul", .class("nav-list")) {
+                        el("li") { navLink("/", t("layout.nav.start"), context) }
+                        el("li") { navLink("/contributions", t("layout.nav.contributions"), context) }
+                    }
+                }
                 el("nav", .ariaLabel(t("layout.nav.account"))) {
                     el("ul", .class("nav-list")) {
                         if let user = context.user {

@@ -15,6 +15,9 @@ public struct FormData: Sendable {
 
     public func string(_ name: String) -> String { fields[name]?.first ?? "" }
 
+    /// Every value of a repeated field (checkbox groups).
+    public func all(_ name: String) -> [String] { fields[name] ?? [] }
+
     public func isChecked(_ name: String) -> Bool { fields[name]?.first.map { !$0.isEmpty } ?? false }
 
     /// Percent-decoding with `+` as space; nil for malformed escapes or invalid UTF-8.

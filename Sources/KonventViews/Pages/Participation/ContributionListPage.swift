@@ -1,0 +1,82 @@
+import KonventDomain
+
+/// `/contributions`: filters and a search that work as a plain GET form, the results, and a link to
+/// the next page by key.
+public enum ContributionListPage {
+    public struct Model: Sendable {
+        public var region: RegionConfiguration
+        public var items: [Contribution]
+        public var search: String
+        public var kind: String?
+        public var field: String?
+        public var district: String?
+        public var sort: String
+        /// The URL of the next page, nil on the last one.
+        public var nextPage: String?
+        public var mayContribute: Bool
+
+        public init(
+            region: RegionConfiguration, items: [Contribution], search: String, kind: String?, field: String?,
+            district: String?, sort: String, nextPage: String?, mayContribute: Bool
+        ) {
+            self.region = region
+            self.items = items
+            self.search = search
+            self.kind = kind
+            self.field = field
+            self.district = district
+            self.sort = sort
+            self.nextPage = nextPage
+            self.mayContribute = mayContribute
+        }
+    }
+
+    public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
+        let t = context.t
+        return Layout.page(title: t("contributions.title"), context) {
+            el("h1") { t("contributions.title") }
+            el("p") { t("contributions.intro") }
+            if model.mayContribute {
+                el("p") { el("a", .class("button"), .href("/contributions/new")) { t("contributions.new") } }
+            }
+            filters(model, t)
+            el("section", .ariaLabelledBy("results-title")) {
+                el("h2", .id("results-title")) { t("contributions.results") }
+                if model.items.isEmpty {
+                    el("p") { t("contributions.none") }
+                } else {
+                    el("ul", .class("result-list")) {
+                        for item in model.items { el("li") { ContributionSummary.item(item, model.region, t) } }
+                    }
+                }
+                if let next = model.nextPage {
+                    el("nav", .ariaLabel(t("contributions.pages"))) {
+                        el("a", .href(next), Attribute("rel", "next")) { t("contributions.next") }
+                    }
+                }
+            }
+        }
+    }
+
+    static func filters(_ model: Model, _ t: Translator) -> Node {
+        let all = [("", t("contributions.filter.all"))]
+        return el("form", .method("get"), .action("/contributions"), .class("filters"), Attribute("role", "search"),
+                  .ariaLabel(t("contributions.filter"))) {
+            Forms.input(.init(name: "q", label: t("contributions.search"), type: "search", value: model.search,
+                              required: false, markOptional: false), errors: [], t)
+            Forms.select(name: "kind", label: t("field.kind"),
+                         options: all + Contribution.Kind.allCases.map { ($0.rawValue, t($0.catalogKey)) },
+                         selected: model.kind ?? "", errors: [], t)
+            Forms.select(name: "field", label: t("field.fieldOfAction"),
+                         options: all + model.region.fieldsOfAction.map { ($0.key, $0.name[t.language]) },
+                         selected: model.field ?? "", errors: [], t)
+            Forms.select(name: "district", label: t("field.district"),
+                         options: all + model.region.districts.map { ($0.officialKey, $0.name) },
+                         selected: model.district ?? "", errors: [], t)
+            Forms.select(name: "sort", label: t("contributions.sort"),
+                         options: ["newest", "supported", "discussed"].map { ($0, t("contributions.sort.\($0)")) },
+                         selected: model.sort, errors: [], t)
+            Forms.submit(t("contributions.filter.apply"))
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import KonventDomain
+
+/// How a contribution is named in lists: title as link, kind, fields, place, date and counts.
+enum ContributionSummary {
+    static func item(_ contribution: Contribution, _ region: RegionConfiguration, _ t: Translator) -> Node {
+        el("article", .class("contribution-summary")) {
+            el("h3") { el("a", .href("/contributions/\(contribution.id)")) { contribution.title } }
+            el("p", .class("meta")) {
+                el("span", .class("tag")) { t(contribution.kind.catalogKey) }
+                " "
+                fieldNames(contribution, region, t).joined(separator: ", ")
+                " · "
+                placeName(contribution, region)
+                " · "
+                el("time", .datetime(isoDate(contribution.createdAt))) { t.date(iso: isoDate(contribution.createdAt)) }
+            }
+            el("p", .class("counts")) {
+                t("contribution.supports", ["count": t.number(contribution.supportCount)])
+                " · "
+                t("contribution.comments", ["count": t.number(contribution.commentCount)])
+            }
+        }
+    }
+
+    static func fieldNames(_ contribution: Contribution, _ region: RegionConfiguration, _ t: Translator) -> [String] {
+        contribution.fields.compactMap { key in region.fieldsOfAction.first { $0.key == key }?.name[t.language] }
+    }
+
+    static func placeName(_ contribution: Contribution, _ region: RegionConfiguration) -> String {
+        let district = region.territories.first { $0.officialKey == contribution.districtKey }?.name ?? contribution.districtKey
+        guard let key = contribution.municipalityKey,
+              let municipality = region.territories.first(where: { $0.officialKey == key }),
+              municipality.name != district
+        else { return district }
+        return "\(municipality.name), \(district)"
+    }
+
+    static func isoDate(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day())
+    }
+}
