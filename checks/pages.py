@@ -2,8 +2,9 @@
 from conftest import sign_in
 
 PUBLIC = ["/", "/register", "/login", "/password/forgot", "/impressum", "/datenschutz", "/barrierefreiheit",
-          "/leichte-sprache", "/register/sent", "/confirm?token=unbekannt", "/nirgendwo"]
-SIGNED_IN = ["/", "/account"]
+          "/leichte-sprache", "/register/sent", "/confirm?token=unbekannt", "/nirgendwo",
+          "/contributions", "/contributions?q=Fachkr%C3%A4fte&sort=supported", "/contributions/1"]
+SIGNED_IN = ["/", "/account", "/contributions/new", "/contributions/1"]
 
 
 def visit_all(browser, server, visit):
@@ -20,7 +21,8 @@ def visit_all(browser, server, visit):
                 page.goto(f"{server.url}/language?to={language}&back=/")
             for path in SIGNED_IN if signed_in else PUBLIC:
                 response = page.goto(server.url + path)
-                name = f"{language}-{'in' if signed_in else 'out'}-{path.strip('/').replace('/', '_').split('?')[0] or 'start'}"
+                slug = path.strip('/').replace('/', '_').replace('?', '_').replace('&', '_').replace('=', '-').replace('%', '')
+                name = f"{language}-{'in' if signed_in else 'out'}-{slug or 'start'}"
                 visit(page, name, response)
                 names.append(name)
             if not signed_in:
@@ -30,5 +32,12 @@ def visit_all(browser, server, visit):
                 page.locator("button.button").click()
                 visit(page, f"{language}-out-register-errors", None)
                 names.append(f"{language}-out-register-errors")
+            else:
+                # The contribution form after a submission with errors.
+                page.goto(server.url + "/contributions/new")
+                page.eval_on_selector("form.form", "form => form.noValidate = true")
+                page.locator("main button.button").click()
+                visit(page, f"{language}-in-contribution-errors", None)
+                names.append(f"{language}-in-contribution-errors")
             context.close()
     return names

@@ -95,3 +95,31 @@ def test_works_without_javascript(browser, server):
     page.get_by_role("button", name="Organisation hinzufügen").click()
     expect(page.get_by_text("Landkreis Zwickau – Projektbüro (Behörde oder öffentliche Einrichtung)")).to_be_visible()
     context.close()
+
+
+def test_contribute_find_support_comment(page, server):
+    sign_in(page, server, "buergerin@demo.konvent.localhost")
+    page.get_by_role("link", name="Beiträge").first.click()
+    page.get_by_role("link", name="Beitrag einreichen").click()
+    page.get_by_label("Projektidee").check()
+    page.get_by_label("Titel").fill("Werkstattverbund für Fachkräftegewinnung im Erzgebirge")
+    page.get_by_label("Beschreibung").fill(
+        "Kleine Betriebe teilen sich Ausbildungswerkstätten.\n\n- gemeinsame Ausbilder\n- Werbung an Schulen")
+    page.get_by_label("Bildung und Fachkräfte").check()
+    page.get_by_label("Landkreis oder Stadt").select_option(label="Erzgebirgskreis")
+    page.get_by_label("Gemeinde").select_option(label="Annaberg-Buchholz")
+    page.get_by_role("button", name="Beitrag einreichen").click()
+    if page.get_by_role("heading", name="Gibt es Ihren Beitrag vielleicht schon?").count():
+        page.get_by_role("button", name="Beitrag einreichen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Werkstattverbund für Fachkräftegewinnung im Erzgebirge")
+    expect(page.get_by_role("status")).to_contain_text("veröffentlicht")
+
+    page.goto(server.url + "/contributions")
+    page.get_by_label("Suchbegriff").fill("Werkstätten Fachkraft")
+    page.get_by_role("button", name="Anzeigen").click()
+    page.get_by_role("link", name="Werkstattverbund für Fachkräftegewinnung im Erzgebirge").click()
+    page.get_by_role("button", name="Diesen Beitrag unterstützen").click()
+    expect(page.get_by_text("Unterstützungen: 1")).to_be_visible()
+    page.get_by_label("Ihr Kommentar").fill("Unser Betrieb in Annaberg würde mitmachen.")
+    page.get_by_role("button", name="Kommentar senden").click()
+    expect(page.get_by_text("Unser Betrieb in Annaberg würde mitmachen.")).to_be_visible()

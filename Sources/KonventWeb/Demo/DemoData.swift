@@ -50,6 +50,11 @@ public struct DemoData: Sendable {
            try await services.accounts.organisations(of: anna.id).isEmpty {
             _ = try await services.accounts.addOrganisation(name: "Heimatverein Beispielstadt e. V.", kind: .association, for: anna.id)
         }
+        // Participation that reads like a real process, once.
+        if try await services.contributions.list(ContributionQuery()).items.isEmpty {
+            try await SampleData(services: services).generate(
+                .init(contributions: 420, comments: 900, supports: 2500, people: 60, seed: 2026))
+        }
         return loaded
     }
 }

@@ -1,0 +1,89 @@
+/// A small, seeded generator of German contribution texts that read like what people write in a
+/// participation process. Used for the demo and for benchmark data; the same seed gives the same texts.
+public struct SampleText: Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+
+    /// SplitMix64: tiny, fast, good enough for sample data.
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    public mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
+    public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+
+    /// Subjects per field of action (keys as in the default configuration; unknown keys use all).
+    static let subjects: [String: [String]] = [
+        "wirtschaft": ["Zulieferbetriebe", "das Handwerk", "Gründerinnen und Gründer", "der Einzelhandel in der Innenstadt",
+                       "mittelständische Maschinenbauer", "die Textilindustrie", "Betriebe der Automobilzulieferung"],
+        "wissenschaft-innovation": ["die Hochschulen", "Forschungsinstitute", "der Wissenstransfer", "Start-ups aus der Universität",
+                                    "Batterieforschung", "Wasserstoffprojekte", "Digitalisierung im Mittelstand"],
+        "infrastruktur-mobilitaet": ["der Nahverkehr", "Radwege zwischen den Orten", "die Bahnanbindung", "schnelles Internet",
+                                     "Gewerbeflächen", "Ladesäulen", "der Busverkehr am Wochenende"],
+        "bildung-fachkraefte": ["Fachkräfte", "Auszubildende", "Berufsschulen", "Weiterbildung für Beschäftigte",
+                                "Rückkehrerinnen und Rückkehrer", "Kitaplätze für Zugezogene", "Pflegekräfte"],
+        "daseinsvorsorge": ["Hausärzte auf dem Land", "die Pflege", "Kultur in kleinen Orten", "Nahversorgung",
+                            "Treffpunkte für Jugendliche", "Vereine", "die Feuerwehr"],
+    ]
+
+    static let problems = [
+        "fehlen in vielen Orten", "sind kaum noch zu finden", "werden zu wenig unterstützt", "brauchen bessere Bedingungen",
+        "sind schlecht miteinander vernetzt", "leiden unter langen Genehmigungen", "haben keine Nachfolge in Sicht",
+    ]
+
+    static let proposals = [
+        "Wir schlagen ein gemeinsames Netzwerk der Landkreise vor, das Angebote bündelt und sichtbar macht.",
+        "Eine regionale Anlaufstelle könnte beraten, Fördermittel erschließen und Partner zusammenbringen.",
+        "Ein Modellprojekt in zwei Gemeinden würde zeigen, was funktioniert, bevor es in der Region ausgerollt wird.",
+        "Gemeinsam mit Kammern und Hochschulen sollte ein Programm entstehen, das jungen Menschen Perspektiven bietet.",
+        "Leerstehende Gebäude könnten dafür genutzt werden; das stärkt zugleich die Ortskerne.",
+        "Wichtig ist eine verlässliche Finanzierung über mehrere Jahre statt einzelner Projekte.",
+    ]
+
+    static let observations = [
+        "Seit dem Wandel in der Automobilindustrie spüren wir das jeden Tag.",
+        "In unserem Ort hat sich die Lage in den letzten fünf Jahren deutlich verschärft.",
+        "Viele Familien überlegen deshalb, wegzuziehen.",
+        "Gleichzeitig gibt es hier viel Engagement und gute Beispiele, auf die man aufbauen kann.",
+        "Betriebe berichten, dass sie Aufträge ablehnen müssen.",
+        "Die Wege sind lang, und ohne Auto ist vieles kaum erreichbar.",
+    ]
+
+    public struct Generated: Sendable {
+        public var kind: Contribution.Kind
+        public var title: String
+        public var text: String
+        public var field: String
+    }
+
+    /// One contribution's text for a field of action and a place name.
+    public mutating func contribution(field: String, place: String) -> Generated {
+        let subjects = Self.subjects[field] ?? Self.subjects.values.flatMap { $0 }
+        let subject = pick(subjects)
+        let kind = pick(Contribution.Kind.allCases)
+        let title: String
+        switch kind {
+        case .challenge: title = "\(capitalised(subject)) \(pick(Self.problems)) – \(place)"
+        case .potential: title = "Stärke der Region: \(subject) in \(place)"
+        case .idea: title = "Idee für \(place): \(subject) neu denken"
+        case .projectIdea: title = "Projektidee: Zentrum für \(subject.replacingOccurrences(of: "der ", with: "den ")) in \(place)"
+        }
+        var paragraphs = ["\(capitalised(subject)) \(pick(Self.problems)). \(pick(Self.observations))"]
+        paragraphs.append(pick(Self.proposals))
+        if below(2) == 0 { paragraphs.append(pick(Self.observations) + " " + pick(Self.proposals)) }
+        return Generated(kind: kind, title: String(title.prefix(140)), text: paragraphs.joined(separator: "\n\n"), field: field)
+    }
+
+    public static let comments = [
+        "Sehe ich genauso, bei uns ist es dasselbe.", "Gute Idee! Wer wäre der Träger?", "Das gab es schon einmal in Plauen, mit Erfolg.",
+        "Wichtig wäre, die Kommunen früh einzubinden.", "Wie soll das finanziert werden?", "Unser Verein würde sich beteiligen.",
+        "Bitte auch an die kleinen Orte denken.", "Das sollte mit dem Nahverkehr zusammen gedacht werden.",
+    ]
+
+    private func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+}

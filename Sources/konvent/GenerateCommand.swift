@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import KonventWeb
+
+struct Generate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fill a database with generated participation data (for benchmarks; never in production).")
+
+    @Option(help: "Number of contributions.") var contributions = 100_000
+    @Option(help: "Number of comments.") var comments = 300_000
+    @Option(help: "Number of supports (one per person and contribution; repeats are skipped).") var supports = 1_000_000
+    @Option(help: "Number of generated accounts that support and comment.") var people = 5_000
+    @Option(help: "Seed: the same seed gives the same data.") var seed: UInt64 = 1
+    @OptionGroup var data: DatabaseOptions
+
+    func validate() throws {
+        guard contributions >= 0, comments >= 0, supports >= 0, people >= 1 else {
+            throw ValidationError("Amounts must not be negative, and --people must be at least 1.")
+        }
+    }
+
+    func run() async throws {
+        try await reportingErrors {
+            var configuration = AppConfiguration()
+            try data.apply(to: &configuration)
+            let services = try await Services.start(configuration: configuration, logger: makeLogger())
+            let started = ContinuousClock.now
+            do {
+                try await SampleData(services: services).generate(
+                    .init(contributions: contributions, comments: comments, supports: supports, people: people, seed: seed)
+                ) { step, done, total in
+                    FileHandle.standardError.write(Data("\r\(step): \(done)/\(total)        ".utf8))
+                }
+                await services.database.shutdown()
+            } catch {
+                await services.database.shutdown()
+                throw error
+            }
+            let seconds = (ContinuousClock.now - started).components.seconds
+            FileHandle.standardError.write(Data("\n".utf8))
+            print("Generated \(contributions) contributions, \(comments) comments, \(supports) supports in \(seconds) s.")
+        }
+    }
+}
