@@ -1,0 +1,41 @@
+import KonventStorage
+import KonventTestSupport
+import KonventViews
+import KonventWeb
+import SQLKit
+import Testing
+
+@Suite("Generated data")
+struct SampleDataTests {
+    @Test("generate writes consistent rows and counters, the same for the same seed", arguments: TestDatabase.available)
+    func consistent(database: TestDatabase) async throws {
+        try await database.with { db in
+            let services = try Services(
+                configuration: AppConfiguration(), region: try RegionLoader.load(nil), database: db, catalog: try Catalog.bundled(),
+                secret: "s", logger: TestDatabase.logger)
+            try await SampleData(services: services).generate(.init(contributions: 120, comments: 80, supports: 300, people: 20, seed: 7))
+            let numbers = try await db.read { db in
+                try await db.raw("""
+                    SELECT (SELECT COUNT(*) FROM contributions) AS contributions,
+                           (SELECT COUNT(*) FROM contribution_comments) AS comments,
+                           (SELECT COUNT(*) FROM contribution_supports) AS supports,
+                           (SELECT SUM(supports_count) FROM contributions) AS counted_supports,
+                           (SELECT SUM(comments_count) FROM contributions) AS counted_comments,
+                           (SELECT COUNT(DISTINCT district_key) FROM contributions) AS districts,
+                           (SELECT COUNT(DISTINCT kind) FROM contributions) AS kinds
+                    """).first()!
+            }
+            #expect(try numbers.decode(column: "contributions", as: Int.self) == 120)
+            #expect(try numbers.decode(column: "comments", as: Int.self) == 80)
+            let supports = try numbers.decode(column: "supports", as: Int.self)
+            #expect(supports > 200 && supports <= 300, "repeated pairs are skipped")
+            #expect(try numbers.decode(column: "counted_supports", as: Int.self) == supports)
+            #expect(try numbers.decode(column: "counted_comments", as: Int.self) == 80)
+            #expect(try numbers.decode(column: "districts", as: Int.self) == 5)
+            #expect(try numbers.decode(column: "kinds", as: Int.self) == 4)
+            var query = ContributionQuery()
+            query.search = "Fachkräfte"
+            #expect(try await services.contributions.list(query).items.isEmpty == false, "generated texts are searchable")
+        }
+    }
+}
