@@ -3,36 +3,60 @@
 /// index, which has no German stemmer; PostgreSQL uses its own 'german' configuration.
 public enum GermanStemmer {
     public static func stem(_ word: String) -> String {
-        var s = word.lowercased()
-            .replacingOccurrences(of: "ü", with: "u").replacingOccurrences(of: "ö", with: "o")
-            .replacingOccurrences(of: "ä", with: "a").replacingOccurrences(of: "ß", with: "ss")
-        if s.hasPrefix("ge"), s.count >= 6 { s.removeFirst(2) }
-        // Protect letter groups that must not be cut apart, and mark doubled letters.
-        s = s.replacingOccurrences(of: "sch", with: "$").replacingOccurrences(of: "ei", with: "%")
-            .replacingOccurrences(of: "ie", with: "&")
-        var chars: [Character] = []
-        for c in s {
-            if let last = chars.last, last == c { chars.append("*") } else { chars.append(c) }
+        // Works on Unicode scalars: Foundation's string replacement is far too slow for bulk indexing.
+        var s: [Unicode.Scalar] = []
+        s.reserveCapacity(word.unicodeScalars.count + 2)
+        for scalar in word.lowercased().unicodeScalars {
+            switch scalar {
+            case "ü": s.append("u")
+            case "ö": s.append("o")
+            case "ä": s.append("a")
+            case "ß": s.append("s"); s.append("s")
+            default: s.append(scalar)
+            }
         }
+        if s.count >= 6, s[0] == "g", s[1] == "e" { s.removeFirst(2) }
+        // Protect letter groups that must not be cut apart, and mark doubled letters.
+        var marked: [Unicode.Scalar] = []
+        marked.reserveCapacity(s.count)
+        var index = 0
+        while index < s.count {
+            if index + 2 < s.count, s[index] == "s", s[index + 1] == "c", s[index + 2] == "h" {
+                marked.append("$"); index += 3
+            } else if index + 1 < s.count, s[index] == "e", s[index + 1] == "i" {
+                marked.append("%"); index += 2
+            } else if index + 1 < s.count, s[index] == "i", s[index + 1] == "e" {
+                marked.append("&"); index += 2
+            } else {
+                marked.append(marked.last == s[index] ? "*" : s[index]); index += 1
+            }
+        }
+        var chars = marked
         while chars.count > 3 {
-            if chars.count > 5, chars.last == "m" || chars.last == "r", chars[chars.count - 2] == "e" {
+            let last = chars[chars.count - 1], before = chars[chars.count - 2]
+            if chars.count > 5, last == "m" || last == "r", before == "e" {
                 chars.removeLast(2)
-            } else if chars.count > 5, chars.last == "d", chars[chars.count - 2] == "n" {
+            } else if chars.count > 5, last == "d", before == "n" {
                 chars.removeLast(2)
-            } else if chars.last == "t" {
-                chars.removeLast()
-            } else if let last = chars.last, last == "e" || last == "s" || last == "n" {
+            } else if last == "t" || last == "e" || last == "s" || last == "n" {
                 chars.removeLast()
             } else {
                 break
             }
         }
-        var out = ""
-        for c in chars {
-            if c == "*", let last = out.last { out.append(last) } else { out.append(c) }
+        var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar = " "
+        for scalar in chars {
+            switch scalar {
+            case "*": out.append(previous)
+            case "$": out.append(contentsOf: "sch".unicodeScalars)
+            case "%": out.append(contentsOf: "ei".unicodeScalars)
+            case "&": out.append(contentsOf: "ie".unicodeScalars)
+            default: out.append(scalar)
+            }
+            if scalar != "*" { previous = scalar }
         }
-        return out.replacingOccurrences(of: "%", with: "ei").replacingOccurrences(of: "&", with: "ie")
-            .replacingOccurrences(of: "$", with: "sch")
+        return String(out)
     }
 
     /// The words of a text (letters and digits), stemmed, for the index.

@@ -87,11 +87,11 @@ public struct BulkLoader: Sendable {
 
     /// Supports as (contribution, user) pairs; pairs that exist already are skipped.
     public func addSupports(_ pairs: [(ContributionID, UserID)], at time: Timestamp) async throws {
-        for start in stride(from: 0, to: pairs.count, by: 1000) {
-            let values = pairs[start..<min(pairs.count, start + 1000)].map { pair -> SQLQueryString in
-                "(\(bind: pair.0.rawValue), \(bind: pair.1.rawValue), \(bind: time.milliseconds))"
-            }
-            try await database.write { db in
+        try await database.write { db in
+            for start in stride(from: 0, to: pairs.count, by: 5000) {
+                let values = pairs[start..<min(pairs.count, start + 5000)].map { pair -> SQLQueryString in
+                    "(\(bind: pair.0.rawValue), \(bind: pair.1.rawValue), \(bind: time.milliseconds))"
+                }
                 try await db.raw("INSERT INTO contribution_supports (contribution_id, user_id, created_at) VALUES "
                     + values.joined(separator: ", ") + " ON CONFLICT DO NOTHING").run()
             }
@@ -99,11 +99,11 @@ public struct BulkLoader: Sendable {
     }
 
     public func addComments(_ comments: [(ContributionID, UserID, String, Timestamp)]) async throws {
-        for start in stride(from: 0, to: comments.count, by: 1000) {
-            let values = comments[start..<min(comments.count, start + 1000)].map { c -> SQLQueryString in
-                "(\(bind: c.0.rawValue), \(bind: c.1.rawValue), \(bind: c.2), \(bind: c.3.milliseconds))"
-            }
-            try await database.write { db in
+        try await database.write { db in
+            for start in stride(from: 0, to: comments.count, by: 4000) {
+                let values = comments[start..<min(comments.count, start + 4000)].map { c -> SQLQueryString in
+                    "(\(bind: c.0.rawValue), \(bind: c.1.rawValue), \(bind: c.2), \(bind: c.3.milliseconds))"
+                }
                 try await db.raw("INSERT INTO contribution_comments (contribution_id, author_id, body, created_at) VALUES "
                     + values.joined(separator: ", ")).run()
             }
