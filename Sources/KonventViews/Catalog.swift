@@ -65,7 +65,7 @@ public struct Translator: Sendable {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return iso }
         switch language {
-        case .de: return String(format: "%02d.%02d.%04d", parts[2], parts[1], parts[0])
+        case .de: return "\(CalendarDate.pad(parts[2], 2)).\(CalendarDate.pad(parts[1], 2)).\(CalendarDate.pad(parts[0], 4))"
         case .en:
             let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
             return "\(parts[2]) \(months[max(0, min(11, parts[1] - 1))]) \(parts[0])"

@@ -55,3 +55,12 @@ struct ValidationTests {
         #expect(throws: FieldError.self) { try AccountRules.displayName("Anna\u{7}") }
     }
 }
+
+@Suite("Calendar dates")
+struct CalendarDateTests {
+    @Test(arguments: [(Int64(0), "1970-01-01"), (1_767_225_599_999, "2025-12-31"), (1_767_225_600_000, "2026-01-01"),
+                      (951_782_400_000, "2000-02-29"), (-86_400_000, "1969-12-31"), (1_803_859_200_000, "2027-03-01")])
+    func iso(milliseconds: Int64, expected: String) {
+        #expect(CalendarDate.iso(milliseconds: milliseconds) == expected)
+    }
+}

@@ -120,7 +120,7 @@ struct ContributionRoutes {
         let comments = try await services.contributions.comments(on: id).map { comment in
             ContributionPage.CommentView(
                 id: comment.id.rawValue, parentID: comment.parentID?.rawValue, authorName: comment.authorName, body: comment.body,
-                date: comment.createdAt.date.formatted(.iso8601.year().month().day()), deleted: comment.deleted,
+                date: CalendarDate.iso(milliseconds: comment.createdAt.milliseconds), deleted: comment.deleted,
                 hiddenReason: comment.hiddenReason)
         }
         let supportDecision = services.policy.decide(context.actor, .support)

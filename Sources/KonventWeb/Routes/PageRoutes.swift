@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KonventDomain
+import KonventStorage
 import KonventViews
 
 /// The public pages: start page, the configured legal pages, and the language switch.
@@ -46,6 +47,6 @@ struct PageRoutes {
     }
 
     static func today() -> String {
-        Date().formatted(.iso8601.year().month().day())
+        CalendarDate.iso(milliseconds: Timestamp.now.milliseconds)
     }
 }

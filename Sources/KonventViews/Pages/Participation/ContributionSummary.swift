@@ -37,6 +37,6 @@ enum ContributionSummary {
     }
 
     static func isoDate(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day())
+        CalendarDate.iso(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded()))
     }
 }
