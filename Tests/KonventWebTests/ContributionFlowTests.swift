@@ -142,4 +142,20 @@ struct ContributionFlowTests {
             #expect(try await browser.get("/contributions?after=kaputt&sort=xyz").status == .ok)
         }
     }
+
+    @Test("visitors see how to take part instead of a button that would fail")
+    func visitorDetail() async throws {
+        try await withApp { browser, services in
+            let user = try await services.addUser(email: "a@example.org", name: "A", role: "participant", ministry: nil, password: password)
+            let id = try await services.contributions.create(
+                ContributionDraft(kind: .potential, title: "Ein Potenzial hier", text: "Eine Beschreibung, lang genug.",
+                                  fields: ["wirtschaft"], districtKey: "14521", municipalityKey: nil, organisationID: nil, anonymous: true),
+                author: user.id, at: .now)
+            let page = try await browser.get("/contributions/\(id)")
+            #expect(!page.body.contains("Diesen Beitrag unterstützen"))
+            #expect(page.body.contains("Bitte melden Sie sich an. <a href=\"/login?next=/contributions/\(id)\">Anmelden</a>"))
+            #expect(page.body.contains("<dd>anonym</dd>"), "an anonymous author's name stays hidden")
+            #expect(!page.body.contains("<dd>A</dd>"))
+        }
+    }
 }

@@ -31,9 +31,20 @@ public struct SampleText: Sendable {
                             "Treffpunkte für Jugendliche", "Vereine", "die Feuerwehr"],
     ]
 
-    static let problems = [
-        "fehlen in vielen Orten", "sind kaum noch zu finden", "werden zu wenig unterstützt", "brauchen bessere Bedingungen",
-        "sind schlecht miteinander vernetzt", "leiden unter langen Genehmigungen", "haben keine Nachfolge in Sicht",
+    /// Each problem in singular and plural, to agree with its subject.
+    static let problems: [(singular: String, plural: String)] = [
+        ("fehlt in vielen Orten", "fehlen in vielen Orten"), ("ist kaum noch zu finden", "sind kaum noch zu finden"),
+        ("wird zu wenig unterstützt", "werden zu wenig unterstützt"), ("braucht bessere Bedingungen", "brauchen bessere Bedingungen"),
+        ("ist schlecht vernetzt", "sind schlecht miteinander vernetzt"),
+        ("leidet unter langen Genehmigungen", "leiden unter langen Genehmigungen"),
+    ]
+
+    /// Subjects that take a singular verb (the rest are plural).
+    static let singularSubjects: Set<String> = [
+        "das Handwerk", "der Einzelhandel in der Innenstadt", "die Textilindustrie", "der Wissenstransfer",
+        "Batterieforschung", "Digitalisierung im Mittelstand", "der Nahverkehr", "die Bahnanbindung", "schnelles Internet",
+        "der Busverkehr am Wochenende", "Weiterbildung für Beschäftigte", "die Pflege", "Kultur in kleinen Orten",
+        "Nahversorgung", "die Feuerwehr",
     ]
 
     static let proposals = [
@@ -66,14 +77,19 @@ public struct SampleText: Sendable {
         let subjects = Self.subjects[field] ?? Self.subjects.values.flatMap { $0 }
         let subject = pick(subjects)
         let kind = pick(Contribution.Kind.allCases)
+        let problem = pick(Self.problems)
+        let verb = Self.singularSubjects.contains(subject) ? problem.singular : problem.plural
         let title: String
         switch kind {
-        case .challenge: title = "\(capitalised(subject)) \(pick(Self.problems)) – \(place)"
+        case .challenge: title = "\(capitalised(subject)) \(verb) – \(place)"
         case .potential: title = "Stärke der Region: \(subject) in \(place)"
         case .idea: title = "Idee für \(place): \(subject) neu denken"
-        case .projectIdea: title = "Projektidee: Zentrum für \(subject.replacingOccurrences(of: "der ", with: "den ")) in \(place)"
+        case .projectIdea:
+            // "für" takes the accusative: only a leading article changes.
+            let object = subject.hasPrefix("der ") ? "den " + subject.dropFirst(4) : subject
+            title = "Projektidee: Zentrum für \(object) in \(place)"
         }
-        var paragraphs = ["\(capitalised(subject)) \(pick(Self.problems)). \(pick(Self.observations))"]
+        var paragraphs = ["\(capitalised(subject)) \(verb). \(pick(Self.observations))"]
         paragraphs.append(pick(Self.proposals))
         if below(2) == 0 { paragraphs.append(pick(Self.observations) + " " + pick(Self.proposals)) }
         return Generated(kind: kind, title: String(title.prefix(140)), text: paragraphs.joined(separator: "\n\n"), field: field)

@@ -101,7 +101,18 @@ public enum ContributionPage {
                     }
                 }
             } else if let key = model.denialKey {
-                el("p", .class("hint")) { t(key) }
+                denial(key, model, t)
+            }
+        }
+    }
+
+    /// Why the visitor cannot act, with the way to change it when there is one.
+    static func denial(_ key: String, _ model: Model, _ t: Translator) -> Node {
+        el("p", .class("hint")) {
+            t(key)
+            if key == DenialReason.signInRequired.catalogKey {
+                " "
+                el("a", .href("/login?next=/contributions/\(model.contribution.id)")) { t("layout.nav.login") }
             }
         }
     }
@@ -119,7 +130,7 @@ public enum ContributionPage {
                     Forms.submit(t("contribution.comment.send"))
                 }
             } else if let key = model.denialKey {
-                el("p", .class("hint")) { t(key) }
+                denial(key, model, t)
             }
         }
     }
