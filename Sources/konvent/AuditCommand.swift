@@ -14,9 +14,7 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                var configuration = AppConfiguration()
-                try data.apply(to: &configuration)
-                let services = try await Services.start(configuration: configuration, logger: makeLogger())
+                let services = try await startServices(data)
                 let result = try await AuditTrail.verify(in: services.database)
                 await services.database.shutdown()
                 if let broken = result.firstBrokenID {

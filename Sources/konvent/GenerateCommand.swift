@@ -21,9 +21,7 @@ struct Generate: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            var configuration = AppConfiguration()
-            try data.apply(to: &configuration)
-            let services = try await Services.start(configuration: configuration, logger: makeLogger())
+            let services = try await startServices(data)
             let started = ContinuousClock.now
             do {
                 try await SampleData(services: services).generate(

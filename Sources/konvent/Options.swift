@@ -60,12 +60,7 @@ struct ServerOptions: ParsableArguments {
         }
         configuration.mailFrom = environment("KONVENT_MAIL_FROM") ?? configuration.mailFrom
         configuration.trustProxy = environment("KONVENT_TRUST_PROXY") == "1"
-        if let cost = environment("KONVENT_BCRYPT_COST") {
-            guard let value = UInt8(cost), (4...31).contains(value) else {
-                throw ValidationError("KONVENT_BCRYPT_COST must be a whole number from 4 to 31.")
-            }
-            configuration.bcryptCost = value
-        }
+        try applyBcryptCost(to: &configuration)
     }
 
     private func parsePort(_ text: String) throws -> Int {
@@ -107,4 +102,20 @@ func serverConfiguration(_ server: ServerOptions, _ data: DatabaseOptions) throw
     try server.apply(to: &configuration)
     try data.apply(to: &configuration)
     return configuration
+}
+
+/// Opens and migrates the database for a command that does not serve.
+func startServices(_ data: DatabaseOptions) async throws -> Services {
+    var configuration = AppConfiguration()
+    try data.apply(to: &configuration)
+    try applyBcryptCost(to: &configuration)
+    return try await Services.start(configuration: configuration, logger: makeLogger())
+}
+
+func applyBcryptCost(to configuration: inout AppConfiguration) throws {
+    guard let cost = environment("KONVENT_BCRYPT_COST") else { return }
+    guard let value = UInt8(cost), (4...31).contains(value) else {
+        throw ValidationError("KONVENT_BCRYPT_COST must be a whole number from 4 to 31.")
+    }
+    configuration.bcryptCost = value
 }

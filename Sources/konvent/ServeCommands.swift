@@ -55,10 +55,8 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            var configuration = AppConfiguration()
-            try data.apply(to: &configuration)
-            let services = try await Services.start(configuration: configuration, logger: makeLogger())
-            print("Database \(configuration.database) is at schema version \(try await services.schemaVersion()).")
+            let services = try await startServices(data)
+            print("Database \(services.configuration.database) is at schema version \(try await services.schemaVersion()).")
             await services.database.shutdown()
         }
     }

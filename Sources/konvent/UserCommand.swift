@@ -21,10 +21,8 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                var configuration = AppConfiguration()
-                try data.apply(to: &configuration)
                 let password = passwordStdin ? (readLine(strippingNewline: true) ?? "") : SecretToken().value
-                let services = try await Services.start(configuration: configuration, logger: makeLogger())
+                let services = try await startServices(data)
                 let user: User
                 do {
                     user = try await services.addUser(email: email, name: name, role: role, ministry: ministry, password: password)
