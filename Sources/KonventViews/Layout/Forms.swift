@@ -54,20 +54,19 @@ public enum Forms {
     public static func input(_ field: Field, errors: [FieldError], _ t: Translator) -> Node {
         let id = "field-\(field.name)"
         let error = errors.first { $0.field == field.name }
-        let describedBy = [field.hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
         return el("div", .class(error == nil ? "field" : "field field--error")) {
             el("label", .for(id)) {
                 field.label
                 if !field.required && field.markOptional { el("span", .class("optional")) { " (\(t("form.optional")))" } }
             }
             if let hint = field.hint { el("p", .id("\(id)-hint"), .class("hint")) { hint } }
-            if let error { el("p", .id("\(id)-error"), .class("field-error")) { t(error.messageKey) } }
+            errorMessage(id, error, t)
             void(
                 "input", .id(id), .name(field.name), .type(field.type),
                 field.type == "password" ? nil : .value(field.value),
                 field.autocomplete.map { .autocomplete($0) }, field.required ? .required : nil,
                 error == nil ? nil : .ariaInvalid,
-                describedBy.isEmpty ? nil : .ariaDescribedBy(describedBy.joined(separator: " ")))
+                describedBy(id, hint: field.hint != nil, error: error != nil))
         }
     }
 
@@ -75,10 +74,10 @@ public enum Forms {
         let id = "field-\(name)"
         let error = errors.first { $0.field == name }
         return el("div", .class(error == nil ? "field field--checkbox" : "field field--checkbox field--error")) {
-            if let error { el("p", .id("\(id)-error"), .class("field-error")) { t(error.messageKey) } }
+            errorMessage(id, error, t)
             void(
                 "input", .id(id), .name(name), .type("checkbox"), .value("on"), checked ? Attribute("checked", nil) : nil,
-                error == nil ? nil : .ariaInvalid, error == nil ? nil : .ariaDescribedBy("\(id)-error"))
+                error == nil ? nil : .ariaInvalid, describedBy(id, hint: false, error: error != nil))
             el("label", .for(id)) { label }
         }
     }
@@ -91,9 +90,9 @@ public enum Forms {
         let error = errors.first { $0.field == name }
         return el("div", .class(error == nil ? "field" : "field field--error")) {
             el("label", .for(id)) { label }
-            if let error { el("p", .id("\(id)-error"), .class("field-error")) { t(error.messageKey) } }
+            errorMessage(id, error, t)
             el("select", .id(id), .name(name), error == nil ? nil : .ariaInvalid,
-               error == nil ? nil : .ariaDescribedBy("\(id)-error")) {
+               describedBy(id, hint: false, error: error != nil)) {
                 for option in options {
                     el("option", .value(option.value), option.value == selected ? Attribute("selected", nil) : nil) { option.label }
                 }
@@ -114,10 +113,9 @@ public enum Forms {
                 el("span", .class("optional")) { " (\(t("form.optional")))" }
             }
             if let hint { el("p", .id("\(id)-hint"), .class("hint")) { hint } }
-            if let error { el("p", .id("\(id)-error"), .class("field-error")) { t(error.messageKey) } }
-            let describedBy = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
+            errorMessage(id, error, t)
             el("select", .id(id), .name(name), error == nil ? nil : .ariaInvalid,
-               describedBy.isEmpty ? nil : .ariaDescribedBy(describedBy.joined(separator: " "))) {
+               describedBy(id, hint: hint != nil, error: error != nil)) {
                 el("option", .value("")) { empty }
                 for group in groups {
                     el("optgroup", Attribute("label", group.label)) {
@@ -139,14 +137,13 @@ public enum Forms {
     ) -> Node {
         let id = "field-\(name)"
         let error = errors.first { $0.field == name }
-        let describedBy = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
         return el("div", .class(error == nil ? "field" : "field field--error")) {
             el("label", .for(id)) { label }
             if let hint { el("p", .id("\(id)-hint"), .class("hint")) { hint } }
-            if let error { el("p", .id("\(id)-error"), .class("field-error")) { t(error.messageKey) } }
+            errorMessage(id, error, t)
             el("textarea", .id(id), .name(name), Attribute("rows", String(rows)), .required,
                error == nil ? nil : .ariaInvalid,
-               describedBy.isEmpty ? nil : .ariaDescribedBy(describedBy.joined(separator: " "))) { value }
+               describedBy(id, hint: hint != nil, error: error != nil)) { value }
         }
     }
 
@@ -159,9 +156,9 @@ public enum Forms {
         let id = "field-\(name)"
         let error = errors.first { $0.field == name }
         return el("fieldset", .id(id), .class(error == nil ? "field choices" : "field choices field--error"),
-                  error == nil ? nil : .ariaDescribedBy("\(id)-error")) {
+                  describedBy(id, hint: false, error: error != nil)) {
             el("legend") { legend }
-            if let error { el("p", .id("\(id)-error"), .class("field-error")) { t(error.messageKey) } }
+            errorMessage(id, error, t)
             for (index, option) in options.enumerated() {
                 el("div", .class("choice")) {
                     void("input", .type(type), .id("\(id)-\(index)"), .name(name), .value(option.value),
@@ -170,5 +167,16 @@ public enum Forms {
                 }
             }
         }
+    }
+
+    /// Links a field to its hint and its error message, so that screen readers read both with it.
+    static func describedBy(_ id: String, hint: Bool, error: Bool) -> Attribute? {
+        let ids = [hint ? "\(id)-hint" : nil, error ? "\(id)-error" : nil].compactMap { $0 }
+        return ids.isEmpty ? nil : .ariaDescribedBy(ids.joined(separator: " "))
+    }
+
+    static func errorMessage(_ id: String, _ error: FieldError?, _ t: Translator) -> Node {
+        guard let error else { return .empty }
+        return el("p", .id("\(id)-error"), .class("field-error")) { t(error.messageKey) }
     }
 }
