@@ -45,6 +45,14 @@ public struct Translator: Sendable {
         return text
     }
 
+    public func callAsFunction(_ key: String, _ values: [String: String]) -> String {
+        var text = self(key)
+        for (name, value) in values {
+            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return text
+    }
+
     public func has(_ key: String) -> Bool { table[key] != nil }
 
     /// A whole number with the language's grouping (1.234 in German, 1,234 in English).

@@ -17,6 +17,9 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     AuthRoutes(services: services).add(to: router)
     AccountRoutes(services: services).add(to: router)
     ContributionRoutes(services: services).add(to: router)
+    ModerationRoutes(services: services).add(to: router)
+    FormatRoutes(services: services).add(to: router)
+    ParticipationRoutes(services: services).add(to: router)
     OperationsRoutes(services: services).add(to: router)
 
     let configuration = services.configuration
@@ -27,7 +30,8 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     app.addServices(MailDelivery(
         outbox: services.outbox,
         client: configuration.smtp.map { SMTPClient(configuration: $0, from: configuration.mailFrom) },
-        interval: configuration.mailPollInterval, logger: services.logger))
+        interval: configuration.mailPollInterval, logger: services.logger,
+        prepare: { try await services.queueNotificationMails(at: .now) }))
     return app
 }
 

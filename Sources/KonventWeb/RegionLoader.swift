@@ -25,7 +25,43 @@ public enum RegionLoader {
         do { text = try String(contentsOf: table, encoding: .utf8) } catch {
             throw ConfigurationError("cannot read the territory table \(table.path) named in \(url.lastPathComponent)")
         }
-        return try file.resolve(territoryTable: text)
+        var region = try file.resolve(territoryTable: text)
+        if let mapFile = file.territories.map {
+            region.map = try loadMap(url.deletingLastPathComponent().appendingPathComponent(mapFile), region: region)
+        }
+        return region
+    }
+
+    /// Reads the outlines of the region's territories from GeoJSON (Polygon and MultiPolygon features
+    /// with an `ags` property); features of other territories are left out.
+    static func loadMap(_ url: URL, region: RegionConfiguration) throws(ConfigurationError) -> RegionMap {
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: try Data(contentsOf: url)) } catch {
+            throw ConfigurationError("cannot read the map file \(url.path): \(error.localizedDescription)")
+        }
+        guard let features = (object as? [String: Any])?["features"] as? [[String: Any]] else {
+            throw ConfigurationError("map file \(url.lastPathComponent): not a GeoJSON FeatureCollection")
+        }
+        var shapes: [String: [[RegionMap.Point]]] = [:]
+        for feature in features {
+            guard let key = (feature["properties"] as? [String: Any])?["ags"] as? String, region.territory(key) != nil,
+                  let geometry = feature["geometry"] as? [String: Any], let type = geometry["type"] as? String else { continue }
+            let polygons: [Any]
+            switch type {
+            case "Polygon": polygons = [geometry["coordinates"] as Any]
+            case "MultiPolygon": polygons = geometry["coordinates"] as? [Any] ?? []
+            default: continue
+            }
+            for polygon in polygons {
+                for ring in polygon as? [[[Double]]] ?? [] {
+                    shapes[key, default: []].append(ring.compactMap { pair in
+                        pair.count >= 2 ? RegionMap.Point(longitude: pair[0], latitude: pair[1]) : nil
+                    })
+                }
+            }
+        }
+        guard !shapes.isEmpty else { throw ConfigurationError("map file \(url.lastPathComponent): no outline of a territory of the region") }
+        return RegionMap(shapes: shapes)
     }
 
     /// Says where in the file the problem is, in terms a person editing it understands.

@@ -21,5 +21,10 @@ public struct KonventRequestContext: RequestContext {
     /// Forms are small; anything larger is refused with 413 before it is read further.
     public var maxUploadSize: Int { 256 * 1024 }
 
+    /// Forms are small; file uploads (results as CSV) may be larger.
+    func maxBodySize(contentType: String?) -> Int {
+        contentType?.lowercased().hasPrefix("multipart/form-data") == true ? 2 * 1024 * 1024 : maxUploadSize
+    }
+
     public var actor: Actor { user.map(Actor.init) ?? .anonymous }
 }

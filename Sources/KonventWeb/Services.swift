@@ -11,6 +11,15 @@ public struct Services: Sendable {
     public let database: any KonventDatabase
     public let accounts: any AccountStore
     public let contributions: any ContributionStore
+    public let formats: any FormatStore
+    public let moderation: any ModerationStore
+    public let notifications: NotificationOutbox
+    public let statistics: ParticipationStatistics
+    public let settings: Settings
+    public let clock: RegionClock
+    /// The region's outlines, projected once for the participation maps.
+    public let map: ProjectedMap?
+    let figuresCache = FiguresCache()
     public let outbox: Outbox
     public let catalog: Catalog
     public let policy = PermissionPolicy()
@@ -31,6 +40,13 @@ public struct Services: Sendable {
         self.database = database
         self.accounts = SQLAccountStore(database: database)
         self.contributions = SQLContributionStore(database: database)
+        self.formats = SQLFormatStore(database: database)
+        self.moderation = SQLModerationStore(database: database)
+        self.notifications = NotificationOutbox(database: database)
+        self.statistics = ParticipationStatistics(database: database)
+        self.settings = Settings(database: database)
+        self.clock = try RegionClock(timeZone: region.timeZone)
+        self.map = region.map.map { ProjectedMap($0) }
         self.outbox = Outbox(database: database)
         self.catalog = catalog
         self.hasher = PasswordHasher(cost: configuration.bcryptCost)
@@ -61,7 +77,9 @@ public struct Services: Sendable {
     func pageContext(_ context: KonventRequestContext, path: String) -> PageContext {
         PageContext(
             t: catalog.translator(context.language), siteName: region.name[context.language], path: path,
-            user: context.user.map { .init(displayName: $0.displayName, role: $0.role) }, csrfToken: context.csrfToken,
+            user: context.user.map {
+                .init(displayName: $0.displayName, role: $0.role, mayModerate: policy.allows(context.actor, .moderate))
+            }, csrfToken: context.csrfToken,
             assetVersion: assets.version)
     }
 

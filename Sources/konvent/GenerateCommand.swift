@@ -10,11 +10,12 @@ struct Generate: AsyncParsableCommand {
     @Option(help: "Number of comments.") var comments = 300_000
     @Option(help: "Number of supports (one per person and contribution; repeats are skipped).") var supports = 1_000_000
     @Option(help: "Number of generated accounts that support and comment.") var people = 5_000
+    @Option(help: "Number of participation formats (workshops and the like) across the region.") var formats = 1_000
     @Option(help: "Seed: the same seed gives the same data.") var seed: UInt64 = 1
     @OptionGroup var data: DatabaseOptions
 
     func validate() throws {
-        guard contributions >= 0, comments >= 0, supports >= 0, people >= 1 else {
+        guard contributions >= 0, comments >= 0, supports >= 0, formats >= 0, people >= 1 else {
             throw ValidationError("Amounts must not be negative, and --people must be at least 1.")
         }
     }
@@ -25,7 +26,7 @@ struct Generate: AsyncParsableCommand {
             let started = ContinuousClock.now
             do {
                 try await SampleData(services: services).generate(
-                    .init(contributions: contributions, comments: comments, supports: supports, people: people, seed: seed)
+                    .init(contributions: contributions, comments: comments, supports: supports, people: people, seed: seed, formats: formats)
                 ) { step, done, total in
                     FileHandle.standardError.write(Data("\r\(step): \(done)/\(total)        ".utf8))
                 }
@@ -36,7 +37,7 @@ struct Generate: AsyncParsableCommand {
             }
             let seconds = (ContinuousClock.now - started).components.seconds
             FileHandle.standardError.write(Data("\n".utf8))
-            print("Generated \(contributions) contributions, \(comments) comments, \(supports) supports in \(seconds) s.")
+            print("Generated \(contributions) contributions, \(formats) formats, \(comments) comments, \(supports) supports in \(seconds) s.")
         }
     }
 }

@@ -15,6 +15,10 @@ struct PermissionMatrixTests {
         .contribute: "CCCCCC",
         .comment: "CCCCCC",
         .support: "CCCCCC",
+        .follow: "CCCCCC",
+        .report: "CCCCCC",
+        .attendFormat: "CCCCCC",
+        .editOwnContent: "CCCCCC",
         .manageFormats: "-CC--C",
         .moderate: "--C--C",
         .writeMeasures: "--C--C",
@@ -36,6 +40,7 @@ struct PermissionMatrixTests {
         switch action {
         case .viewAccount, .editAccount, .exportAccountData, .deleteAccount: .account(owner: me)
         case .assessMeasure: .ministry(key: "smil")
+        case .editOwnContent: .owned(by: me)
         default: .platform
         }
     }
@@ -81,6 +86,23 @@ struct PermissionMatrixTests {
         for action in [Action.viewAccount, .editAccount, .exportAccountData, .deleteAccount] {
             #expect(policy.decide(actor, action, on: .account(owner: Self.me)) == .deny(.notOwner))
         }
+    }
+
+    @Test("own content and own formats: others' are out of reach, except formats for the office")
+    func ownership() {
+        let other = Subject.owned(by: UserID(2))
+        for role in Self.roles {
+            let actor = Actor.user(id: Self.me, role: role, ministry: nil, confirmed: true)
+            #expect(policy.decide(actor, .editOwnContent, on: other) == .deny(.notOwner), "\(role)")
+            #expect(policy.decide(actor, .editOwnContent, on: .owned(by: nil)) == .deny(.notOwner), "\(role)")
+        }
+        let facilitator = Actor.user(id: Self.me, role: .facilitator, ministry: nil, confirmed: true)
+        #expect(policy.allows(facilitator, .manageFormats, on: .owned(by: Self.me)))
+        #expect(policy.decide(facilitator, .manageFormats, on: other) == .deny(.notOwner))
+        let office = Actor.user(id: Self.me, role: .conventionOffice, ministry: nil, confirmed: true)
+        #expect(policy.allows(office, .manageFormats, on: other))
+        let participant = Actor.user(id: Self.me, role: .participant, ministry: nil, confirmed: true)
+        #expect(!policy.allows(participant, .manageFormats, on: .owned(by: Self.me)))
     }
 
     @Test("a ministry reviewer assesses only for their own ministry")

@@ -24,9 +24,9 @@ struct ContributionStoreTests {
             let store = SQLContributionStore(database: db)
             let anna = try await person(SQLAccountStore(database: db), "anna@example.org")
             _ = try await store.create(draft("Fachkräftemangel im Erzgebirge", "Betriebe finden keine Auszubildenden mehr."),
-                                       author: anna.id, at: .now)
+                                       author: anna.id, at: .now, status: .published)
             _ = try await store.create(draft("Radweg entlang der Mulde", "Ein durchgehender Radweg würde Pendler entlasten."),
-                                       author: anna.id, at: .now)
+                                       author: anna.id, at: .now, status: .published)
             var query = ContributionQuery()
             query.search = "Fachkräfte"
             #expect(try await store.list(query).items.map(\.title) == ["Fachkräftemangel im Erzgebirge"])
@@ -53,7 +53,7 @@ struct ContributionStoreTests {
                           kind: index % 2 == 0 ? .idea : .challenge, fields: index % 3 == 0 ? ["bildung-fachkraefte"] : ["wirtschaft"],
                           district: index % 5 == 0 ? "14511" : "14521"),
                     // Several rows share a timestamp, so that the id must break ties.
-                    author: anna.id, at: Timestamp(milliseconds: start + Int64(index / 3)))
+                    author: anna.id, at: Timestamp(milliseconds: start + Int64(index / 3)), status: .published)
             }
             var query = ContributionQuery()
             query.limit = 7
@@ -86,7 +86,7 @@ struct ContributionStoreTests {
             let accounts = SQLAccountStore(database: db)
             let store = SQLContributionStore(database: db)
             let anna = try await person(accounts, "anna@example.org"), ben = try await person(accounts, "ben@example.org")
-            let id = try await store.create(draft("Ein Titel hier", "Ein Text, der lang genug ist."), author: anna.id, at: .now)
+            let id = try await store.create(draft("Ein Titel hier", "Ein Text, der lang genug ist."), author: anna.id, at: .now, status: .published)
             try await store.support(id, by: ben.id)
             await #expect(throws: StorageError.duplicate(field: "support")) { try await store.support(id, by: ben.id) }
             try await store.support(id, by: anna.id)
@@ -98,7 +98,7 @@ struct ContributionStoreTests {
 
             var bySupport = ContributionQuery()
             bySupport.sort = .mostSupported
-            let other = try await store.create(draft("Noch ein Titel", "Noch ein Text, lang genug."), author: anna.id, at: .now)
+            let other = try await store.create(draft("Noch ein Titel", "Noch ein Text, lang genug."), author: anna.id, at: .now, status: .published)
             #expect(try await store.list(bySupport).items.map(\.id) == [id, other])
 
             try await accounts.deleteAccount(ben.id)
@@ -114,7 +114,7 @@ struct ContributionStoreTests {
         try await database.with { db in
             let store = SQLContributionStore(database: db)
             let anna = try await person(SQLAccountStore(database: db), "anna@example.org")
-            let id = try await store.create(draft("Ein Titel hier", "Ein Text, der lang genug ist."), author: anna.id, at: .now)
+            let id = try await store.create(draft("Ein Titel hier", "Ein Text, der lang genug ist."), author: anna.id, at: .now, status: .published)
             let first = try await store.addComment(to: id, parent: nil, author: anna.id, body: "Erster")
             let answer = try await store.addComment(to: id, parent: first, author: anna.id, body: "Antwort")
             let deeper = try await store.addComment(to: id, parent: answer, author: anna.id, body: "Antwort auf Antwort")

@@ -33,6 +33,14 @@ struct CatalogTests {
         for role in Role.allCases { used.insert(role.catalogKey) }
         for kind in Organisation.Kind.allCases { used.insert(kind.catalogKey) }
         for page in RegionConfiguration.requiredPages { used.insert("page.\(page)") }
+        for kind in Contribution.Kind.allCases { used.insert(kind.catalogKey) }
+        for status in Contribution.Status.allCases { used.insert(status.catalogKey) }
+        for kind in Format.Kind.allCases { used.insert(kind.catalogKey) }
+        for kind in TimelineEvent.Kind.allCases { used.insert(kind.catalogKey) }
+        for status in ["confirmed", "waitlisted"] { used.insert("format.registration.\(status)") }
+        for mode in ["immediately", "daily", "never"] { used.insert("account.notify.\(mode)") }
+        for when in ["upcoming", "past"] { used.insert("formats.when.\(when)") }
+        for notice in ["registered", "waitlisted", "cancelled", "saved", "documented"] { used.insert("format.notice.\(notice)") }
         for reason in ["sign_in_required", "confirmation_required", "not_permitted", "not_owner", "already_signed_in"] {
             used.insert("denied.\(reason)")
         }

@@ -130,7 +130,7 @@ struct ContributionFlowTests {
                     ContributionDraft(kind: .idea, title: "Idee Nummer \(index)", text: "Eine Beschreibung, lang genug.",
                                       fields: ["wirtschaft"], districtKey: "14521", municipalityKey: nil, organisationID: nil,
                                       anonymous: index == 0),
-                    author: user.id, at: Timestamp(milliseconds: 1_700_000_000_000 + Int64(index)))
+                    author: user.id, at: Timestamp(milliseconds: 1_700_000_000_000 + Int64(index)), status: .published)
             }
             let first = try await browser.get("/contributions?kind=idea")
             #expect(first.body.contains("Idee Nummer 22") && !first.body.contains("Idee Nummer 2<"))
@@ -150,7 +150,7 @@ struct ContributionFlowTests {
             let id = try await services.contributions.create(
                 ContributionDraft(kind: .potential, title: "Ein Potenzial hier", text: "Eine Beschreibung, lang genug.",
                                   fields: ["wirtschaft"], districtKey: "14521", municipalityKey: nil, organisationID: nil, anonymous: true),
-                author: user.id, at: .now)
+                author: user.id, at: .now, status: .published)
             let page = try await browser.get("/contributions/\(id)")
             #expect(!page.body.contains("Diesen Beitrag unterstützen"))
             #expect(page.body.contains("Bitte melden Sie sich an. <a href=\"/login?next=/contributions/\(id)\">Anmelden</a>"))

@@ -13,6 +13,19 @@ public struct RegionConfiguration: Sendable, Equatable {
     public var ministries: [Ministry]
     public var milestones: [Milestone]
     public var pages: [String: Page]
+    /// The zone in which people enter and read times (IANA name, such as `Europe/Berlin`).
+    public var timeZone = "Europe/Berlin"
+    /// The published gates a project idea checks itself against in its project profile.
+    public var projectGates: [ProjectGate] = []
+    /// Outlines of the territories for the participation map, when the configuration names a file.
+    public var map: RegionMap?
+    /// Position of each territory by key, so that lookups on list pages do not scan the table.
+    var territoryIndex: [String: Int] = [:]
+
+    public struct ProjectGate: Sendable, Equatable, Codable {
+        public var key: String
+        public var question: LocalizedText
+    }
 
     public struct Process: Sendable, Equatable, Codable {
         public var title: LocalizedText
@@ -70,6 +83,15 @@ public struct RegionConfiguration: Sendable, Equatable {
     }
 
     public func ministry(_ key: String) -> Ministry? { ministries.first { $0.key == key } }
+
+    public func territory(_ key: String) -> Territory? {
+        if let index = territoryIndex[key], index < territories.count, territories[index].officialKey == key {
+            return territories[index]
+        }
+        return territories.first { $0.officialKey == key }
+    }
+
+    public func fieldOfAction(_ key: String) -> FieldOfAction? { fieldsOfAction.first { $0.key == key } }
 }
 
 /// The configuration file's shape; the territory table is a separate CSV file it names.
@@ -83,10 +105,15 @@ public struct RegionConfigurationFile: Sendable, Codable {
     public var ministries: [RegionConfiguration.Ministry]
     public var milestones: [RegionConfiguration.Milestone]
     public var pages: [String: RegionConfiguration.Page]
+    public var timeZone: String?
+    public var projectGates: [RegionConfiguration.ProjectGate]?
 
     public struct TerritorySource: Sendable, Codable {
         /// Path of the CSV file, relative to the configuration file.
         public var file: String
+        /// Path of a GeoJSON file with the territories' outlines (properties `ags`), relative to the
+        /// configuration file; without it the participation page shows tables only.
+        public var map: String?
         /// The attribution the data licence requires wherever the figures are shown.
         public var attribution: String
     }
@@ -111,10 +138,18 @@ public struct RegionConfigurationFile: Sendable, Codable {
         guard Self.isISODate(process.deadline) else {
             throw ConfigurationError("process.deadline: '\(process.deadline)' is not a date of the form YYYY-MM-DD")
         }
-        return RegionConfiguration(
+        try unique((projectGates ?? []).map(\.key), "projectGates key")
+        var region = RegionConfiguration(
             key: key, name: name, process: process, territories: territories,
             territoryAttribution: self.territories.attribution, fieldsOfAction: fieldsOfAction, bodies: bodies,
             ministries: ministries, milestones: milestones.sorted { $0.date < $1.date }, pages: pages)
+        if let timeZone {
+            guard !timeZone.isEmpty else { throw ConfigurationError("timeZone: empty value") }
+            region.timeZone = timeZone
+        }
+        region.projectGates = projectGates ?? []
+        for (index, territory) in territories.enumerated() { region.territoryIndex[territory.officialKey] = index }
+        return region
     }
 
     private func unique(_ keys: [String], _ what: String) throws(ConfigurationError) {

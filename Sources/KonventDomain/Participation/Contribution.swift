@@ -22,6 +22,20 @@ public struct Contribution: Sendable, Equatable {
         public var catalogKey: String { "contribution.status.\(rawValue)" }
         /// Whether the public sees the contribution in lists.
         public var isListed: Bool { self == .published || self == .takenUp || self == .notPursued }
+
+        /// Which status the office may set from this one. Merging has its own step (it needs the
+        /// survivor), and "taken up" comes from a measure.
+        public func mayChange(to next: Status) -> Bool {
+            switch (self, next) {
+            case (.submitted, .published), (.submitted, .hidden): true
+            case (.published, .hidden), (.published, .notPursued): true
+            case (.hidden, .published), (.notPursued, .published): true
+            default: false
+            }
+        }
+
+        /// Whether the change must say why (everything but publishing).
+        public var needsReason: Bool { self != .published }
     }
 
     public var id: ContributionID
@@ -40,6 +54,11 @@ public struct Contribution: Sendable, Equatable {
     public var supportCount: Int
     public var commentCount: Int
     public var createdAt: Date
+    public var formatID: FormatID?
+    public var formatTitle: String?
+    public var mergedIntoID: ContributionID?
+    public var profile: ProjectProfile?
+    public var followerCount = 0
 
     public init(
         id: ContributionID, kind: Kind, title: String, text: String, fields: [String], districtKey: String,
@@ -74,11 +93,17 @@ public struct ContributionDraft: Sendable, Equatable {
     public var municipalityKey: String?
     public var organisationID: OrganisationID?
     public var anonymous: Bool
+    /// The format the contribution came from; nil when it was written online.
+    public var formatID: FormatID?
+    /// Only project ideas carry one.
+    public var profile: ProjectProfile?
 
     public init(
         kind: Contribution.Kind, title: String, text: String, fields: [String], districtKey: String, municipalityKey: String?,
-        organisationID: OrganisationID?, anonymous: Bool
+        organisationID: OrganisationID?, anonymous: Bool, formatID: FormatID? = nil, profile: ProjectProfile? = nil
     ) {
+        self.formatID = formatID
+        self.profile = profile
         self.kind = kind
         self.title = title
         self.text = text
@@ -96,7 +121,8 @@ public struct ContributionDraft: Sendable, Equatable {
     /// region, a municipality inside that district, an organisation the author may act for.
     public static func validate(
         kind: String, title: String, text: String, fields: [String], district: String, municipality: String,
-        organisation: String, anonymous: Bool, region: RegionConfiguration, organisations: [OrganisationID]
+        organisation: String, anonymous: Bool, region: RegionConfiguration, organisations: [OrganisationID],
+        profile profileInput: ProjectProfile.Input? = nil
     ) throws(ValidationFailure) -> ContributionDraft {
         var v = Validator()
         let kind = Contribution.Kind(rawValue: kind)
@@ -126,9 +152,13 @@ public struct ContributionDraft: Sendable, Equatable {
             }
         }
         if title.contains(where: \.isASCIIControl) { v.add("title", "error.contribution.title.invalid") }
+        var profile: ProjectProfile?
+        if kind == .projectIdea, let profileInput {
+            profile = ProjectProfile.validate(profileInput, region: region, into: &v)
+        }
         try v.finish()
         return ContributionDraft(
             kind: kind!, title: title, text: text, fields: chosen, districtKey: district, municipalityKey: municipalityKey,
-            organisationID: organisationID, anonymous: anonymous)
+            organisationID: organisationID, anonymous: anonymous, profile: profile)
     }
 }

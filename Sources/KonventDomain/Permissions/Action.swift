@@ -13,7 +13,13 @@ public enum Action: String, CaseIterable, Sendable {
     case contribute
     case comment
     case support
+    case follow
+    case report
+    case attendFormat
+    /// Changing or deleting something one wrote oneself (a comment, within its window).
+    case editOwnContent
     case moderate
+    /// Creating formats (on `.platform`), or changing one (on `.owned(by: facilitator)`).
     case manageFormats
     // Measures, review and the masterplan.
     case writeMeasures
@@ -33,6 +39,8 @@ public enum Subject: Sendable, Equatable {
     case account(owner: UserID)
     /// Something assigned to one ministry (an IMAG assessment, say).
     case ministry(key: String)
+    /// Something a person is responsible for: a format's facilitator, a comment's author.
+    case owned(by: UserID?)
 }
 
 /// The answer, with a reason that a page can explain to the visitor.

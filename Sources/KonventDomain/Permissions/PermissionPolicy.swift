@@ -34,9 +34,13 @@ public struct PermissionPolicy: Sendable {
         case .viewAccount, .editAccount, .exportAccountData, .deleteAccount:
             guard case .account(let owner) = subject else { return .deny(.notOwner) }
             return owner == id ? .allow : .deny(.notOwner)
-        case .contribute, .comment, .support:
+        case .contribute, .comment, .support, .follow, .report, .attendFormat:
+            return confirmed ? .allow : .deny(.confirmationRequired)
+        case .editOwnContent:
+            guard case .owned(let owner) = subject, owner == id else { return .deny(.notOwner) }
             return confirmed ? .allow : .deny(.confirmationRequired)
         case .manageFormats:
+            if case .owned(let owner) = subject, role == .facilitator, owner != id { return .deny(.notOwner) }
             return requireConfirmed(confirmed, role, in: [.facilitator, .conventionOffice, .administrator])
         case .moderate, .writeMeasures, .editMasterplan:
             return requireConfirmed(confirmed, role, in: [.conventionOffice, .administrator])

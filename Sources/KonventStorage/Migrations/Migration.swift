@@ -24,6 +24,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         m001Accounts,
         m002Contributions,
+        m003Formats,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

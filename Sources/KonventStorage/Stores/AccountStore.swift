@@ -93,4 +93,39 @@ public struct AccountExport: Sendable, Codable, Equatable {
     public var sessions: [SessionInfo]
     public var mails: [MailInfo]
     public var activity: [AuditInfo]
+    public var participation = Participation()
+
+    /// What the person contributed, said, supported, followed and registered for.
+    public struct Participation: Sendable, Codable, Equatable {
+        public struct ContributionInfo: Sendable, Codable, Equatable {
+            public var id: Int64
+            public var kind: String
+            public var title: String
+            public var text: String
+            public var status: String
+            public var anonymous: Bool
+            public var createdAt: String
+        }
+
+        public struct CommentInfo: Sendable, Codable, Equatable {
+            public var contributionID: Int64
+            public var text: String
+            public var createdAt: String
+        }
+
+        public struct RegistrationInfo: Sendable, Codable, Equatable {
+            public var formatID: Int64
+            public var format: String
+            public var status: String
+        }
+
+        public var contributions: [ContributionInfo] = []
+        public var comments: [CommentInfo] = []
+        public var supported: [Int64] = []
+        public var followed: [Int64] = []
+        public var registrations: [RegistrationInfo] = []
+        public var notify = "immediately"
+
+        public init() {}
+    }
 }

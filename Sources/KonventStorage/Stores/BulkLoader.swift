@@ -18,9 +18,11 @@ public struct BulkLoader: Sendable {
         public var municipality: String?
         public var author: UserID?
         public var createdAt: Timestamp
+        public var format: FormatID?
 
         public init(kind: Contribution.Kind, title: String, text: String, fields: [String], district: String,
-                    municipality: String?, author: UserID?, createdAt: Timestamp) {
+                    municipality: String?, author: UserID?, createdAt: Timestamp, format: FormatID? = nil) {
+            self.format = format
             self.kind = kind
             self.title = title
             self.text = text
@@ -59,13 +61,13 @@ public struct BulkLoader: Sendable {
                 """
                 (\(bind: row.kind.rawValue), \(bind: row.title), \(bind: row.text), \(bind: row.fields.joined(separator: ",")),
                  \(bind: row.district), \(bind: row.municipality), \(bind: row.author?.rawValue), 0, 'published', 1,
-                 \(bind: row.createdAt.milliseconds), \(bind: row.createdAt.milliseconds))
+                 \(bind: row.createdAt.milliseconds), \(bind: row.createdAt.milliseconds), \(bind: row.format?.rawValue))
                 """
             }
             let inserted: [ContributionID] = try await database.write { db in
                 let sql: SQLQueryString = """
                     INSERT INTO contributions (kind, title, body, field_keys, district_key, municipality_key, author_id,
-                        anonymous, status, listed, created_at, updated_at) VALUES
+                        anonymous, status, listed, created_at, updated_at, format_id) VALUES
                     """ + values.joined(separator: ", ") + " RETURNING id"
                 let newIDs = try await db.raw(sql).all().map { try $0.decode(column: "id", as: Int64.self) }.sorted()
                 let fieldRows = zip(newIDs, batch).flatMap { id, row in
@@ -110,9 +112,54 @@ public struct BulkLoader: Sendable {
         }
     }
 
+    /// Formats as generated (the documentation given for those that are over).
+    public func addFormats(_ formats: [(draft: FormatDraft, facilitator: UserID?, documentation: Format.Documentation?)], at time: Timestamp)
+        async throws -> [FormatID]
+    {
+        try await database.write { db in
+            var ids: [FormatID] = []
+            for item in formats {
+                let draft = item.draft
+                let id = try await db.raw("""
+                    INSERT INTO formats (kind, title, description, field_keys, district_key, municipality_key, place, online_url,
+                        starts_at, ends_at, capacity, facilitator_id, documentation, participants, attachments, created_at, updated_at)
+                    VALUES (\(bind: draft.kind.rawValue), \(bind: draft.title), \(bind: draft.description),
+                        \(bind: draft.fields.joined(separator: ",")), \(bind: draft.districtKey), \(bind: draft.municipalityKey),
+                        \(bind: draft.place), \(bind: draft.onlineURL), \(bind: draft.startsAt), \(bind: draft.endsAt), \(bind: draft.capacity),
+                        \(bind: item.facilitator?.rawValue), \(bind: item.documentation?.summary), \(bind: item.documentation?.participants),
+                        \(bind: item.documentation?.attachments), \(bind: time.milliseconds), \(bind: time.milliseconds))
+                    RETURNING id
+                    """).first()!.decode(column: "id", as: Int64.self)
+                try await SQLFormatStore.replaceFields(draft.fields, of: id, in: db)
+                ids.append(FormatID(id))
+            }
+            return ids
+        }
+    }
+
+    /// Registrations as (format, person, status); pairs that exist already are skipped.
+    public func addRegistrations(_ rows: [(FormatID, UserID, RegistrationStatus)], at time: Timestamp) async throws {
+        guard !rows.isEmpty else { return }
+        try await database.write { db in
+            for start in stride(from: 0, to: rows.count, by: 5000) {
+                let values = rows[start..<min(rows.count, start + 5000)].map { row -> SQLQueryString in
+                    "(\(bind: row.0.rawValue), \(bind: row.1.rawValue), \(bind: row.2.rawValue), \(bind: time.milliseconds))"
+                }
+                try await db.raw("INSERT INTO format_registrations (format_id, user_id, status, created_at) VALUES "
+                    + values.joined(separator: ", ") + " ON CONFLICT DO NOTHING").run()
+            }
+        }
+    }
+
     /// Brings the maintained counters in line with the rows, after bulk inserts.
     public func recount() async throws {
         try await database.write { db in
+            try await db.raw("""
+                UPDATE formats SET
+                    registered_count = (SELECT COUNT(*) FROM format_registrations r WHERE r.format_id = formats.id AND r.status = 'confirmed'),
+                    waitlist_count = (SELECT COUNT(*) FROM format_registrations r WHERE r.format_id = formats.id AND r.status = 'waitlisted'),
+                    contributions_count = (SELECT COUNT(*) FROM contributions c WHERE c.format_id = formats.id)
+                """).run()
             try await db.raw("""
                 UPDATE contributions SET
                     supports_count = (SELECT COUNT(*) FROM contribution_supports s WHERE s.contribution_id = contributions.id),

@@ -16,6 +16,8 @@ public struct ContributionQuery: Sendable, Equatable {
     public var field: String?
     public var district: String?
     public var municipality: String?
+    public var status: Contribution.Status?
+    public var format: FormatID?
     public var sort = Sort.newest
     public var after: PageKey?
     public var limit = 20
@@ -59,12 +61,18 @@ public struct Comment: Sendable, Equatable {
     public var authorName: String?
     public var body: String
     public var createdAt: Timestamp
+    public var edited: Bool
     public var deleted: Bool
     public var hiddenReason: String?
 }
 
 public protocol ContributionStore: Sendable {
-    func create(_ draft: ContributionDraft, author: UserID, at time: Timestamp) async throws -> ContributionID
+    /// `status` is `.published`, or `.submitted` where the process moderates before publishing.
+    func create(_ draft: ContributionDraft, author: UserID, at time: Timestamp, status: Contribution.Status) async throws
+        -> ContributionID
+    /// Several contributions (a format's results) in one transaction: all of them or none.
+    func createAll(_ drafts: [ContributionDraft], author: UserID, at time: Timestamp, status: Contribution.Status) async throws
+        -> [ContributionID]
     func contribution(_ id: ContributionID) async throws -> Contribution?
     func list(_ query: ContributionQuery) async throws -> ContributionPage
     /// The most similar listed contributions to a text, best first (for "support instead of duplicating").

@@ -312,13 +312,46 @@ public struct SQLAccountStore: AccountStore {
                     action: try row.decode(column: "action", as: String.self),
                     subject: try row.decode(column: "subject", as: String.self))
             }
+            var participation = AccountExport.Participation()
+            participation.contributions = try await db.raw("""
+                SELECT id, kind, title, body, status, anonymous, created_at FROM contributions WHERE author_id = \(bind: id.rawValue) ORDER BY id
+                """).all().map { row in
+                .init(id: try row.decode(column: "id", as: Int64.self), kind: try row.decode(column: "kind", as: String.self),
+                      title: try row.decode(column: "title", as: String.self), text: try row.decode(column: "body", as: String.self),
+                      status: try row.decode(column: "status", as: String.self),
+                      anonymous: try row.decode(column: "anonymous", as: Int.self) != 0,
+                      createdAt: iso(try row.decode(column: "created_at", as: Int64.self)))
+            }
+            participation.comments = try await db.raw("""
+                SELECT contribution_id, body, created_at FROM contribution_comments
+                WHERE author_id = \(bind: id.rawValue) AND deleted_at IS NULL ORDER BY id
+                """).all().map { row in
+                .init(contributionID: try row.decode(column: "contribution_id", as: Int64.self),
+                      text: try row.decode(column: "body", as: String.self),
+                      createdAt: iso(try row.decode(column: "created_at", as: Int64.self)))
+            }
+            participation.supported = try await db.raw("""
+                SELECT contribution_id FROM contribution_supports WHERE user_id = \(bind: id.rawValue) ORDER BY contribution_id
+                """).all().map { try $0.decode(column: "contribution_id", as: Int64.self) }
+            participation.followed = try await db.raw("""
+                SELECT contribution_id FROM contribution_follows WHERE user_id = \(bind: id.rawValue) ORDER BY contribution_id
+                """).all().map { try $0.decode(column: "contribution_id", as: Int64.self) }
+            participation.registrations = try await db.raw("""
+                SELECT f.id, f.title, r.status FROM format_registrations r JOIN formats f ON f.id = r.format_id
+                WHERE r.user_id = \(bind: id.rawValue) ORDER BY f.id
+                """).all().map { row in
+                .init(formatID: try row.decode(column: "id", as: Int64.self), format: try row.decode(column: "title", as: String.self),
+                      status: try row.decode(column: "status", as: String.self))
+            }
+            participation.notify = try await db.raw("SELECT notify FROM users WHERE id = \(bind: id.rawValue)").first()?
+                .decode(column: "notify", as: String.self) ?? "immediately"
             return AccountExport(
                 profile: .init(
                     id: user.id.rawValue, email: user.email.value, displayName: user.displayName, role: user.role.rawValue,
                     ministry: user.ministry, language: user.locale.rawValue,
                     emailConfirmedAt: user.emailConfirmedAt.map { iso($0.storedMilliseconds) },
                     createdAt: iso(user.createdAt.storedMilliseconds)),
-                organisations: organisations, sessions: sessions, mails: mails, activity: activity)
+                organisations: organisations, sessions: sessions, mails: mails, activity: activity, participation: participation)
         }
     }
 
@@ -330,6 +363,17 @@ public struct SQLAccountStore: AccountStore {
                 UPDATE contributions SET supports_count = supports_count - 1
                 WHERE id IN (SELECT contribution_id FROM contribution_supports WHERE user_id = \(bind: id.rawValue))
                 """).run()
+            try await db.raw("""
+                UPDATE contributions SET followers_count = followers_count - 1
+                WHERE id IN (SELECT contribution_id FROM contribution_follows WHERE user_id = \(bind: id.rawValue))
+                """).run()
+            for status in ["confirmed", "waitlisted"] {
+                let counter = status == "confirmed" ? "registered_count" : "waitlist_count"
+                try await db.raw("""
+                    UPDATE formats SET \(unsafeRaw: counter) = \(unsafeRaw: counter) - 1
+                    WHERE id IN (SELECT format_id FROM format_registrations WHERE user_id = \(bind: id.rawValue) AND status = \(bind: status))
+                    """).run()
+            }
             guard let row = try await db.raw("DELETE FROM users WHERE id = \(bind: id.rawValue) RETURNING email").first() else {
                 throw StorageError.notFound
             }

@@ -9,26 +9,50 @@ public struct SQLContributionStore: ContributionStore {
 
     static let columns = """
         c.id, c.kind, c.title, c.body, c.field_keys, c.district_key, c.municipality_key, c.author_id, c.anonymous,
-        c.status, c.status_reason, c.supports_count, c.comments_count, c.created_at,
-        u.display_name AS author_name, o.name AS organisation_name
+        c.status, c.status_reason, c.supports_count, c.comments_count, c.followers_count, c.created_at, c.format_id,
+        c.merged_into_id, u.display_name AS author_name, o.name AS organisation_name, fm.title AS format_title
         """
     static let from = """
         FROM contributions c LEFT JOIN users u ON u.id = c.author_id LEFT JOIN organisations o ON o.id = c.organisation_id
+        LEFT JOIN formats fm ON fm.id = c.format_id
         """
 
-    public func create(_ draft: ContributionDraft, author: UserID, at time: Timestamp) async throws -> ContributionID {
-        let kind = database.kind
-        return try await database.write { db in
-            let status = Contribution.Status.published
+    public func create(
+        _ draft: ContributionDraft, author: UserID, at time: Timestamp, status: Contribution.Status
+    ) async throws -> ContributionID {
+        try await database.write { db in try await Self.insert(draft, author: author, at: time, status: status, kind: database.kind, in: db) }
+    }
+
+    public func createAll(
+        _ drafts: [ContributionDraft], author: UserID, at time: Timestamp, status: Contribution.Status
+    ) async throws -> [ContributionID] {
+        try await database.write { db in
+            var ids: [ContributionID] = []
+            for draft in drafts {
+                ids.append(try await Self.insert(draft, author: author, at: time, status: status, kind: database.kind, in: db))
+            }
+            return ids
+        }
+    }
+
+    static func insert(
+        _ draft: ContributionDraft, author: UserID, at time: Timestamp, status: Contribution.Status, kind: DatabaseKind,
+        in db: any SQLDatabase
+    ) async throws -> ContributionID {
+            let profile = try draft.profile.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
             let id = try await db.raw("""
                 INSERT INTO contributions (kind, title, body, field_keys, district_key, municipality_key, author_id,
-                    organisation_id, anonymous, status, listed, created_at, updated_at)
+                    organisation_id, anonymous, status, listed, created_at, updated_at, format_id, profile)
                 VALUES (\(bind: draft.kind.rawValue), \(bind: draft.title), \(bind: draft.text),
                     \(bind: draft.fields.joined(separator: ",")), \(bind: draft.districtKey), \(bind: draft.municipalityKey),
                     \(bind: author.rawValue), \(bind: draft.organisationID?.rawValue), \(bind: draft.anonymous ? 1 : 0),
-                    \(bind: status.rawValue), \(bind: status.isListed ? 1 : 0), \(bind: time.milliseconds), \(bind: time.milliseconds))
+                    \(bind: status.rawValue), \(bind: status.isListed ? 1 : 0), \(bind: time.milliseconds), \(bind: time.milliseconds),
+                    \(bind: draft.formatID?.rawValue), \(bind: profile))
                 RETURNING id
                 """).first()!.decode(column: "id", as: Int64.self)
+            if let format = draft.formatID {
+                try await db.raw("UPDATE formats SET contributions_count = contributions_count + 1 WHERE id = \(bind: format.rawValue)").run()
+            }
             for field in draft.fields {
                 try await db.raw("INSERT INTO contribution_fields (field_key, contribution_id) VALUES (\(bind: field), \(bind: id))").run()
             }
@@ -41,13 +65,13 @@ public struct SQLContributionStore: ContributionStore {
             try await AuditTrail.append(
                 AuditEvent(actor: author, action: "contribution.created", subject: "contribution:\(id)",
                            detail: "status=\(status.rawValue)"), at: time, in: db)
+            try await Timeline.record(.created, on: id, status: status, actor: author, at: time, notify: [], in: db)
             return ContributionID(id)
-        }
     }
 
     static func decode(_ row: any SQLRow) throws -> Contribution {
         let anonymous = try row.decode(column: "anonymous", as: Int.self) != 0
-        return Contribution(
+        var contribution = Contribution(
             id: ContributionID(try row.decode(column: "id", as: Int64.self)),
             kind: Contribution.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .idea,
             title: try row.decode(column: "title", as: String.self),
@@ -63,11 +87,19 @@ public struct SQLContributionStore: ContributionStore {
             supportCount: try row.decode(column: "supports_count", as: Int.self),
             commentCount: try row.decode(column: "comments_count", as: Int.self),
             createdAt: Date(storedMilliseconds: try row.decode(column: "created_at", as: Int64.self)))
+        contribution.followerCount = try row.decode(column: "followers_count", as: Int.self)
+        contribution.formatID = try row.decode(column: "format_id", as: Int64?.self).map(FormatID.init)
+        contribution.formatTitle = try row.decode(column: "format_title", as: String?.self)
+        contribution.mergedIntoID = try row.decode(column: "merged_into_id", as: Int64?.self).map(ContributionID.init)
+        if row.contains(column: "profile"), let profile = try row.decode(column: "profile", as: String?.self) {
+            contribution.profile = try? JSONDecoder().decode(ProjectProfile.self, from: Data(profile.utf8))
+        }
+        return contribution
     }
 
     public func contribution(_ id: ContributionID) async throws -> Contribution? {
         try await database.read { db in
-            try await db.raw("SELECT \(unsafeRaw: Self.columns) \(unsafeRaw: Self.from) WHERE c.id = \(bind: id.rawValue)")
+            try await db.raw("SELECT \(unsafeRaw: Self.columns), c.profile \(unsafeRaw: Self.from) WHERE c.id = \(bind: id.rawValue)")
                 .first().map(Self.decode)
         }
     }
@@ -97,6 +129,8 @@ public struct SQLContributionStore: ContributionStore {
         if let kind = query.kind { conditions.append("c.kind = \(bind: kind.rawValue)") }
         if let district = query.district { conditions.append("c.district_key = \(bind: district)") }
         if let municipality = query.municipality { conditions.append("c.municipality_key = \(bind: municipality)") }
+        if let status = query.status { conditions.append("c.status = \(bind: status.rawValue)") }
+        if let format = query.format { conditions.append("c.format_id = \(bind: format.rawValue)") }
         if let field = query.field {
             conditions.append("EXISTS (SELECT 1 FROM contribution_fields f WHERE f.contribution_id = c.id AND f.field_key = \(bind: field))")
         }
@@ -134,6 +168,7 @@ public struct SQLContributionStore: ContributionStore {
                     SELECT \(unsafeRaw: Self.columns) FROM contributions_fts
                     JOIN contributions c ON c.id = contributions_fts.rowid
                     LEFT JOIN users u ON u.id = c.author_id LEFT JOIN organisations o ON o.id = c.organisation_id
+                    LEFT JOIN formats fm ON fm.id = c.format_id
                     WHERE contributions_fts MATCH \(bind: match) AND c.listed = 1
                     ORDER BY bm25(contributions_fts) LIMIT \(bind: limit)
                     """
@@ -195,7 +230,7 @@ public struct SQLContributionStore: ContributionStore {
     public func comments(on id: ContributionID) async throws -> [Comment] {
         try await database.read { db in
             try await db.raw("""
-                SELECT m.id, m.parent_id, m.author_id, u.display_name, m.body, m.created_at, m.deleted_at, m.hidden_reason
+                SELECT m.id, m.parent_id, m.author_id, u.display_name, m.body, m.created_at, m.edited_at, m.deleted_at, m.hidden_reason
                 FROM contribution_comments m LEFT JOIN users u ON u.id = m.author_id
                 WHERE m.contribution_id = \(bind: id.rawValue) ORDER BY m.id
                 """).all().map { row in
@@ -206,6 +241,7 @@ public struct SQLContributionStore: ContributionStore {
                     authorName: try row.decode(column: "display_name", as: String?.self),
                     body: try row.decode(column: "body", as: String.self),
                     createdAt: Timestamp(milliseconds: try row.decode(column: "created_at", as: Int64.self)),
+                    edited: try row.decode(column: "edited_at", as: Int64?.self) != nil,
                     deleted: try row.decode(column: "deleted_at", as: Int64?.self) != nil,
                     hiddenReason: try row.decode(column: "hidden_reason", as: String?.self))
             }
@@ -234,6 +270,8 @@ public struct SQLContributionStore: ContributionStore {
             try await db.raw("UPDATE contributions SET comments_count = comments_count + 1 WHERE id = \(bind: id.rawValue)").run()
             try await AuditTrail.append(AuditEvent(actor: author, action: "comment.created", subject: "contribution:\(id)",
                                                    detail: "comment:\(commentID)"), at: now, in: db)
+            try await Timeline.record(.commented, on: id.rawValue, related: commentID, actor: author, at: now,
+                                      notify: try await Timeline.audience(of: id.rawValue, in: db), in: db)
             return Comment.ID(commentID)
         }
     }

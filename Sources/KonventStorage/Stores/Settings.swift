@@ -1,3 +1,4 @@
+import KonventDomain
 import SQLKit
 
 /// Installation-wide values kept in the database, so that several server instances agree on them.
@@ -18,6 +19,24 @@ public struct Settings: Sendable {
                 """).run()
             return try await db.raw("SELECT value FROM settings WHERE key = \(bind: key)").first()!
                 .decode(column: "value", as: String.self)
+        }
+    }
+
+    public func value(_ key: String) async throws -> String? {
+        try await database.read { db in
+            try await db.raw("SELECT value FROM settings WHERE key = \(bind: key)").first()?.decode(column: "value", as: String.self)
+        }
+    }
+
+    /// Stores a setting that people change (not the secrets above), with its audit entry.
+    public func set(_ key: String, to value: String, actor: UserID, at time: Timestamp) async throws {
+        try await database.write { db in
+            try await db.raw("""
+                INSERT INTO settings (key, value) VALUES (\(bind: key), \(bind: value))
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                """).run()
+            try await AuditTrail.append(AuditEvent(actor: actor, action: "setting.changed", subject: "setting:\(key)", detail: value),
+                                        at: time, in: db)
         }
     }
 }

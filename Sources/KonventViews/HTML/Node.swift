@@ -75,4 +75,5 @@ extension Attribute {
     public static let required = Attribute("required", nil)
     public static let novalidate = Attribute("novalidate", nil)
     public static let ariaInvalid = Attribute("aria-invalid", "true")
+    public static let ariaHidden = Attribute("aria-hidden", "true")
 }

@@ -103,14 +103,14 @@ public enum Forms {
     /// A select whose options are grouped (municipalities by district, say); the first option may be empty.
     public static func groupedSelect(
         name: String, label: String, hint: String?, empty: String, groups: [(label: String, options: [(value: String, label: String)])],
-        selected: String?, errors: [FieldError], _ t: Translator
+        selected: String?, errors: [FieldError], _ t: Translator, markOptional: Bool = true
     ) -> Node {
         let id = "field-\(name)"
         let error = errors.first { $0.field == name }
         return el("div", .class(error == nil ? "field" : "field field--error")) {
             el("label", .for(id)) {
                 label
-                el("span", .class("optional")) { " (\(t("form.optional")))" }
+                if markOptional { el("span", .class("optional")) { " (\(t("form.optional")))" } }
             }
             if let hint { el("p", .id("\(id)-hint"), .class("hint")) { hint } }
             errorMessage(id, error, t)
@@ -133,15 +133,19 @@ public enum Forms {
     }
 
     public static func textarea(
-        name: String, label: String, value: String, hint: String?, rows: Int = 8, errors: [FieldError], _ t: Translator
+        name: String, label: String, value: String, hint: String?, rows: Int = 8, required: Bool = true, errors: [FieldError],
+        _ t: Translator
     ) -> Node {
         let id = "field-\(name)"
         let error = errors.first { $0.field == name }
         return el("div", .class(error == nil ? "field" : "field field--error")) {
-            el("label", .for(id)) { label }
+            el("label", .for(id)) {
+                label
+                if !required { el("span", .class("optional")) { " (\(t("form.optional")))" } }
+            }
             if let hint { el("p", .id("\(id)-hint"), .class("hint")) { hint } }
             errorMessage(id, error, t)
-            el("textarea", .id(id), .name(name), Attribute("rows", String(rows)), .required,
+            el("textarea", .id(id), .name(name), Attribute("rows", String(rows)), required ? .required : nil,
                error == nil ? nil : .ariaInvalid,
                describedBy(id, hint: hint != nil, error: error != nil)) { value }
         }

@@ -34,6 +34,11 @@ public enum Layout {
                     el("ul", .class("nav-list")) {
                         el("li") { navLink("/", t("layout.nav.start"), context) }
                         el("li") { navLink("/contributions", t("layout.nav.contributions"), context) }
+                        el("li") { navLink("/formats", t("layout.nav.formats"), context) }
+                        el("li") { navLink("/participation", t("layout.nav.participation"), context) }
+                        if context.user?.mayModerate == true {
+                            el("li") { navLink("/moderation", t("layout.nav.moderation"), context) }
+                        }
                     }
                 }
                 el("nav", .ariaLabel(t("layout.nav.account"))) {

@@ -14,9 +14,12 @@ public struct PageContext: Sendable {
     public struct SignedIn: Sendable {
         public var displayName: String
         public var role: Role
-        public init(displayName: String, role: Role) {
+        /// Whether the navigation offers the moderation queue (decided by the policy, not here).
+        public var mayModerate: Bool
+        public init(displayName: String, role: Role, mayModerate: Bool = false) {
             self.displayName = displayName
             self.role = role
+            self.mayModerate = mayModerate
         }
     }
 

@@ -9,6 +9,11 @@ public enum AccountPage {
         public var errors: [FieldError]
         public var notice: String?
         public var organisationName: String
+        public var notifications: [ContributionNotification] = []
+        public var contributions: [Contribution] = []
+        public var registrations: [(format: Format, times: FormatTimes, status: RegistrationStatus)] = []
+        /// "immediately", "daily" or "never".
+        public var notify = "immediately"
 
         public init(
             user: User, ministryName: String?, organisations: [Organisation], errors: [FieldError] = [],
@@ -30,6 +35,7 @@ public enum AccountPage {
             if let notice = model.notice { el("p", .class("notice"), .role("status")) { notice } }
             Forms.errorSummary(model.errors, t)
             profile(model, context)
+            AccountActivity.render(model, context)
             organisations(model, context)
             data(model, context)
         }

@@ -52,8 +52,17 @@ public struct DemoData: Sendable {
         }
         // Participation that reads like a real process, once.
         if try await services.contributions.list(ContributionQuery()).items.isEmpty {
+            let facilitator = try await services.accounts.credentials(email: EmailAddress(trusted: Self.accounts[1].email))?.user.id
             try await SampleData(services: services).generate(
-                .init(contributions: 420, comments: 900, supports: 2500, people: 60, seed: 2026))
+                .init(contributions: 420, comments: 900, supports: 2500, people: 60, seed: 2026, formats: 48, facilitator: facilitator))
+            // Anna has a seat in the next workshop, so that her account page shows a registration.
+            if let anna = try await services.accounts.credentials(email: EmailAddress(trusted: Self.accounts[0].email))?.user.id {
+                var query = FormatQuery()
+                query.kind = .workshop
+                if let next = try await services.formats.list(query, now: .now).items.first {
+                    _ = try? await services.formats.register(next.id, user: anna, at: .now)
+                }
+            }
         }
         return loaded
     }

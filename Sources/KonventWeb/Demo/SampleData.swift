@@ -14,8 +14,15 @@ public struct SampleData: Sendable {
         public var supports: Int
         public var people: Int
         public var seed: UInt64
+        public var formats: Int
+        /// Who runs the generated formats (nil: nobody in particular).
+        public var facilitator: UserID?
 
-        public init(contributions: Int, comments: Int, supports: Int, people: Int, seed: UInt64) {
+        public init(
+            contributions: Int, comments: Int, supports: Int, people: Int, seed: UInt64, formats: Int = 0, facilitator: UserID? = nil
+        ) {
+            self.formats = formats
+            self.facilitator = facilitator
             self.contributions = contributions
             self.comments = comments
             self.supports = supports
@@ -37,6 +44,8 @@ public struct SampleData: Sendable {
         let districts = region.districts
         let totalPopulation = max(1, districts.reduce(0) { $0 + $1.population })
         let span: Int64 = 330 * 24 * 3600 * 1000
+        let pastFormats = try await formats(amounts, people: people, random: &random, now: now)
+        progress("formats", amounts.formats, amounts.formats)
         var contributionIDs: [ContributionID] = []
         let batchSize = 2000
         for start in stride(from: 0, to: amounts.contributions, by: batchSize) {
@@ -54,11 +63,13 @@ public struct SampleData: Sendable {
                     if second != field { fields.append(second) }
                 }
                 let fieldOrder = region.fieldsOfAction.map(\.key)
+                let fromFormat = random.below(3) == 0 ? pastFormats[district.officialKey].map { random.pick($0) } : nil
                 rows.append(BulkLoader.Row(
                     kind: sample.kind, title: sample.title, text: sample.text,
                     fields: fieldOrder.filter(fields.contains), district: district.officialKey,
                     municipality: municipality?.officialKey, author: random.pick(people),
-                    createdAt: Timestamp(milliseconds: now.milliseconds - span + span * Int64(index) / Int64(max(1, amounts.contributions)))))
+                    createdAt: Timestamp(milliseconds: now.milliseconds - span + span * Int64(index) / Int64(max(1, amounts.contributions))),
+                    format: fromFormat))
             }
             contributionIDs += try await loader.addContributions(rows)
             progress("contributions", contributionIDs.count, amounts.contributions)
@@ -85,5 +96,53 @@ public struct SampleData: Sendable {
         }
         try await loader.recount()
         progress("counters", 1, 1)
+    }
+
+    /// Formats across every unit of the region, about three quarters of them over (and documented),
+    /// with registrations; returns the past ones per district, for contributions to come from.
+    func formats(_ amounts: Amounts, people: [UserID], random: inout SampleText, now: Timestamp) async throws -> [String: [FormatID]] {
+        guard amounts.formats > 0 else { return [:] }
+        let region = services.region
+        let districts = region.districts
+        let day: Int64 = 86_400_000
+        let first = now.milliseconds - 270 * day
+        var items: [(draft: FormatDraft, facilitator: UserID?, documentation: Format.Documentation?)] = []
+        for index in 0..<amounts.formats {
+            let district = districts[index % districts.count]
+            let municipalities = region.municipalities(in: district.officialKey)
+            let municipality = municipalities.isEmpty ? nil : random.pick(municipalities)
+            let kind = Format.Kind.allCases[random.below(Format.Kind.allCases.count)]
+            let field = random.pick(region.fieldsOfAction).key
+            let generated = random.format(kind: kind, field: field, place: municipality?.name ?? district.name)
+            // Evenly over 360 days, starting at 17:00 or 18:00 region time (UTC+1/+2 is close enough for samples).
+            let startDay = first + Int64(index) * 360 * day / Int64(amounts.formats)
+            let start = startDay - startDay % day + Int64(15 + random.below(2)) * 3_600_000
+            let online = kind == .onlineDialogue || kind == .survey
+            let draft = FormatDraft(
+                kind: kind, title: generated.title, description: generated.description, fields: [field],
+                districtKey: district.officialKey, municipalityKey: municipality?.officialKey,
+                place: online ? "" : "Rathaus \(municipality?.name ?? district.name)",
+                onlineURL: online ? "https://beteiligung.example.org/dialog/\(index + 1)" : nil,
+                startsAt: start, endsAt: start + Int64(2 + random.below(3)) * 3_600_000,
+                capacity: online ? nil : [20, 25, 30, 40, 60][random.below(5)])
+            let over = draft.endsAt <= now.milliseconds
+            let documentation = over
+                ? Format.Documentation(summary: generated.summary, participants: 8 + random.below(50), attachments: "") : nil
+            items.append((draft, amounts.facilitator, documentation))
+        }
+        let loader = BulkLoader(database: services.database)
+        let ids = try await loader.addFormats(items, at: now)
+        var registrations: [(FormatID, UserID, RegistrationStatus)] = []
+        var past: [String: [FormatID]] = [:]
+        for (id, item) in zip(ids, items) {
+            if item.draft.endsAt <= now.milliseconds { past[item.draft.districtKey, default: []].append(id) }
+            let seats = item.draft.capacity ?? 1000
+            let wanted = min(people.count, random.below(seats + 4))
+            for (position, person) in people.shuffled(using: &random).prefix(wanted).enumerated() {
+                registrations.append((id, person, position < seats ? .confirmed : .waitlisted))
+            }
+        }
+        try await loader.addRegistrations(registrations, at: now)
+        return past
     }
 }

@@ -9,12 +9,18 @@ public struct MailDelivery: Service {
     let client: SMTPClient?
     let interval: Duration
     let logger: Logger
+    /// Runs before each round, to turn due notifications into mails.
+    let prepare: @Sendable () async throws -> Void
 
-    public init(outbox: Outbox, client: SMTPClient?, interval: Duration, logger: Logger) {
+    public init(
+        outbox: Outbox, client: SMTPClient?, interval: Duration, logger: Logger,
+        prepare: @escaping @Sendable () async throws -> Void = {}
+    ) {
         self.outbox = outbox
         self.client = client
         self.interval = interval
         self.logger = logger
+        self.prepare = prepare
     }
 
     public func run() async throws {
@@ -23,6 +29,7 @@ public struct MailDelivery: Service {
         }
         var lastLogged: Int64 = 0
         while !Task.isShuttingDownGracefully {
+            do { try await prepare() } catch { logger.error("notifications not queued", metadata: ["error": "\(error)"]) }
             if client == nil {
                 lastLogged = await logPending(after: lastLogged)
             } else {

@@ -1,5 +1,6 @@
 import KonventDomain
 import KonventStorage
+import KonventViews
 
 /// The texts of the mails Konvent sends, in the recipient's language.
 struct Mails {
@@ -21,6 +22,32 @@ struct Mails {
             body: t("mail.reset.body", [
                 "name": user.displayName, "site": services.region.name[user.locale],
                 "link": services.link("/password/reset?token=\(token.value)"),
+            ]))
+    }
+
+    func movedUp(_ recipient: Recipient, format: Format, times: FormatTimes) -> OutgoingMail {
+        let t = services.catalog.translator(recipient.language)
+        return OutgoingMail(
+            recipient: recipient.email, subject: t("mail.movedUp.subject", ["title": format.title]),
+            body: t("mail.movedUp.body", [
+                "name": recipient.name, "title": format.title,
+                "when": "\(t.date(iso: times.start.isoDate)), \(times.start.clock)", "link": services.link("/formats/\(format.id)"),
+            ]))
+    }
+
+    /// One mail for one person's news: a single event, or the day's digest.
+    func notifications(_ recipient: Recipient, mode: NotifyMode, _ items: [PendingNotification]) -> OutgoingMail {
+        let t = services.catalog.translator(recipient.language)
+        let lines = items.map { item in
+            "- \(item.contributionTitle): \(TimelineText.plain(item.event, t))\n  \(services.link("/contributions/\(item.event.contributionID)"))"
+        }
+        let subject = mode == .daily || items.count > 1
+            ? t("mail.digest.subject", ["count": String(items.count)])
+            : t("mail.news.subject", ["title": items.first?.contributionTitle ?? ""])
+        return OutgoingMail(
+            recipient: recipient.email, subject: subject,
+            body: t("mail.news.body", [
+                "name": recipient.name, "items": lines.joined(separator: "\n"), "account": services.link("/account"),
             ]))
     }
 }

@@ -13,12 +13,13 @@ struct CSRFMiddleware: RouterMiddleware {
         guard [.post, .put, .patch, .delete].contains(request.method) else { return try await next(request, context) }
         var request = request
         let buffer: ByteBuffer
-        do { buffer = try await request.collectBody(upTo: context.maxUploadSize) } catch let error as any HTTPResponseError
+        let contentType = request.headers[.contentType]
+        do { buffer = try await request.collectBody(upTo: context.maxBodySize(contentType: contentType)) } catch let error as any HTTPResponseError
             where error.status == .contentTooLarge
         {
             throw WebError.tooLarge
         }
-        let form = FormData(String(buffer: buffer))
+        let form = FormData.parse(Array(buffer.readableBytesView), contentType: contentType)
         guard let cookie = request.cookies[VisitorMiddleware.csrfCookie]?.value, !cookie.isEmpty,
               let token = form["_csrf"],
               services.csrf.isValid(token, cookie: cookie, session: context.sessionToken?.value)

@@ -62,6 +62,17 @@ struct AccountRoutes {
             try await services.accounts.removeOrganisation(id, for: user.id)
             return try await page(user, context, notice: services.catalog.translator(context.language)("account.organisations.removed"))
         }
+        router.post("/account/notifications") { request, context in
+            var request = request
+            let user = try services.signedInUser(context)
+            try services.require(.editAccount, on: .account(owner: user.id), context)
+            guard let mode = NotifyMode(rawValue: try await request.form(context).string("notify")) else {
+                return try await page(user, context, notice: nil, errors: [FieldError(field: "notify", messageKey: "error.notify")],
+                                      status: .unprocessableContent)
+            }
+            try await services.notifications.setMode(mode, of: user.id, at: .now)
+            return try await page(user, context, notice: services.catalog.translator(context.language)("account.notify.saved"))
+        }
         router.post("/account/delete") { request, context in
             var request = request
             let user = try services.signedInUser(context)
@@ -93,10 +104,16 @@ struct AccountRoutes {
         organisationName: String = "", status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let current = try await services.accounts.user(user.id) ?? user
-        let model = AccountPage.Model(
+        var model = AccountPage.Model(
             user: current, ministryName: current.ministry.flatMap { services.region.ministry($0)?.name[context.language] },
             organisations: try await services.accounts.organisations(of: user.id), errors: errors, notice: notice,
             organisationName: organisationName)
+        model.notifications = try await services.moderation.notifications(of: user.id, limit: 50)
+        model.contributions = try await services.contributions.contributions(by: user.id)
+        model.registrations = try await services.formats.registrations(of: user.id).map {
+            ($0.format, services.clock.times($0.format), $0.status)
+        }
+        model.notify = try await services.notifications.mode(of: user.id).rawValue
         return .html(AccountPage.render(model, services.pageContext(context, path: "/account")), status: status)
     }
 }

@@ -10,6 +10,8 @@ struct ContributionRoutes {
     let services: Services
 
     static let commentLength = 2...5000
+    /// How long authors may still correct a comment: 15 minutes.
+    static let editWindow: Int64 = 15 * 60 * 1000
 
     func add(to router: Router<KonventRequestContext>) {
         router.get("/contributions") { request, context in try await list(request, context) }
@@ -43,6 +45,25 @@ struct ContributionRoutes {
             return Response.seeOther("/contributions/\(id)#support-title")
         }
         router.post("/contributions/{id}/comments") { request, context in try await comment(request, context) }
+        router.post("/contributions/{id}/follow") { _, context in
+            let id = try contributionID(context)
+            try services.require(.follow, context)
+            do { try await services.moderation.follow(id, user: try services.signedInUser(context).id, at: .now) } catch StorageError.notFound {
+                throw WebError.notFound
+            }
+            return Response.seeOther("/contributions/\(id)#support-title")
+        }
+        router.post("/contributions/{id}/unfollow") { _, context in
+            let id = try contributionID(context)
+            try services.require(.follow, context)
+            try await services.moderation.unfollow(id, user: try services.signedInUser(context).id, at: .now)
+            return Response.seeOther("/contributions/\(id)#support-title")
+        }
+    }
+
+    /// Whether new contributions wait for the office before they are published.
+    func premoderation() async throws -> Bool {
+        try await services.settings.value("premoderation") == "on"
     }
 
     func contributionID(_ context: KonventRequestContext) throws -> ContributionID {
@@ -58,20 +79,28 @@ struct ContributionRoutes {
         query.kind = value("kind").flatMap(Contribution.Kind.init(rawValue:))
         query.field = value("field").flatMap { key in services.region.fieldsOfAction.first { $0.key == key }?.key }
         query.district = value("district").flatMap { key in services.region.districts.first { $0.officialKey == key }?.officialKey }
+        query.municipality = value("municipality").flatMap { services.region.territory($0)?.kind == .municipality ? $0 : nil }
+        query.status = value("status").flatMap(Contribution.Status.init(rawValue:)).flatMap { $0.isListed ? $0 : nil }
+        query.format = value("format").flatMap(FormatID.init)
         query.sort = value("sort").flatMap(ContributionQuery.Sort.init(rawValue:)) ?? .newest
         query.after = value("after").flatMap(PageKey.init)
         let page = try await services.contributions.list(query)
         var next: String?
         if let key = page.next {
             var items = [("q", query.search), ("kind", query.kind?.rawValue ?? ""), ("field", query.field ?? ""),
-                         ("district", query.district ?? ""), ("sort", query.sort.rawValue)].filter { !$0.1.isEmpty }
+                         ("district", query.district ?? ""), ("municipality", query.municipality ?? ""),
+                         ("status", query.status?.rawValue ?? ""), ("format", query.format?.description ?? ""),
+                         ("sort", query.sort.rawValue)].filter { !$0.1.isEmpty }
             items.append(("after", key.description))
             next = "/contributions?" + items.map { "\($0.0)=\(Layout.percentEncoded($0.1))" }.joined(separator: "&")
         }
-        let model = ContributionListPage.Model(
+        var model = ContributionListPage.Model(
             region: services.region, items: page.items, search: query.search, kind: query.kind?.rawValue, field: query.field,
             district: query.district, sort: query.sort.rawValue, nextPage: next,
             mayContribute: services.policy.allows(context.actor, .contribute))
+        model.municipality = query.municipality
+        model.status = query.status?.rawValue
+        if let id = query.format, let format = try await services.formats.format(id) { model.format = (id.rawValue, format.title) }
         return .html(ContributionListPage.render(model, services.pageContext(context, path: "/contributions")))
     }
 
@@ -90,13 +119,22 @@ struct ContributionRoutes {
         model.municipality = form.string("municipality")
         model.organisation = form.string("organisation")
         model.anonymous = form.isChecked("anonymous")
+        model.profile.sponsor = form.string("profile_sponsor")
+        model.profile.partners = form.string("profile_partners")
+        model.profile.estimatedCost = form.string("profile_estimatedCost")
+        model.profile.financingNeed = form.string("profile_financingNeed")
+        model.profile.timeframe = form.string("profile_timeframe")
+        model.profile.jobsEffect = form.string("profile_jobsEffect")
+        model.profile.economyEffect = form.string("profile_economyEffect")
+        model.profile.supraRegionalEffect = form.string("profile_supraRegionalEffect")
+        model.profile.gates = form.all("profile_gates")
         let page = services.pageContext(context, path: "/contributions/new")
         let draft: ContributionDraft
         do {
             draft = try ContributionDraft.validate(
                 kind: model.kind, title: model.title, text: model.text, fields: form.all("fields"), district: model.district,
                 municipality: model.municipality, organisation: model.organisation, anonymous: model.anonymous,
-                region: services.region, organisations: organisations.map(\.id))
+                region: services.region, organisations: organisations.map(\.id), profile: model.profile)
         } catch {
             model.errors = error.errors
             return .html(NewContributionPage.render(model, page), status: .unprocessableContent)
@@ -106,7 +144,8 @@ struct ContributionRoutes {
             model.similar = try await services.contributions.similar(to: draft.title + " " + draft.text, limit: 5)
             if !model.similar.isEmpty { return .html(NewContributionPage.render(model, page)) }
         }
-        let id = try await services.contributions.create(draft, author: user.id, at: .now)
+        let status: Contribution.Status = try await premoderation() ? .submitted : .published
+        let id = try await services.contributions.create(draft, author: user.id, at: .now, status: status)
         return .seeOther("/contributions/\(id)?created=1")
     }
 
@@ -114,26 +153,49 @@ struct ContributionRoutes {
         _ id: ContributionID, _ context: KonventRequestContext, commentText: String = "", errors: [FieldError] = [],
         status: HTTPResponse.Status = .ok, notice: String? = nil
     ) async throws -> Response {
-        guard let contribution = try await services.contributions.contribution(id), contribution.status.isListed else {
-            throw WebError.notFound
-        }
+        guard let contribution = try await services.contributions.contribution(id) else { throw WebError.notFound }
+        let mayModerate = services.policy.allows(context.actor, .moderate)
+        // Waiting for moderation: only its author and the office see it.
+        if contribution.status == .submitted && !mayModerate && context.user?.id != contribution.authorID { throw WebError.notFound }
+        let now = Timestamp.now.milliseconds
         let comments = try await services.contributions.comments(on: id).map { comment in
-            ContributionPage.CommentView(
+            var view = ContributionPage.CommentView(
                 id: comment.id.rawValue, parentID: comment.parentID?.rawValue, authorName: comment.authorName, body: comment.body,
                 date: CalendarDate.iso(milliseconds: comment.createdAt.milliseconds), deleted: comment.deleted,
                 hiddenReason: comment.hiddenReason)
+            view.edited = comment.edited
+            let own = services.policy.allows(context.actor, .editOwnContent, on: .owned(by: comment.authorID))
+            view.mayDelete = own
+            view.mayEdit = own && comment.createdAt.milliseconds >= now - Self.editWindow
+            return view
         }
         let supportDecision = services.policy.decide(context.actor, .support)
         var supported: Bool?
+        var following: Bool?
         if supportDecision.isAllowed, let user = context.user {
             supported = try await services.contributions.hasSupported(id, user: user.id)
+            if services.policy.allows(context.actor, .follow) {
+                following = try await services.moderation.isFollowing(id, user: user.id)
+            }
         }
         var denialKey: String?
         if case .deny(let reason) = supportDecision { denialKey = reason.catalogKey }
-        let model = ContributionPage.Model(
+        var model = ContributionPage.Model(
             region: services.region, contribution: contribution, comments: comments, supported: supported,
             mayComment: services.policy.allows(context.actor, .comment), denialKey: denialKey, commentText: commentText,
             errors: errors, notice: notice)
+        model.following = following
+        model.mayReport = services.policy.allows(context.actor, .report)
+        model.mayModerate = mayModerate
+        let events = try await services.moderation.timeline(id)
+        var titles: [Int64: String] = [:]
+        for related in Set(events.compactMap { [.mergedInto, .mergedFrom].contains($0.kind) ? $0.relatedID : nil }) {
+            titles[related] = try await services.contributions.contribution(ContributionID(related))?.title
+        }
+        model.timeline = events.map { ContributionPage.TimelineItem(event: $0, relatedTitle: $0.relatedID.flatMap { titles[$0] }) }
+        if let target = contribution.mergedIntoID {
+            model.mergedInto = (target.rawValue, titles[target.rawValue] ?? "#\(target)")
+        }
         return .html(ContributionPage.render(model, services.pageContext(context, path: "/contributions/\(id)")), status: status)
     }
 

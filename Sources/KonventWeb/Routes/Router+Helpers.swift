@@ -5,8 +5,9 @@ import NIOCore
 extension Request {
     /// The form body; the CSRF middleware has already read and kept it.
     mutating func form(_ context: KonventRequestContext) async throws -> FormData {
-        let buffer = try await collectBody(upTo: context.maxUploadSize)
-        return FormData(String(buffer: buffer))
+        let contentType = headers[.contentType]
+        let buffer = try await collectBody(upTo: context.maxBodySize(contentType: contentType))
+        return FormData.parse(Array(buffer.readableBytesView), contentType: contentType)
     }
 }
 

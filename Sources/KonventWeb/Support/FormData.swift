@@ -1,6 +1,25 @@
-/// A decoded `application/x-www-form-urlencoded` body.
+/// A decoded form body: `application/x-www-form-urlencoded`, or `multipart/form-data` with files.
 public struct FormData: Sendable {
     private var fields: [String: [String]] = [:]
+    /// Uploaded files by field name (the bytes as sent).
+    public private(set) var files: [String: [UInt8]] = [:]
+
+    /// Reads a body by its content type; a multipart body without a usable boundary yields no fields.
+    public static func parse(_ body: [UInt8], contentType: String?) -> FormData {
+        guard let contentType, contentType.lowercased().hasPrefix("multipart/form-data") else {
+            return FormData(String(decoding: body, as: UTF8.self))
+        }
+        var form = FormData("")
+        guard let boundary = Multipart.boundary(contentType) else { return form }
+        for part in Multipart.parts(body, boundary: boundary) {
+            if part.filename != nil {
+                form.files[part.name] = part.body
+            } else if let value = String(validating: part.body, as: UTF8.self) {
+                form.fields[part.name, default: []].append(value)
+            }
+        }
+        return form
+    }
 
     public init(_ body: String) {
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {

@@ -10,6 +10,10 @@ public enum WebError: Error, Sendable, Equatable {
     case notFound
     case tooLarge
     case rateLimited
+    /// The request clashes with the current state (registered already, full); the key explains it.
+    case conflict(String)
+    /// The input cannot be used; the key explains why.
+    case unprocessable(String)
 
     var status: HTTPResponse.Status {
         switch self {
@@ -18,6 +22,8 @@ public enum WebError: Error, Sendable, Equatable {
         case .notFound: .notFound
         case .tooLarge: .contentTooLarge
         case .rateLimited: .tooManyRequests
+        case .conflict: .conflict
+        case .unprocessable: .unprocessableContent
         }
     }
 
@@ -29,6 +35,7 @@ public enum WebError: Error, Sendable, Equatable {
         case .notFound: "error.404"
         case .tooLarge: "error.413"
         case .rateLimited: "error.429"
+        case .conflict(let key), .unprocessable(let key): key
         }
     }
 }

@@ -19,6 +19,8 @@ func withApp(
         var configuration = AppConfiguration()
         configuration.bcryptCost = 4
         configuration.baseURL = "http://konvent.test"
+        // The router test runs the app's services too; tests deliver mail themselves, at the moment they choose.
+        configuration.mailPollInterval = .seconds(3600)
         configure(&configuration)
         let services = try Services(
             configuration: configuration, region: try RegionLoader.load(nil), database: db, catalog: try Catalog.bundled(),
@@ -64,6 +66,18 @@ actor Browser {
         let body = fields.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
         return try await send(uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                               body: ByteBuffer(string: body))
+    }
+
+    /// Posts `multipart/form-data` with one file, as a browser's file upload does.
+    @discardableResult
+    func upload(_ uri: String, file: (field: String, name: String, bytes: [UInt8]), csrfFrom page: Page) async throws -> Page {
+        let boundary = "----KonventTestBoundary7MA4YWxkTrZu0gW"
+        var body: [UInt8] = []
+        body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(page.csrfToken ?? "")\r\n".utf8)
+        body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n".utf8)
+        body += Array("Content-Type: text/csv\r\n\r\n".utf8) + file.bytes + Array("\r\n--\(boundary)--\r\n".utf8)
+        return try await send(uri, method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+                              body: ByteBuffer(bytes: body))
     }
 
     func send(_ uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> Page {

@@ -10,6 +10,10 @@ public enum ContributionListPage {
         public var kind: String?
         public var field: String?
         public var district: String?
+        public var municipality: String?
+        public var status: String?
+        /// The format the list is limited to, with its title.
+        public var format: (id: Int64, title: String)?
         public var sort: String
         /// The URL of the next page, nil on the last one.
         public var nextPage: String?
@@ -38,6 +42,15 @@ public enum ContributionListPage {
             el("p") { t("contributions.intro") }
             if model.mayContribute {
                 el("p") { el("a", .class("button"), .href("/contributions/new")) { t("contributions.new") } }
+            }
+            if let format = model.format {
+                el("p", .class("notice")) {
+                    t("contributions.fromFormat")
+                    " "
+                    el("a", .href("/formats/\(format.id)")) { format.title }
+                    " · "
+                    el("a", .href("/contributions")) { t("contributions.filter.reset") }
+                }
             }
             filters(model, t)
             el("section", .ariaLabelledBy("results-title")) {
@@ -73,6 +86,15 @@ public enum ContributionListPage {
             Forms.select(name: "district", label: t("field.district"),
                          options: all + model.region.districts.map { ($0.officialKey, $0.name) },
                          selected: model.district ?? "", errors: [], t)
+            Forms.groupedSelect(
+                name: "municipality", label: t("field.municipality"), hint: nil, empty: t("contributions.filter.all"),
+                groups: model.region.districts.map { district in
+                    (district.name, model.region.municipalities(in: district.officialKey).map { ($0.officialKey, $0.name) })
+                }, selected: model.municipality, errors: [], t, markOptional: false)
+            Forms.select(name: "status", label: t("contribution.status"),
+                         options: all + Contribution.Status.allCases.filter(\.isListed).map { ($0.rawValue, t($0.catalogKey)) },
+                         selected: model.status ?? "", errors: [], t)
+            if let format = model.format { void("input", .type("hidden"), .name("format"), .value(String(format.id))) }
             Forms.select(name: "sort", label: t("contributions.sort"),
                          options: ["newest", "supported", "discussed"].map { ($0, t("contributions.sort.\($0)")) },
                          selected: model.sort, errors: [], t)

@@ -1,6 +1,7 @@
 import KonventDomain
 
-/// `/contributions/{id}`: the contribution, its status, support, and the discussion.
+/// `/contributions/{id}`: the contribution, its status and timeline, support and follow, the
+/// discussion, and for the office the moderation steps.
 public enum ContributionPage {
     public struct Model: Sendable {
         public var region: RegionConfiguration
@@ -8,11 +9,18 @@ public enum ContributionPage {
         public var comments: [CommentView]
         /// nil when the visitor may not support (the reason is shown instead).
         public var supported: Bool?
+        /// nil when the visitor may not follow.
+        public var following: Bool?
         public var mayComment: Bool
+        public var mayReport = false
+        public var mayModerate = false
         public var denialKey: String?
         public var commentText: String
         public var errors: [FieldError]
         public var notice: String?
+        public var timeline: [TimelineItem] = []
+        /// The contribution this one was merged into, with its title.
+        public var mergedInto: (id: Int64, title: String)?
 
         public init(
             region: RegionConfiguration, contribution: Contribution, comments: [CommentView], supported: Bool?,
@@ -28,6 +36,20 @@ public enum ContributionPage {
             self.errors = errors
             self.notice = notice
         }
+
+        /// Text and discussion are withheld from the public while a contribution is hidden.
+        var showsContent: Bool { contribution.status != .hidden || mayModerate }
+    }
+
+    public struct TimelineItem: Sendable {
+        public var event: TimelineEvent
+        /// The title of the contribution the event points to (merges).
+        public var relatedTitle: String?
+
+        public init(event: TimelineEvent, relatedTitle: String?) {
+            self.event = event
+            self.relatedTitle = relatedTitle
+        }
     }
 
     public struct CommentView: Sendable {
@@ -38,6 +60,10 @@ public enum ContributionPage {
         public var date: String
         public var deleted: Bool
         public var hiddenReason: String?
+        public var edited = false
+        /// The visitor wrote it and may still change it.
+        public var mayEdit = false
+        public var mayDelete = false
 
         public init(id: Int64, parentID: Int64?, authorName: String?, body: String, date: String, deleted: Bool, hiddenReason: String?) {
             self.id = id
@@ -57,10 +83,40 @@ public enum ContributionPage {
             el("h1") { c.title }
             if let notice = model.notice { el("p", .class("notice"), .role("status")) { notice } }
             Forms.errorSummary(model.errors, t)
+            stateNotice(model, t)
             facts(model, t)
-            el("div", .class("prose")) { SafeMarkup.render(c.text) }
-            support(model, context)
-            discussion(model, context)
+            if model.showsContent {
+                el("div", .class("prose")) { SafeMarkup.render(c.text) }
+                if let profile = c.profile { ProjectProfileView.render(profile, model.region, t) }
+            }
+            if c.status.isListed {
+                support(model, context)
+                ContributionDiscussion.render(model, context)
+            }
+            timeline(model, t)
+            if model.mayReport && c.status.isListed { ContributionModeration.reportForm(model, comment: nil, context) }
+            if model.mayModerate { ContributionModeration.render(model, context) }
+        }
+    }
+
+    /// What the public must know first: hidden, merged, or waiting for moderation.
+    static func stateNotice(_ model: Model, _ t: Translator) -> Node {
+        let c = model.contribution
+        switch c.status {
+        case .hidden:
+            return el("p", .class("notice notice--warning"), .role("note")) {
+                t("contribution.hiddenNotice", ["reason": c.statusReason ?? "–"])
+            }
+        case .merged:
+            return el("p", .class("notice"), .role("note")) {
+                t("contribution.mergedNotice")
+                " "
+                if let target = model.mergedInto { el("a", .href("/contributions/\(target.id)")) { target.title } }
+            }
+        case .submitted:
+            return el("p", .class("notice"), .role("note")) { t("contribution.awaitingModeration") }
+        default:
+            return .empty
         }
     }
 
@@ -79,13 +135,23 @@ public enum ContributionPage {
                 c.publicAuthorName ?? t("contribution.anonymous")
                 if let organisation = c.organisationName { " (\(organisation))" }
             }
+            el("dt") { t("contribution.source") }
+            el("dd") {
+                if let format = c.formatID {
+                    el("a", .href("/formats/\(format)")) { c.formatTitle ?? t("contribution.source.format") }
+                } else {
+                    t("contribution.source.online")
+                }
+            }
             el("dt") { t("contribution.date") }
             el("dd") { el("time", .datetime(date)) { t.date(iso: date) } }
             el("dt") { t("contribution.status") }
             el("dd") {
                 t(c.status.catalogKey)
-                if let reason = c.statusReason { " – \(reason)" }
+                if let reason = c.statusReason, c.status != .hidden { " – \(reason)" }
             }
+            el("dt") { t("contribution.followers") }
+            el("dd") { t.number(c.followerCount) }
         }
     }
 
@@ -95,11 +161,21 @@ public enum ContributionPage {
             el("h2", .id("support-title")) { t("contribution.support.title") }
             el("p") { t("contribution.supports", ["count": t.number(c.supportCount)]) }
             if let supported = model.supported {
-                Forms.post("/contributions/\(c.id)/support\(supported ? "/withdraw" : "")", context) {
-                    el("button", .type("submit"), .class(supported ? "button button--secondary" : "button")) {
-                        supported ? t("contribution.support.withdraw") : t("contribution.support.add")
+                el("div", .class("actions")) {
+                    Forms.post("/contributions/\(c.id)/support\(supported ? "/withdraw" : "")", context) {
+                        el("button", .type("submit"), .class(supported ? "button button--secondary" : "button")) {
+                            supported ? t("contribution.support.withdraw") : t("contribution.support.add")
+                        }
+                    }
+                    if let following = model.following {
+                        Forms.post("/contributions/\(c.id)/\(following ? "unfollow" : "follow")", context) {
+                            el("button", .type("submit"), .class("button button--secondary")) {
+                                following ? t("contribution.unfollow") : t("contribution.follow")
+                            }
+                        }
                     }
                 }
+                el("p", .class("hint")) { t("contribution.follow.hint") }
             } else if let key = model.denialKey {
                 denial(key, model, t)
             }
@@ -117,66 +193,52 @@ public enum ContributionPage {
         }
     }
 
-    static func discussion(_ model: Model, _ context: PageContext) -> Node {
-        let t = context.t, c = model.contribution
-        let threads = model.comments.filter { $0.parentID == nil }
-        return el("section", .ariaLabelledBy("comments-title")) {
-            el("h2", .id("comments-title")) { t("contribution.comments", ["count": t.number(c.commentCount)]) }
-            if threads.isEmpty { el("p") { t("contribution.comments.none") } } else { commentList(threads, model, context) }
-            if model.mayComment {
-                Forms.post("/contributions/\(c.id)/comments", context, class: "form") {
-                    Forms.textarea(name: "comment", label: t("contribution.comment.new"), value: model.commentText,
-                                   hint: t("contribution.comment.hint"), rows: 4, errors: model.errors, t)
-                    Forms.submit(t("contribution.comment.send"))
-                }
-            } else if let key = model.denialKey {
-                denial(key, model, t)
-            }
-        }
-    }
-
-    static func commentList(_ threads: [CommentView], _ model: Model, _ context: PageContext) -> Node {
-        let t = context.t, c = model.contribution
-        return el("ol", .class("comments")) {
-            for thread in threads {
-                el("li") {
-                    comment(thread, t)
-                    let answers = model.comments.filter { $0.parentID == thread.id }
-                    if !answers.isEmpty {
-                        el("ol", .class("comments comments--answers")) {
-                            for answer in answers { el("li") { comment(answer, t) } }
-                        }
-                    }
-                    if model.mayComment {
-                        el("details", .class("reply")) {
-                            el("summary") { t("contribution.comment.reply") }
-                            Forms.post("/contributions/\(c.id)/comments", context) {
-                                void("input", .type("hidden"), .name("parent"), .value(String(thread.id)))
-                                Forms.textarea(name: "reply-\(thread.id)", label: t("contribution.comment.answer"), value: "",
-                                               hint: nil, rows: 3, errors: [], t)
-                                Forms.submit(t("contribution.comment.send"))
-                            }
-                        }
+    static func timeline(_ model: Model, _ t: Translator) -> Node {
+        let items = model.timeline.filter { $0.event.kind != .commented }
+        guard !items.isEmpty else { return .empty }
+        return el("section", .ariaLabelledBy("timeline-title")) {
+            el("h2", .id("timeline-title")) { t("contribution.timeline") }
+            el("ol", .class("timeline")) {
+                for item in items {
+                    let date = CalendarDate.iso(milliseconds: item.event.createdAt)
+                    el("li") {
+                        el("time", .datetime(date)) { t.date(iso: date) }
+                        ": "
+                        TimelineText.render(item.event, relatedTitle: item.relatedTitle, t)
                     }
                 }
             }
         }
     }
+}
 
-    static func comment(_ comment: CommentView, _ t: Translator) -> Node {
-        el("article", .class("comment"), .id("comment-\(comment.id)")) {
-            el("p", .class("meta")) {
-                el("strong") { comment.authorName ?? t("contribution.comment.formerAuthor") }
-                " · "
-                el("time", .datetime(comment.date)) { t.date(iso: comment.date) }
+/// One timeline event in words, with a link where it points to another contribution.
+public enum TimelineText {
+    public static func render(_ event: TimelineEvent, relatedTitle: String?, _ t: Translator) -> Node {
+        var parts: [Node] = []
+        switch event.kind {
+        case .status:
+            parts.append(.text(t("timeline.status", ["status": t(event.status?.catalogKey ?? "contribution.status.published")])))
+        case .mergedInto, .mergedFrom:
+            parts.append(.text(t(event.kind.catalogKey)))
+            if let related = event.relatedID {
+                parts.append(.text(" "))
+                parts.append(el("a", .href("/contributions/\(related)")) { relatedTitle ?? "#\(related)" })
             }
-            if let reason = comment.hiddenReason {
-                el("p", .class("hint")) { t("contribution.comment.hidden", ["reason": reason]) }
-            } else if comment.deleted {
-                el("p", .class("hint")) { t("contribution.comment.deleted") }
-            } else {
-                SafeMarkup.render(comment.body)
-            }
+        default:
+            parts.append(.text(t(event.kind.catalogKey)))
         }
+        if let reason = event.reason, !reason.isEmpty { parts.append(.text(" – \(reason)")) }
+        return .fragment(parts)
+    }
+
+    /// The same in plain text, for mails.
+    public static func plain(_ event: TimelineEvent, _ t: Translator) -> String {
+        var text = switch event.kind {
+        case .status: t("timeline.status", ["status": t(event.status?.catalogKey ?? "contribution.status.published")])
+        default: t(event.kind.catalogKey)
+        }
+        if let reason = event.reason, !reason.isEmpty { text += " – \(reason)" }
+        return text
     }
 }

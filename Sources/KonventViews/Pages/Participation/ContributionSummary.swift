@@ -19,18 +19,26 @@ enum ContributionSummary {
                 t("contribution.supports", ["count": t.number(contribution.supportCount)])
                 " · "
                 t("contribution.comments", ["count": t.number(contribution.commentCount)])
+                if let format = contribution.formatTitle {
+                    " · "
+                    t("contribution.fromFormat", ["format": format])
+                }
             }
         }
     }
 
     static func fieldNames(_ contribution: Contribution, _ region: RegionConfiguration, _ t: Translator) -> [String] {
-        contribution.fields.compactMap { key in region.fieldsOfAction.first { $0.key == key }?.name[t.language] }
+        contribution.fields.compactMap { key in region.fieldOfAction(key)?.name[t.language] }
     }
 
     static func placeName(_ contribution: Contribution, _ region: RegionConfiguration) -> String {
-        let district = region.territories.first { $0.officialKey == contribution.districtKey }?.name ?? contribution.districtKey
-        guard let key = contribution.municipalityKey,
-              let municipality = region.territories.first(where: { $0.officialKey == key }),
+        placeName(district: contribution.districtKey, municipality: contribution.municipalityKey, region)
+    }
+
+    static func placeName(district districtKey: String, municipality municipalityKey: String?, _ region: RegionConfiguration) -> String {
+        let district = region.territory(districtKey)?.name ?? districtKey
+        guard let key = municipalityKey,
+              let municipality = region.territory(key),
               municipality.name != district
         else { return district }
         return "\(municipality.name), \(district)"

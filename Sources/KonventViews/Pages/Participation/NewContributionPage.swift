@@ -14,6 +14,7 @@ public enum NewContributionPage {
         public var municipality = ""
         public var organisation = ""
         public var anonymous = false
+        public var profile = ProjectProfile.Input()
         public var similar: [Contribution] = []
         public var errors: [FieldError] = []
 
@@ -57,6 +58,7 @@ public enum NewContributionPage {
                                     + model.organisations.map { (String($0.id.rawValue), $0.name) },
                                  selected: model.organisation, errors: model.errors, t)
                 }
+                ProjectProfileView.fields(model.profile, model.region, errors: model.errors, t)
                 Forms.checkbox(name: "anonymous", label: .text(t("contribution.anonymous.label")), checked: model.anonymous,
                                errors: model.errors, t)
                 Forms.submit(t("contributions.submit"))

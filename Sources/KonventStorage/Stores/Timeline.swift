@@ -1,0 +1,51 @@
+import KonventDomain
+import SQLKit
+
+/// Writes timeline events and the notifications that go with them, inside the caller's transaction.
+enum Timeline {
+    static let eventColumns = "e.id AS event_id, e.contribution_id, e.kind AS event_kind, e.status AS event_status, e.reason, e.related_id, e.created_at AS event_at"
+
+    @discardableResult
+    static func record(
+        _ kind: TimelineEvent.Kind, on contribution: Int64, status: Contribution.Status? = nil, reason: String? = nil,
+        related: Int64? = nil, actor: UserID?, at time: Timestamp, notify recipients: Set<Int64>, in db: any SQLDatabase
+    ) async throws -> Int64 {
+        let id = try await db.raw("""
+            INSERT INTO contribution_events (contribution_id, kind, status, reason, related_id, actor_id, created_at)
+            VALUES (\(bind: contribution), \(bind: kind.rawValue), \(bind: status?.rawValue), \(bind: reason), \(bind: related),
+                    \(bind: actor?.rawValue), \(bind: time.milliseconds))
+            RETURNING id
+            """).first()!.decode(column: "id", as: Int64.self)
+        // Nobody is told about what they did themselves.
+        for recipient in recipients.subtracting(actor.map { [$0.rawValue] } ?? []).sorted() {
+            try await db.raw("""
+                INSERT INTO notifications (user_id, event_id, created_at) VALUES (\(bind: recipient), \(bind: id), \(bind: time.milliseconds))
+                """).run()
+        }
+        return id
+    }
+
+    /// The author and every follower of a contribution.
+    static func audience(of contribution: Int64, in db: any SQLDatabase) async throws -> Set<Int64> {
+        var people = Set<Int64>()
+        if let author = try await db.raw("SELECT author_id FROM contributions WHERE id = \(bind: contribution)").first()?
+            .decode(column: "author_id", as: Int64?.self) {
+            people.insert(author)
+        }
+        for row in try await db.raw("SELECT user_id FROM contribution_follows WHERE contribution_id = \(bind: contribution)").all() {
+            people.insert(try row.decode(column: "user_id", as: Int64.self))
+        }
+        return people
+    }
+
+    static func decodeEvent(_ row: any SQLRow) throws -> TimelineEvent {
+        TimelineEvent(
+            id: try row.decode(column: "event_id", as: Int64.self),
+            contributionID: ContributionID(try row.decode(column: "contribution_id", as: Int64.self)),
+            kind: TimelineEvent.Kind(rawValue: try row.decode(column: "event_kind", as: String.self)) ?? .status,
+            status: try row.decode(column: "event_status", as: String?.self).flatMap(Contribution.Status.init(rawValue:)),
+            reason: try row.decode(column: "reason", as: String?.self),
+            relatedID: try row.decode(column: "related_id", as: Int64?.self),
+            createdAt: try row.decode(column: "event_at", as: Int64.self))
+    }
+}

@@ -1,0 +1,82 @@
+import KonventDomain
+
+/// The part of the account page that answers "what happened to my contributions?": the news about
+/// them, their status, the formats one registered for, and how often to be told by mail.
+enum AccountActivity {
+    static func render(_ model: AccountPage.Model, _ context: PageContext) -> Node {
+        let t = context.t
+        return .fragment([
+            el("section", .ariaLabelledBy("news-title")) {
+                el("h2", .id("news-title")) { t("account.news") }
+                if model.notifications.isEmpty {
+                    el("p") { t("account.news.none") }
+                } else {
+                    el("ul", .class("timeline")) {
+                        for notification in model.notifications {
+                            let date = CalendarDate.iso(milliseconds: notification.event.createdAt)
+                            el("li") {
+                                el("time", .datetime(date)) { t.date(iso: date) }
+                                ": "
+                                el("a", .href("/contributions/\(notification.event.contributionID)")) { notification.contributionTitle }
+                                " – "
+                                TimelineText.render(notification.event, relatedTitle: notification.relatedTitle, t)
+                            }
+                        }
+                    }
+                }
+                Forms.post("/account/notifications", context, class: "form") {
+                    Forms.choices(name: "notify", legend: t("account.notify"), type: "radio",
+                                  options: ["immediately", "daily", "never"].map { ($0, t("account.notify.\($0)")) },
+                                  selected: [model.notify], errors: [], t)
+                    Forms.submit(t("form.save"))
+                }
+            },
+            el("section", .ariaLabelledBy("mine-title")) {
+                el("h2", .id("mine-title")) { t("account.contributions") }
+                if model.contributions.isEmpty {
+                    el("p") { t("account.contributions.none") }
+                } else {
+                    el("table") {
+                        el("thead") {
+                            el("tr") {
+                                el("th", Attribute("scope", "col")) { t("field.title") }
+                                el("th", Attribute("scope", "col")) { t("contribution.status") }
+                                el("th", Attribute("scope", "col"), .class("number")) { t("contribution.support.title") }
+                            }
+                        }
+                        el("tbody") {
+                            for contribution in model.contributions {
+                                el("tr") {
+                                    el("td") { el("a", .href("/contributions/\(contribution.id)")) { contribution.title } }
+                                    el("td") {
+                                        t(contribution.status.catalogKey)
+                                        if let reason = contribution.statusReason { " – \(reason)" }
+                                    }
+                                    el("td", .class("number")) { t.number(contribution.supportCount) }
+                                }
+                            }
+                        }
+                    }
+                }
+            },
+            el("section", .ariaLabelledBy("registrations-title")) {
+                el("h2", .id("registrations-title")) { t("account.registrations") }
+                if model.registrations.isEmpty {
+                    el("p") { t("account.registrations.none") }
+                } else {
+                    el("ul", .class("plain-list")) {
+                        for registration in model.registrations {
+                            el("li") {
+                                el("a", .href("/formats/\(registration.format.id)")) { registration.format.title }
+                                " · "
+                                FormatSummary.when(registration.times, t)
+                                " · "
+                                t("format.registration.\(registration.status.rawValue)")
+                            }
+                        }
+                    }
+                }
+            },
+        ])
+    }
+}

@@ -1,0 +1,75 @@
+import KonventDomain
+
+/// `/formats`: upcoming or past formats, filtered by district, kind and field, paged by key.
+public enum FormatListPage {
+    public struct Model: Sendable {
+        public var region: RegionConfiguration
+        public var items: [(format: Format, times: FormatTimes)]
+        public var when: String
+        public var kind: String?
+        public var field: String?
+        public var district: String?
+        public var nextPage: String?
+        public var mayCreate: Bool
+
+        public init(
+            region: RegionConfiguration, items: [(format: Format, times: FormatTimes)], when: String, kind: String?, field: String?,
+            district: String?, nextPage: String?, mayCreate: Bool
+        ) {
+            self.region = region
+            self.items = items
+            self.when = when
+            self.kind = kind
+            self.field = field
+            self.district = district
+            self.nextPage = nextPage
+            self.mayCreate = mayCreate
+        }
+    }
+
+    public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
+        let t = context.t
+        return Layout.page(title: t("formats.title"), context) {
+            el("h1") { t("formats.title") }
+            el("p") { t("formats.intro") }
+            el("p", .class("actions")) {
+                if model.mayCreate { el("a", .class("button"), .href("/formats/new")) { t("formats.new") } }
+                el("a", .class("button button--secondary"), .href("/formats.ics")) { t("formats.calendar") }
+            }
+            filters(model, t)
+            el("section", .ariaLabelledBy("results-title")) {
+                el("h2", .id("results-title")) { t(model.when == "past" ? "formats.when.past" : "formats.when.upcoming") }
+                if model.items.isEmpty {
+                    el("p") { t("formats.none") }
+                } else {
+                    el("ul", .class("result-list")) {
+                        for item in model.items { el("li") { FormatSummary.item(item.format, item.times, model.region, t) } }
+                    }
+                }
+                if let next = model.nextPage {
+                    el("nav", .ariaLabel(t("contributions.pages"))) {
+                        el("a", .href(next), Attribute("rel", "next")) { t("contributions.next") }
+                    }
+                }
+            }
+        }
+    }
+
+    static func filters(_ model: Model, _ t: Translator) -> Node {
+        let all = [("", t("contributions.filter.all"))]
+        return el("form", .method("get"), .action("/formats"), .class("filters"), .ariaLabel(t("contributions.filter"))) {
+            Forms.select(name: "when", label: t("formats.when"),
+                         options: ["upcoming", "past"].map { ($0, t("formats.when.\($0)")) }, selected: model.when, errors: [], t)
+            Forms.select(name: "kind", label: t("format.kind"),
+                         options: all + Format.Kind.allCases.map { ($0.rawValue, t($0.catalogKey)) },
+                         selected: model.kind ?? "", errors: [], t)
+            Forms.select(name: "field", label: t("field.fieldOfAction"),
+                         options: all + model.region.fieldsOfAction.map { ($0.key, $0.name[t.language]) },
+                         selected: model.field ?? "", errors: [], t)
+            Forms.select(name: "district", label: t("field.district"),
+                         options: all + model.region.districts.map { ($0.officialKey, $0.name) },
+                         selected: model.district ?? "", errors: [], t)
+            Forms.submit(t("contributions.filter.apply"))
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import KonventDomain
+
+/// The office's steps on a contribution's page (status with a public reason, merging a duplicate),
+/// and the report form everyone signed in gets.
+enum ContributionModeration {
+    typealias Model = ContributionPage.Model
+
+    static func reportForm(_ model: Model, comment: Int64?, _ context: PageContext) -> Node {
+        let t = context.t, c = model.contribution
+        let name = comment.map { "report-\($0)" } ?? "report"
+        return el("details", .class("report")) {
+            el("summary") { comment == nil ? t("report.contribution") : t("report.comment") }
+            Forms.post("/contributions/\(c.id)/report", context) {
+                if let comment { void("input", .type("hidden"), .name("comment"), .value(String(comment))) }
+                Forms.textarea(name: name, label: t("report.reason"), value: "", hint: t("report.reason.hint"), rows: 3,
+                               errors: [], t)
+                Forms.submit(t("report.send"))
+            }
+        }
+    }
+
+    static func render(_ model: Model, _ context: PageContext) -> Node {
+        let t = context.t, c = model.contribution
+        let targets = Contribution.Status.allCases.filter { c.status.mayChange(to: $0) }
+        return el("section", .class("moderation"), .ariaLabelledBy("moderation-title")) {
+            el("h2", .id("moderation-title")) { t("moderation.title") }
+            if !targets.isEmpty {
+                Forms.post("/contributions/\(c.id)/status", context, class: "form") {
+                    Forms.select(name: "status", label: t("moderation.newStatus"),
+                                 options: targets.map { ($0.rawValue, t($0.catalogKey)) }, selected: nil, errors: model.errors, t)
+                    Forms.input(.init(name: "reason", label: t("moderation.publicReason"), hint: t("moderation.reasonRule"),
+                                      required: false), errors: model.errors, t)
+                    Forms.submit(t("moderation.apply"))
+                }
+            }
+            if c.status != .merged {
+                Forms.post("/contributions/\(c.id)/merge", context, class: "form") {
+                    Forms.input(.init(name: "into", label: t("moderation.mergeInto"), type: "number",
+                                      hint: t("moderation.mergeInto.hint")), errors: model.errors, t)
+                    Forms.input(.init(name: "mergeReason", label: t("moderation.publicReason"), required: false),
+                                errors: model.errors, t)
+                    Forms.submit(t("moderation.merge"))
+                }
+            }
+        }
+    }
+}

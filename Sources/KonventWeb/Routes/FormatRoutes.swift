@@ -1,0 +1,237 @@
+import Foundation
+import Hummingbird
+import KonventDomain
+import KonventStorage
+import KonventViews
+
+/// Formats: the public list and calendar, the page with registration and waitlist, and for their
+/// facilitators and the office: creating, editing and documenting them.
+struct FormatRoutes {
+    let services: Services
+
+    func add(to router: Router<KonventRequestContext>) {
+        router.get("/formats") { request, context in try await list(request, context) }
+        router.get("/formats.ics") { _, _ in try await feed() }
+        router.get("/formats/new") { _, context in
+            try services.require(.manageFormats, context)
+            return form(FormatFormPage.Model(region: services.region, id: nil, input: FormatDraft.Input()), context)
+        }
+        router.post("/formats") { request, context in try await save(nil, request, context) }
+        router.get("/formats/{id}") { request, context in
+            let raw = context.parameters.get("id") ?? ""
+            if raw.hasSuffix(".ics"), let id = FormatID(raw.dropLast(4)) { return try await calendar(id) }
+            let notice = request.uri.queryParameters.get("notice").flatMap { key in
+                ["registered", "waitlisted", "cancelled", "saved", "documented"].contains(key) ? key : nil
+            }
+            return try await detail(try formatID(context), context, notice: notice.map { "format.notice.\($0)" })
+        }
+        router.get("/formats/{id}/edit") { _, context in
+            let format = try await managed(context)
+            return form(FormatFormPage.Model(region: services.region, id: format.id.rawValue, input: input(from: format)), context)
+        }
+        router.post("/formats/{id}") { request, context in try await save(try await managed(context).id, request, context) }
+        router.post("/formats/{id}/register") { _, context in try await register(context) }
+        router.post("/formats/{id}/cancel") { _, context in
+            let id = try formatID(context)
+            try services.require(.attendFormat, context)
+            let user = try services.signedInUser(context)
+            let mails = Mails(services: services)
+            try await services.formats.cancel(id, user: user.id, at: .now) { recipient, format in
+                mails.movedUp(recipient, format: format, times: services.clock.times(format))
+            }
+            return Response.seeOther("/formats/\(id)?notice=cancelled")
+        }
+        router.get("/formats/{id}/documentation") { _, context in
+            let format = try await managed(context)
+            let d = format.documentation
+            return Response.html(FormatDocumentationPage.render(
+                .init(format: format, summary: d?.summary ?? "", participants: d.map { String($0.participants) } ?? "",
+                      attachments: d?.attachments ?? ""), services.pageContext(context, path: "/formats/\(format.id)/documentation")))
+        }
+        router.post("/formats/{id}/documentation") { request, context in try await document(request, context) }
+        FormatResultRoutes(services: services).add(to: router)
+    }
+
+    func formatID(_ context: KonventRequestContext) throws -> FormatID {
+        guard let id = context.parameters.get("id").flatMap(FormatID.init) else { throw WebError.notFound }
+        return id
+    }
+
+    /// The format, when the visitor may run it (its facilitator, or the office).
+    func managed(_ context: KonventRequestContext) async throws -> Format {
+        guard let format = try await services.formats.format(try formatID(context)) else { throw WebError.notFound }
+        try services.require(.manageFormats, on: .owned(by: format.facilitatorID), context)
+        return format
+    }
+
+    func list(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        let parameters = request.uri.queryParameters
+        func value(_ name: String) -> String? { parameters.get(name).flatMap { $0.isEmpty ? nil : $0 } }
+        var query = FormatQuery()
+        query.when = value("when").flatMap(FormatQuery.When.init(rawValue:)) ?? .upcoming
+        query.kind = value("kind").flatMap(Format.Kind.init(rawValue:))
+        query.field = value("field").flatMap { services.region.fieldOfAction($0)?.key }
+        query.district = value("district").flatMap { key in services.region.districts.first { $0.officialKey == key }?.officialKey }
+        query.after = value("after").flatMap(PageKey.init)
+        let page = try await services.formats.list(query, now: .now)
+        var next: String?
+        if let key = page.next {
+            let items = [("when", query.when.rawValue), ("kind", query.kind?.rawValue ?? ""), ("field", query.field ?? ""),
+                         ("district", query.district ?? ""), ("after", key.description)].filter { !$0.1.isEmpty }
+            next = "/formats?" + items.map { "\($0.0)=\(Layout.percentEncoded($0.1))" }.joined(separator: "&")
+        }
+        let model = FormatListPage.Model(
+            region: services.region, items: page.items.map { ($0, services.clock.times($0)) }, when: query.when.rawValue,
+            kind: query.kind?.rawValue, field: query.field, district: query.district, nextPage: next,
+            mayCreate: services.policy.allows(context.actor, .manageFormats))
+        return Response.html(FormatListPage.render(model, services.pageContext(context, path: "/formats")))
+    }
+
+    func detail(_ id: FormatID, _ context: KonventRequestContext, notice: String?) async throws -> Response {
+        guard let format = try await services.formats.format(id) else { throw WebError.notFound }
+        let decision = services.policy.decide(context.actor, .attendFormat)
+        var registration: RegistrationStatus?
+        if decision.isAllowed, let user = context.user {
+            registration = try await services.formats.registration(id, user: user.id)
+        }
+        var denialKey: String?
+        if case .deny(let reason) = decision { denialKey = reason.catalogKey }
+        let mayManage = services.policy.allows(context.actor, .manageFormats, on: .owned(by: format.facilitatorID))
+        let participants = mayManage ? try await services.formats.participants(id).map { ($0.name, $0.email, $0.status) } : []
+        let t = services.catalog.translator(context.language)
+        let model = FormatPage.Model(
+            region: services.region, format: format, times: services.clock.times(format), isOver: format.isOver(at: Timestamp.now.milliseconds),
+            registration: registration, mayRegister: decision.isAllowed, denialKey: denialKey, mayManage: mayManage,
+            participants: participants, notice: notice.map { t($0) })
+        return Response.html(FormatPage.render(model, services.pageContext(context, path: "/formats/\(id)")))
+    }
+
+    func register(_ context: KonventRequestContext) async throws -> Response {
+        let id = try formatID(context)
+        try services.require(.attendFormat, context)
+        let user = try services.signedInUser(context)
+        do {
+            let status = try await services.formats.register(id, user: user.id, at: .now)
+            return Response.seeOther("/formats/\(id)?notice=\(status == .confirmed ? "registered" : "waitlisted")")
+        } catch let refusal as RegistrationRefusal {
+            switch refusal {
+            case .notFound: throw WebError.notFound
+            case .alreadyRegistered: throw WebError.conflict("format.error.alreadyRegistered")
+            case .full: throw WebError.conflict("format.error.full")
+            case .over: throw WebError.conflict("format.error.over")
+            }
+        }
+    }
+
+    func form(_ model: FormatFormPage.Model, _ context: KonventRequestContext, status: HTTPResponse.Status = .ok) -> Response {
+        .html(FormatFormPage.render(model, services.pageContext(context, path: "/formats/new")), status: status)
+    }
+
+    func input(from format: Format) -> FormatDraft.Input {
+        var input = FormatDraft.Input()
+        input.kind = format.kind.rawValue
+        input.title = format.title
+        input.description = format.description
+        input.fields = format.fields
+        input.district = format.districtKey
+        input.municipality = format.municipalityKey ?? ""
+        input.place = format.place
+        input.onlineURL = format.onlineURL ?? ""
+        input.start = services.clock.local(format.startsAt).description
+        input.end = services.clock.local(format.endsAt).description
+        input.capacity = format.capacity.map(String.init) ?? ""
+        return input
+    }
+
+    func save(_ id: FormatID?, _ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        try services.require(.manageFormats, context)
+        let user = try services.signedInUser(context)
+        let form = try await request.form(context)
+        var input = FormatDraft.Input()
+        input.kind = form.string("kind")
+        input.title = form.string("title")
+        input.description = form.string("description")
+        input.fields = form.all("fields")
+        input.district = form.string("district")
+        input.municipality = form.string("municipality")
+        input.place = form.string("place")
+        input.onlineURL = form.string("onlineURL")
+        input.start = form.string("start")
+        input.end = form.string("end")
+        input.capacity = form.string("capacity")
+        let draft: FormatDraft
+        do {
+            draft = try FormatDraft.validate(input, region: services.region, toUTC: services.clock.utc)
+        } catch {
+            return self.form(.init(region: services.region, id: id?.rawValue, input: input, errors: error.errors), context,
+                             status: .unprocessableContent)
+        }
+        if let id {
+            do { try await services.formats.update(id, draft, actor: user.id, at: .now) } catch StorageError.duplicate {
+                return self.form(.init(region: services.region, id: id.rawValue, input: input,
+                                       errors: [FieldError(field: "capacity", messageKey: "error.format.capacityBelowRegistered")]),
+                                 context, status: .unprocessableContent)
+            }
+            return Response.seeOther("/formats/\(id)?notice=saved")
+        }
+        let created = try await services.formats.create(draft, facilitator: user.id, actor: user.id, at: .now)
+        return Response.seeOther("/formats/\(created)?notice=saved")
+    }
+
+    func document(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        let format = try await managed(context)
+        let user = try services.signedInUser(context)
+        let form = try await request.form(context)
+        do {
+            let documentation = try FormatDocumentationInput.validate(
+                summary: form.string("summary"), participants: form.string("participants"), attachments: form.string("attachments"))
+            try await services.formats.document(format.id, documentation, actor: user.id, at: .now)
+            return Response.seeOther("/formats/\(format.id)?notice=documented")
+        } catch let failure as ValidationFailure {
+            return Response.html(FormatDocumentationPage.render(
+                .init(format: format, summary: form.string("summary"), participants: form.string("participants"),
+                      attachments: form.string("attachments"), errors: failure.errors),
+                services.pageContext(context, path: "/formats/\(format.id)/documentation")), status: .unprocessableContent)
+        }
+    }
+
+    func calendar(_ id: FormatID) async throws -> Response {
+        guard let format = try await services.formats.format(id) else { throw WebError.notFound }
+        return ics(ICalendar.calendar(name: format.title, events: [event(format)]), filename: "format-\(id).ics")
+    }
+
+    func feed() async throws -> Response {
+        // From a month back, so that a subscribed calendar keeps recent formats.
+        let formats = try await services.formats.calendar(from: Timestamp(milliseconds: Timestamp.now.milliseconds - 30 * 86_400_000), limit: 500)
+        return ics(ICalendar.calendar(name: services.region.process.title[.de], events: formats.map(event)), filename: "formate.ics")
+    }
+
+    func event(_ format: Format) -> ICalendar.Event {
+        let host = URL(string: services.configuration.baseURL)?.host ?? "konvent"
+        let place = ContributionSummaryText.place(format.districtKey, format.municipalityKey, services.region)
+        return ICalendar.Event(
+            uid: "format-\(format.id)@\(host)", start: format.startsAt, end: format.endsAt, stamp: Timestamp.now.milliseconds,
+            summary: format.title, description: format.description,
+            location: [format.place, format.onlineURL ?? "", place].filter { !$0.isEmpty }.joined(separator: ", "),
+            url: services.link("/formats/\(format.id)"))
+    }
+
+    func ics(_ text: String, filename: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/calendar; charset=utf-8", .contentDisposition: "inline; filename=\"\(filename)\"",
+                      .cacheControl: "no-cache"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// Place names in plain text (for calendars and mails).
+enum ContributionSummaryText {
+    static func place(_ district: String, _ municipality: String?, _ region: RegionConfiguration) -> String {
+        let districtName = region.territory(district)?.name ?? district
+        guard let municipality, let name = region.territory(municipality)?.name, name != districtName else { return districtName }
+        return "\(name), \(districtName)"
+    }
+}

@@ -1,0 +1,194 @@
+import Hummingbird
+import KonventDomain
+import KonventStorage
+import KonventViews
+
+/// Reports from everyone; the office's queue, status changes with public reasons, merging, hiding
+/// comments; and authors' own edits and deletions of their comments.
+struct ModerationRoutes {
+    let services: Services
+    static let reasonLength = 3...500
+
+    func add(to router: Router<KonventRequestContext>) {
+        router.get("/moderation") { _, context in try await queue(context, notice: nil) }
+        router.post("/moderation/reports/{report}/dismiss") { _, context in
+            try services.require(.moderate, context)
+            guard let report = context.parameters.get("report").flatMap(Int64.init) else { throw WebError.notFound }
+            do { try await services.moderation.dismissReport(report, actor: try services.signedInUser(context).id, at: .now) } catch StorageError.notFound {
+                throw WebError.notFound
+            }
+            return Response.seeOther("/moderation")
+        }
+        router.post("/moderation/premoderation") { request, context in
+            var request = request
+            try services.require(.moderate, context)
+            let enabled = try await request.form(context).string("enabled") == "1"
+            try await services.settings.set("premoderation", to: enabled ? "on" : "off", actor: try services.signedInUser(context).id, at: .now)
+            return Response.seeOther("/moderation")
+        }
+        router.post("/contributions/{id}/report") { request, context in try await report(request, context) }
+        router.post("/contributions/{id}/status") { request, context in try await changeStatus(request, context) }
+        router.post("/contributions/{id}/merge") { request, context in try await merge(request, context) }
+        router.post("/comments/{id}/hide") { request, context in try await hideComment(request, context) }
+        router.post("/comments/{id}/edit") { request, context in try await editComment(request, context) }
+        router.post("/comments/{id}/delete") { _, context in
+            try services.require(.comment, context)
+            let comment = try commentID(context)
+            let user = try services.signedInUser(context)
+            do {
+                let contribution = try await services.moderation.deleteComment(comment, author: user.id, at: .now)
+                return Response.seeOther("/contributions/\(contribution)#comment-\(comment)")
+            } catch StorageError.notFound {
+                throw WebError.denied(.notOwner)
+            }
+        }
+    }
+
+    var contributions: ContributionRoutes { ContributionRoutes(services: services) }
+
+    func commentID(_ context: KonventRequestContext) throws -> Comment.ID {
+        guard let id = context.parameters.get("id").flatMap(Comment.ID.init) else { throw WebError.notFound }
+        return id
+    }
+
+    func queue(_ context: KonventRequestContext, notice: String?, errors: [FieldError] = [], status: HTTPResponse.Status = .ok)
+        async throws -> Response
+    {
+        try services.require(.moderate, context)
+        let reports = try await services.moderation.openReports(limit: 200).map { report in
+            ModerationPage.Report(
+                id: report.id, contributionID: report.contributionID.rawValue, contributionTitle: report.contributionTitle,
+                commentID: report.commentID?.rawValue, commentBody: report.commentBody, reason: report.reason,
+                reporterName: report.reporterName, date: CalendarDate.iso(milliseconds: report.createdAt.milliseconds))
+        }
+        var model = ModerationPage.Model(
+            region: services.region, premoderation: try await contributions.premoderation(),
+            awaiting: try await services.moderation.awaitingModeration(limit: 200), reports: reports, notice: notice)
+        model.errors = errors
+        return Response.html(ModerationPage.render(model, services.pageContext(context, path: "/moderation")), status: status)
+    }
+
+    /// Back to the queue when the step came from there, else to the contribution's page.
+    func refuse(_ form: FormData, _ id: ContributionID, _ error: FieldError, _ context: KonventRequestContext) async throws -> Response {
+        if form.string("back") == "/moderation" {
+            return try await queue(context, notice: nil, errors: [error], status: .unprocessableContent)
+        }
+        return try await contributions.detail(id, context, errors: [error], status: .unprocessableContent)
+    }
+
+    func reason(_ text: String) -> String? {
+        let reason = text.trimmingWhitespace()
+        return Self.reasonLength.contains(reason.count) && !reason.contains(where: \.isNewline) ? reason : nil
+    }
+
+    func report(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        let id = try contributions.contributionID(context)
+        try services.require(.report, context)
+        let user = try services.signedInUser(context)
+        let form = try await request.form(context)
+        let comment = form["comment"].flatMap(Comment.ID.init)
+        let text = form.string(comment.map { "report-\($0)" } ?? "report").replacingOccurrences(of: "\r\n", with: " ")
+            .replacingOccurrences(of: "\n", with: " ")
+        guard let reason = reason(String(text.prefix(600))) else {
+            return try await contributions.detail(id, context, errors: [FieldError(field: "report", messageKey: "report.error.reason")],
+                                                  status: .unprocessableContent)
+        }
+        do {
+            try await services.moderation.report(id, comment: comment, by: user.id, reason: reason, at: .now)
+        } catch StorageError.notFound {
+            throw WebError.notFound
+        } catch StorageError.duplicate {
+            throw WebError.conflict("report.error.duplicate")
+        }
+        let t = services.catalog.translator(context.language)
+        return try await contributions.detail(id, context, notice: t("report.thanks"))
+    }
+
+    func changeStatus(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        let id = try contributions.contributionID(context)
+        try services.require(.moderate, context)
+        let user = try services.signedInUser(context)
+        let form = try await request.form(context)
+        guard let status = Contribution.Status(rawValue: form.string("status")) else {
+            return try await refuse(form, id, FieldError(field: "status", messageKey: "moderation.error.status"), context)
+        }
+        let given = reason(form.string("reason"))
+        if status.needsReason && given == nil {
+            return try await refuse(form, id, FieldError(field: "reason", messageKey: "moderation.error.reason"), context)
+        }
+        do {
+            try await services.moderation.changeStatus(id, to: status, reason: given, actor: user.id, at: .now)
+        } catch StorageError.notFound {
+            throw WebError.notFound
+        } catch ModerationRefusal.transition {
+            return try await refuse(form, id, FieldError(field: "status", messageKey: "moderation.error.transition"), context)
+        }
+        return Response.seeOther(form.string("back") == "/moderation" ? "/moderation" : "/contributions/\(id)")
+    }
+
+    func merge(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        let id = try contributions.contributionID(context)
+        try services.require(.moderate, context)
+        let user = try services.signedInUser(context)
+        let form = try await request.form(context)
+        guard let survivor = ContributionID(form.string("into").trimmingWhitespace()) else {
+            return try await refuse(form, id, FieldError(field: "into", messageKey: "moderation.error.mergeTarget"), context)
+        }
+        let text = form.string("mergeReason").trimmingWhitespace()
+        let given = text.isEmpty ? nil : reason(text)
+        if !text.isEmpty && given == nil {
+            return try await refuse(form, id, FieldError(field: "mergeReason", messageKey: "moderation.error.reason"), context)
+        }
+        do {
+            try await services.moderation.merge(id, into: survivor, reason: given, actor: user.id, at: .now)
+        } catch StorageError.notFound {
+            return try await refuse(form, id, FieldError(field: "into", messageKey: "moderation.error.mergeTarget"), context)
+        } catch ModerationRefusal.merge {
+            return try await refuse(form, id, FieldError(field: "into", messageKey: "moderation.error.merge"), context)
+        }
+        return Response.seeOther("/contributions/\(survivor)")
+    }
+
+    func hideComment(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        let comment = try commentID(context)
+        try services.require(.moderate, context)
+        let user = try services.signedInUser(context)
+        let form = try await request.form(context)
+        guard let reason = reason(form.string("reason-\(comment)")) else {
+            let error = FieldError(field: "reason-\(comment)", messageKey: "moderation.error.reason")
+            if form.string("back") == "/moderation" { return try await queue(context, notice: nil, errors: [error], status: .unprocessableContent) }
+            throw WebError.unprocessable("moderation.error.reason")
+        }
+        do {
+            let contribution = try await services.moderation.hideComment(comment, reason: reason, actor: user.id, at: .now)
+            return Response.seeOther(form.string("back") == "/moderation" ? "/moderation" : "/contributions/\(contribution)#comment-\(comment)")
+        } catch StorageError.notFound {
+            throw WebError.notFound
+        }
+    }
+
+    func editComment(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        let comment = try commentID(context)
+        try services.require(.comment, context)
+        let user = try services.signedInUser(context)
+        let form = try await request.form(context)
+        let body = form.string("body-\(comment)").replacingOccurrences(of: "\r\n", with: "\n").trimmingWhitespace()
+        guard ContributionRoutes.commentLength.contains(body.count) else {
+            throw WebError.unprocessable(body.count < ContributionRoutes.commentLength.lowerBound ? "error.comment.short" : "error.comment.long")
+        }
+        do {
+            let contribution = try await services.moderation.editComment(
+                comment, body: body, author: user.id, window: ContributionRoutes.editWindow, at: .now)
+            return Response.seeOther("/contributions/\(contribution)#comment-\(comment)")
+        } catch StorageError.notFound {
+            throw WebError.denied(.notOwner)
+        } catch ModerationRefusal.tooLate {
+            throw WebError.conflict("contribution.comment.tooLate")
+        }
+    }
+}

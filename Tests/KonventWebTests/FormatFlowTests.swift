@@ -1,0 +1,135 @@
+import Foundation
+import KonventDomain
+import KonventStorage
+import KonventTestSupport
+import KonventWeb
+import Testing
+
+/// A second browser with its own cookies, signed in as a new person with the given role.
+func browserFor(
+    _ browser: Browser, _ services: Services, email: String, name: String, role: String = "participant"
+) async throws -> Browser {
+    let other = Browser(client: browser.client)
+    _ = try await services.addUser(email: email, name: name, role: role, ministry: nil, password: password)
+    let login = try await other.get("/login")
+    let signedIn = try await other.post("/login", [("email", email), ("password", password)], csrfFrom: login)
+    #expect(signedIn.status == .seeOther, "sign-in of \(email)")
+    return other
+}
+
+func formatForm(title: String = "Zukunftswerkstatt Mobilität in Plauen", capacity: String = "1", start: String = "2030-06-03T18:00",
+                end: String = "2030-06-03T20:30") -> [(String, String)] {
+    [("kind", "future_workshop"), ("title", title),
+     ("description", "Wir sammeln Ideen für Bus, Bahn und Rad im Vogtland.\n\n- Einstieg\n- Gruppenarbeit"),
+     ("fields", "infrastruktur-mobilitaet"), ("district", "14523"), ("municipality", ""), ("place", "Rathaus Plauen, Unterer Graben 1"),
+     ("onlineURL", ""), ("start", start), ("end", end), ("capacity", capacity)]
+}
+
+/// Creates a format as a new facilitator and returns its path.
+func createFormat(_ facilitator: Browser, capacity: String = "1") async throws -> String {
+    let form = try await facilitator.get("/formats/new")
+    #expect(form.status == .ok)
+    let created = try await facilitator.post("/formats", formatForm(capacity: capacity), csrfFrom: form)
+    #expect(created.status == .seeOther)
+    return String(try #require(created.headers[.location]).split(separator: "?")[0])
+}
+
+@Suite("Formats through the web", .serialized)
+struct FormatFlowTests {
+    @Test("register, waitlist, cancel: the next in line moves up and gets a mail", arguments: TestDatabase.available)
+    func waitlist(database: TestDatabase) async throws {
+        let sink = try SMTPSink()
+        defer { sink.stop() }
+        try await withApp(database, configure: { $0.smtp = SMTPConfiguration(host: "127.0.0.1", port: sink.port) }) { browser, services in
+            let facilitator = try await browserFor(browser, services, email: "mo@example.org", name: "Mo", role: "facilitator")
+            let path = try await createFormat(facilitator)
+            let detail = try await facilitator.get(path)
+            #expect(detail.body.contains("<h1>Zukunftswerkstatt Mobilität in Plauen</h1>"))
+            #expect(detail.body.contains("<time datetime=\"2030-06-03T18:00\">03.06.2030, 18:00</time>"), "shown in region time")
+            let id = try #require(FormatID(path.split(separator: "/").last!))
+            let stored = try #require(try await services.formats.format(id))
+            #expect(ICalendar.utc(stored.startsAt) == "20300603T160000Z", "18:00 in Berlin summer time is 16:00 UTC")
+
+            try await signIn(browser, services)
+            var page = try await browser.get(path)
+            #expect(page.body.contains(">Anmelden</button>"))
+            #expect(try await browser.post("\(path)/register", [], csrfFrom: page).headers[.location] == "\(path)?notice=registered")
+            page = try await browser.get(path)
+            let twice = try await browser.post("\(path)/register", [], csrfFrom: page)
+            #expect(twice.status == .conflict)
+            #expect(twice.body.contains("schon angemeldet"))
+
+            let ben = try await browserFor(browser, services, email: "ben@example.org", name: "Ben")
+            let full = try await ben.get(path)
+            #expect(full.body.contains("Auf die Warteliste"))
+            #expect(try await ben.post("\(path)/register", [], csrfFrom: full).headers[.location] == "\(path)?notice=waitlisted")
+            #expect(try await services.formats.format(id)?.waitlistCount == 1)
+
+            page = try await browser.get(path)
+            try await browser.post("\(path)/cancel", [], csrfFrom: page)
+            let after = try #require(try await services.formats.format(id))
+            #expect(after.registeredCount == 1 && after.waitlistCount == 0)
+            let benUser = try #require(try await services.accounts.credentials(email: EmailAddress("ben@example.org")))
+            #expect(try await services.formats.registration(id, user: benUser.user.id) == .confirmed)
+
+            let delivery = MailDelivery(
+                outbox: services.outbox, client: SMTPClient(configuration: services.configuration.smtp!, from: "k@example.org"),
+                interval: .seconds(1), logger: services.logger)
+            #expect(await delivery.deliverDue() == 1)
+            let mail = try #require(try await sink.waitForMail().first)
+            #expect(mail.recipient == "ben@example.org")
+            #expect(mail.subject == "Sie sind nachgerückt: Zukunftswerkstatt Mobilität in Plauen")
+            #expect(mail.body.contains("http://konvent.test\(path)"))
+
+            let account = try await ben.get("/account")
+            #expect(account.body.contains("Zukunftswerkstatt Mobilität in Plauen"))
+        }
+    }
+
+    @Test("calendar files are RFC 5545: CRLF, folded lines, escaped text, UTC times")
+    func calendar() async throws {
+        try await withApp { browser, services in
+            let facilitator = try await browserFor(browser, services, email: "mo@example.org", name: "Mo", role: "facilitator")
+            let path = try await createFormat(facilitator)
+            for uri in ["\(path).ics", "/formats.ics"] {
+                let ics = try await browser.get(uri)
+                #expect(ics.status == .ok)
+                #expect(ics.headers[.contentType] == "text/calendar; charset=utf-8")
+                #expect(ics.body.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+                #expect(ics.body.hasSuffix("END:VCALENDAR\r\n"))
+                #expect(ics.body.contains("DTSTART:20300603T160000Z\r\n"))
+                #expect(ics.body.contains("Rathaus Plauen\\, Unterer Graben 1"))
+                for line in ics.body.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75, "\(line)") }
+                #expect(!ics.body.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "no bare line feeds")
+            }
+        }
+    }
+
+    @Test("bad format input is refused with a 422 and stores nothing; only facilitators and the office create formats")
+    func badInput() async throws {
+        try await withApp { browser, services in
+            try await signIn(browser, services)
+            #expect(try await browser.get("/formats/new").status == .forbidden)
+            let facilitator = try await browserFor(browser, services, email: "mo@example.org", name: "Mo", role: "facilitator")
+            let form = try await facilitator.get("/formats/new")
+            let refused = try await facilitator.post(
+                "/formats", formatForm(title: "Kurz", capacity: "-3", start: "2030-06-03T18:00", end: "2030-06-03T17:00"), csrfFrom: form)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("Das Ende muss nach dem Beginn liegen."))
+            #expect(refused.body.contains("Bitte geben Sie einen Titel mit 5 bis 140 Zeichen an."))
+            #expect(refused.body.contains("Bitte geben Sie die Zahl der Plätze"))
+            #expect(refused.body.contains("value=\"Kurz\""), "what was typed stays")
+            // 02:30 on the last Sunday of March does not exist in Berlin.
+            let gap = try await facilitator.post("/formats", formatForm(start: "2030-03-31T02:30", end: "2030-03-31T04:00"), csrfFrom: form)
+            #expect(gap.status == .unprocessableContent)
+            #expect(try await services.formats.list(FormatQuery(), now: .now).items.isEmpty)
+
+            let path = try await createFormat(facilitator)
+            let other = try await browserFor(browser, services, email: "lea@example.org", name: "Lea", role: "facilitator")
+            #expect(try await other.get("\(path)/edit").status == .forbidden, "another facilitator's format")
+            #expect(try await other.get("\(path)/results").status == .forbidden)
+            let office = try await browserFor(browser, services, email: "office@example.org", name: "Office", role: "convention_office")
+            #expect(try await office.get("\(path)/edit").status == .ok)
+        }
+    }
+}
