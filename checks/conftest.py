@@ -60,6 +60,16 @@ class MailSink:
             time.sleep(0.2)
         raise AssertionError(f"no mail for {recipient} within {timeout}s")
 
+    def wait_for_body(self, recipient, text, timeout=20):
+        """The body of the first mail to `recipient` that contains `text`."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            for message in self.messages():
+                if recipient in message.get("X-Envelope-To", "") and text in message.get_content():
+                    return message.get_content()
+            time.sleep(0.2)
+        raise AssertionError(f"no mail for {recipient} containing {text!r} within {timeout}s")
+
     def link(self, recipient, prefix):
         body = self.wait_for(recipient).get_content()
         match = re.search(re.escape(prefix) + r"\S+", body)

@@ -1,43 +1,58 @@
-"""Every page type, in both languages, logged out and logged in, for axe and the HTML checker."""
+"""Every page type, in both languages, for a visitor, a resident and the convention office, for axe
+and the HTML checker."""
 from conftest import sign_in
 
 PUBLIC = ["/", "/register", "/login", "/password/forgot", "/impressum", "/datenschutz", "/barrierefreiheit",
           "/leichte-sprache", "/register/sent", "/confirm?token=unbekannt", "/nirgendwo",
-          "/contributions", "/contributions?q=Fachkr%C3%A4fte&sort=supported", "/contributions/1"]
-SIGNED_IN = ["/", "/account", "/contributions/new", "/contributions/1"]
+          "/contributions", "/contributions?q=Fachkr%C3%A4fte&sort=supported", "/contributions/1",
+          "/contributions?format=1&municipality=14521010", "/formats", "/formats?when=past&kind=workshop", "/formats/1",
+          "/formats/45", "/participation"]
+SIGNED_IN = ["/", "/account", "/contributions/new", "/contributions/1", "/formats/45", "/participation"]
+OFFICE = ["/moderation", "/contributions/2", "/formats/new", "/formats/1", "/formats/1/edit", "/formats/1/results",
+          "/formats/1/documentation", "/account"]
+ROLES = [("out", None, PUBLIC), ("in", "buergerin@demo.konvent.localhost", SIGNED_IN),
+         ("office", "geschaeftsstelle@demo.konvent.localhost", OFFICE)]
 
 
 def visit_all(browser, server, visit):
     """Calls visit(page, name, response) for each page type; returns the names visited."""
     names = []
     for language in ["de", "en"]:
-        for signed_in in [False, True]:
+        for role, email, paths in ROLES:
             context = browser.new_context(locale="de-DE")
             page = context.new_page()
             page.goto(f"{server.url}/language?to={language}&back=/")
-            if signed_in:
+            if email:
                 page.goto(f"{server.url}/language?to=de&back=/")
-                sign_in(page, server, "buergerin@demo.konvent.localhost")
+                sign_in(page, server, email)
                 page.goto(f"{server.url}/language?to={language}&back=/")
-            for path in SIGNED_IN if signed_in else PUBLIC:
+            for path in paths:
                 response = page.goto(server.url + path)
                 slug = path.strip('/').replace('/', '_').replace('?', '_').replace('&', '_').replace('=', '-').replace('%', '')
-                name = f"{language}-{'in' if signed_in else 'out'}-{slug or 'start'}"
+                name = f"{language}-{role}-{slug or 'start'}"
                 visit(page, name, response)
                 names.append(name)
-            if not signed_in:
+            if role == "out":
                 # A form that came back with errors.
                 page.goto(server.url + "/register")
                 page.eval_on_selector("form.form", "form => form.noValidate = true")
                 page.locator("button.button").click()
                 visit(page, f"{language}-out-register-errors", None)
                 names.append(f"{language}-out-register-errors")
-            else:
+            elif role == "in":
                 # The contribution form after a submission with errors.
                 page.goto(server.url + "/contributions/new")
                 page.eval_on_selector("form.form", "form => form.noValidate = true")
-                page.locator("main button.button").click()
+                page.locator("main button.button").last.click()
                 visit(page, f"{language}-in-contribution-errors", None)
                 names.append(f"{language}-in-contribution-errors")
+            else:
+                # The results page with an import report.
+                page.goto(server.url + "/formats/1/results")
+                page.set_input_files("#field-file", files=[{"name": "x.csv", "mimeType": "text/csv",
+                                                             "buffer": "art;titel\nIdee;X\n".encode()}])
+                page.locator("form[enctype] button").click()
+                visit(page, f"{language}-office-import-report", None)
+                names.append(f"{language}-office-import-report")
             context.close()
     return names

@@ -123,3 +123,57 @@ def test_contribute_find_support_comment(page, server):
     page.get_by_label("Ihr Kommentar").fill("Unser Betrieb in Annaberg würde mitmachen.")
     page.get_by_role("button", name="Kommentar senden").click()
     expect(page.get_by_text("Unser Betrieb in Annaberg würde mitmachen.")).to_be_visible()
+
+
+def test_workshop_registration_results_and_moderation(browser, server, mail):
+    """A resident registers for a workshop, the facilitator captures results and imports a CSV file,
+    the office hides an abusive comment with a public reason, and the author is told."""
+    resident = browser.new_context(locale="de-DE").new_page()
+    sign_in(resident, server, "buergerin@demo.konvent.localhost")
+    resident.goto(server.url + "/formats?kind=future_workshop")
+    resident.locator("main .result-list a").first.click()
+    format_url = resident.url
+    resident.get_by_role("button", name=re.compile("Anmelden|Auf die Warteliste")).click()
+    expect(resident.get_by_role("status")).to_contain_text(re.compile("angemeldet|Warteliste"))
+    resident.goto(server.url + "/account")
+    expect(resident.locator("#registrations-title + ul")).to_contain_text("Zukunftswerkstatt")
+
+    facilitator = browser.new_context(locale="de-DE").new_page()
+    sign_in(facilitator, server, "moderation@demo.konvent.localhost")
+    facilitator.goto(server.url + "/formats/1/results")
+    facilitator.get_by_label("Art des Beitrags").first.select_option("idea")
+    facilitator.locator("#field-title-1").fill("Werkstattgespräch jeden Monat")
+    facilitator.locator("#field-text-1").fill("Ein fester Termin, an dem Betriebe und Schulen sich treffen.")
+    facilitator.locator("#field-fields-1").select_option("bildung-fachkraefte")
+    facilitator.get_by_role("button", name="Alle speichern").click()
+    expect(facilitator.get_by_role("status")).to_contain_text("1 Beiträge gespeichert")
+    facilitator.set_input_files("#field-file", files=[{
+        "name": "ergebnisse.csv", "mimeType": "text/csv",
+        "buffer": ("kind;title;text;field\nHerausforderung;Kein Bus nach 20 Uhr;Abends fährt kein Bus mehr in die Dörfer.;"
+                   "Infrastruktur und Mobilität\nPotenzial;Leere Bahnhöfe;Die Bahnhöfe könnten Treffpunkte werden.;daseinsvorsorge\n"
+                   ).encode()}])
+    facilitator.get_by_role("button", name="Datei prüfen und importieren").click()
+    expect(facilitator.get_by_role("status")).to_contain_text("2 Beiträge gespeichert")
+    facilitator.goto(server.url + "/contributions?format=1")
+    expect(facilitator.locator("main")).to_contain_text("Kein Bus nach 20 Uhr")
+
+    # The resident comments on the new contribution; the office hides the comment with a reason.
+    resident.goto(server.url + "/contributions?format=1")
+    resident.get_by_role("link", name="Leere Bahnhöfe").click()
+    contribution_url = resident.url
+    resident.get_by_label("Ihr Kommentar").fill("Das ist doch alles Quatsch, ihr Trottel!")
+    resident.get_by_role("button", name="Kommentar senden").click()
+    office = browser.new_context(locale="de-DE").new_page()
+    sign_in(office, server, "geschaeftsstelle@demo.konvent.localhost")
+    office.goto(contribution_url)
+    comment = office.locator("article.comment", has_text="Trottel")
+    comment.get_by_text("Kommentar ausblenden").click()
+    comment.get_by_label("Öffentliche Begründung").fill("Beleidigung entfernt")
+    comment.get_by_role("button", name="Ausblenden").click()
+    resident.goto(contribution_url)
+    expect(resident.locator("main")).not_to_contain_text("Trottel")
+    expect(resident.locator("main")).to_contain_text("Beleidigung entfernt")
+    resident.goto(server.url + "/account")
+    expect(resident.locator("#news-title + ul")).to_contain_text("Ein Kommentar wurde ausgeblendet – Beleidigung entfernt")
+    # The demo server's mail loop sends it to the real SMTP sink.
+    assert "Beleidigung entfernt" in mail.wait_for_body("buergerin@demo.konvent.localhost", "Beleidigung entfernt")

@@ -56,7 +56,9 @@ public enum Charts {
         id: String, title: String, map: ProjectedMap, values: [(key: String, name: String, value: Double)], _ t: Translator
     ) -> Node {
         let maximum = max(values.map(\.value).max() ?? 0, 0.000_1)
-        func classIndex(_ value: Double) -> Int { min(classes.count - 1, Int(value / maximum * Double(classes.count - 1) + 0.5)) }
+        let places = maximum < 10 ? 2 : 1
+        // Equal intervals from zero to the largest value.
+        func classIndex(_ value: Double) -> Int { min(classes.count - 1, Int(value / maximum * Double(classes.count))) }
         return el("figure", .class("map")) {
             el("svg", Attribute("viewBox", "0 0 \(map.width) \(map.height)"), Attribute("width", "100%"), .role("img"),
                .ariaLabelledBy("\(id)-title"), .class("chart")) {
@@ -65,7 +67,7 @@ public enum Charts {
                     if let path = map.paths[item.key] {
                         el("path", Attribute("d", path), Attribute("fill", classes[classIndex(item.value)]), Attribute("stroke", "#333"),
                            Attribute("stroke-width", "0.6")) {
-                            el("title") { "\(item.name): \(decimal(item.value, t))" }
+                            el("title") { "\(item.name): \(decimal(item.value, t, places: places))" }
                         }
                     }
                 }
@@ -73,15 +75,15 @@ public enum Charts {
             el("figcaption") {
                 el("ul", .class("legend")) {
                     for (index, colour) in classes.enumerated() {
-                        let low = maximum * (Double(index) - 0.5) / Double(classes.count - 1)
-                        let high = maximum * (Double(index) + 0.5) / Double(classes.count - 1)
+                        let low = maximum * Double(index) / Double(classes.count)
+                        let high = maximum * Double(index + 1) / Double(classes.count)
                         el("li") {
                             el("svg", Attribute("viewBox", "0 0 16 16"), Attribute("width", "16"), Attribute("height", "16"),
                                .ariaHidden) {
                                 el("rect", Attribute("width", "16"), Attribute("height", "16"), Attribute("fill", colour),
                                    Attribute("stroke", "#333")) {}
                             }
-                            " \(decimal(max(low, 0), t))–\(decimal(high, t))"
+                            " \(decimal(low, t, places: places))–\(decimal(high, t, places: places))"
                         }
                     }
                 }
@@ -89,9 +91,13 @@ public enum Charts {
         }
     }
 
-    public static func decimal(_ value: Double, _ t: Translator) -> String {
-        let tenths = Int((value * 10).rounded())
-        return "\(t.number(tenths / 10))\(t.language == .de ? "," : ".")\(tenths % 10)"
+    /// A non-negative number with `places` decimals in the language's notation.
+    public static func decimal(_ value: Double, _ t: Translator, places: Int = 1) -> String {
+        var scale = 1
+        for _ in 0..<places { scale *= 10 }
+        let scaled = Int((max(value, 0) * Double(scale)).rounded())
+        let fraction = String(scaled % scale)
+        return "\(t.number(scaled / scale))\(t.language == .de ? "," : ".")\(String(repeating: "0", count: places - fraction.count))\(fraction)"
     }
 
     static func truncated(_ text: String, _ length: Int) -> String {

@@ -133,15 +133,15 @@ public enum Forms {
     }
 
     public static func textarea(
-        name: String, label: String, value: String, hint: String?, rows: Int = 8, required: Bool = true, errors: [FieldError],
-        _ t: Translator
+        name: String, label: String, value: String, hint: String?, rows: Int = 8, required: Bool = true, markOptional: Bool = true,
+        errors: [FieldError], _ t: Translator
     ) -> Node {
         let id = "field-\(name)"
         let error = errors.first { $0.field == name }
         return el("div", .class(error == nil ? "field" : "field field--error")) {
             el("label", .for(id)) {
                 label
-                if !required { el("span", .class("optional")) { " (\(t("form.optional")))" } }
+                if !required && markOptional { el("span", .class("optional")) { " (\(t("form.optional")))" } }
             }
             if let hint { el("p", .id("\(id)-hint"), .class("hint")) { hint } }
             errorMessage(id, error, t)

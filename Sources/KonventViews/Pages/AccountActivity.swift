@@ -14,12 +14,13 @@ enum AccountActivity {
                     el("ul", .class("timeline")) {
                         for notification in model.notifications {
                             let date = CalendarDate.iso(milliseconds: notification.event.createdAt)
-                            el("li") {
+                            el("li", .class("timeline__item timeline__item--past")) {
                                 el("time", .datetime(date)) { t.date(iso: date) }
-                                ": "
-                                el("a", .href("/contributions/\(notification.event.contributionID)")) { notification.contributionTitle }
-                                " – "
-                                TimelineText.render(notification.event, relatedTitle: notification.relatedTitle, t)
+                                el("p") {
+                                    el("a", .href("/contributions/\(notification.event.contributionID)")) { notification.contributionTitle }
+                                    " – "
+                                    TimelineText.render(notification.event, relatedTitle: notification.relatedTitle, t)
+                                }
                             }
                         }
                     }
@@ -36,12 +37,12 @@ enum AccountActivity {
                 if model.contributions.isEmpty {
                     el("p") { t("account.contributions.none") }
                 } else {
-                    el("table") {
+                    el("table", .class("data-table")) {
                         el("thead") {
                             el("tr") {
                                 el("th", Attribute("scope", "col")) { t("field.title") }
                                 el("th", Attribute("scope", "col")) { t("contribution.status") }
-                                el("th", Attribute("scope", "col"), .class("number")) { t("contribution.support.title") }
+                                el("th", Attribute("scope", "col"), .class("numeric")) { t("contribution.support.title") }
                             }
                         }
                         el("tbody") {
@@ -52,7 +53,7 @@ enum AccountActivity {
                                         t(contribution.status.catalogKey)
                                         if let reason = contribution.statusReason { " – \(reason)" }
                                     }
-                                    el("td", .class("number")) { t.number(contribution.supportCount) }
+                                    el("td", .class("numeric")) { t.number(contribution.supportCount) }
                                 }
                             }
                         }

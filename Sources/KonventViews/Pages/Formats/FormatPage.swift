@@ -145,7 +145,7 @@ public enum FormatPage {
             if model.participants.isEmpty {
                 el("p") { t("format.participantList.none") }
             } else {
-                el("table") {
+                el("table", .class("data-table")) {
                     el("thead") {
                         el("tr") {
                             el("th", Attribute("scope", "col")) { t("account.name") }

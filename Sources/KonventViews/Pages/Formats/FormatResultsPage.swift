@@ -61,7 +61,7 @@ public enum FormatResultsPage {
                 t(model.reportSource == "import" ? "results.report.import" : "results.report.capture",
                   ["count": t.number(model.report.count)])
             }
-            el("table") {
+            el("table", .class("data-table")) {
                 el("thead") {
                     el("tr") {
                         el("th", Attribute("scope", "col")) { t(model.reportSource == "import" ? "results.report.line" : "results.report.row") }
@@ -97,7 +97,7 @@ public enum FormatResultsPage {
             Forms.input(.init(name: "title-\(number)", label: t("field.title"), value: row.title, required: false, markOptional: false),
                         errors: errors, t)
             Forms.textarea(name: "text-\(number)", label: t("field.text"), value: row.text, hint: nil, rows: 3, required: false,
-                           errors: errors, t)
+                           markOptional: false, errors: errors, t)
             Forms.select(name: "fields-\(number)", label: t("field.fieldOfAction"),
                          options: [("", t("form.choose"))] + model.region.fieldsOfAction.map { ($0.key, $0.name[t.language]) },
                          selected: row.field, errors: errors, t)

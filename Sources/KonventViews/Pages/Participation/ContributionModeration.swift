@@ -25,6 +25,7 @@ enum ContributionModeration {
         return el("section", .class("moderation"), .ariaLabelledBy("moderation-title")) {
             el("h2", .id("moderation-title")) { t("moderation.title") }
             if !targets.isEmpty {
+                el("h3") { t("moderation.statusTitle") }
                 Forms.post("/contributions/\(c.id)/status", context, class: "form") {
                     Forms.select(name: "status", label: t("moderation.newStatus"),
                                  options: targets.map { ($0.rawValue, t($0.catalogKey)) }, selected: nil, errors: model.errors, t)
@@ -34,6 +35,7 @@ enum ContributionModeration {
                 }
             }
             if c.status != .merged {
+                el("h3") { t("moderation.mergeTitle") }
                 Forms.post("/contributions/\(c.id)/merge", context, class: "form") {
                     Forms.input(.init(name: "into", label: t("moderation.mergeInto"), type: "number",
                                       hint: t("moderation.mergeInto.hint")), errors: model.errors, t)

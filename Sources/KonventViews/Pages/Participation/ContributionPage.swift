@@ -201,10 +201,9 @@ public enum ContributionPage {
             el("ol", .class("timeline")) {
                 for item in items {
                     let date = CalendarDate.iso(milliseconds: item.event.createdAt)
-                    el("li") {
+                    el("li", .class("timeline__item timeline__item--past")) {
                         el("time", .datetime(date)) { t.date(iso: date) }
-                        ": "
-                        TimelineText.render(item.event, relatedTitle: item.relatedTitle, t)
+                        el("p") { TimelineText.render(item.event, relatedTitle: item.relatedTitle, t) }
                     }
                 }
             }

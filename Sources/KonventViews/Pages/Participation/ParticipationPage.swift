@@ -84,15 +84,15 @@ public enum ParticipationPage {
                 Charts.map(id: "district-map", title: t("participation.map.districts"), map: map,
                            values: model.districts.map { ($0.key, $0.name, $0.perThousand) }, t)
             }
-            el("table") {
+            el("table", .class("data-table")) {
                 el("caption") { t("participation.byDistrict.caption") }
                 el("thead") {
                     el("tr") {
                         el("th", Attribute("scope", "col")) { t("field.district") }
-                        el("th", Attribute("scope", "col"), .class("number")) { t("participation.population") }
-                        el("th", Attribute("scope", "col"), .class("number")) { t("participation.contributions") }
-                        el("th", Attribute("scope", "col"), .class("number")) { t("participation.perThousand") }
-                        el("th", Attribute("scope", "col"), .class("number")) { t("participation.formats") }
+                        el("th", Attribute("scope", "col"), .class("numeric")) { t("participation.population") }
+                        el("th", Attribute("scope", "col"), .class("numeric")) { t("participation.contributions") }
+                        el("th", Attribute("scope", "col"), .class("numeric")) { t("participation.perThousand") }
+                        el("th", Attribute("scope", "col"), .class("numeric")) { t("participation.formats") }
                     }
                 }
                 el("tbody") {
@@ -101,10 +101,10 @@ public enum ParticipationPage {
                             el("th", Attribute("scope", "row")) {
                                 el("a", .href("/contributions?district=\(unit.key)")) { unit.name }
                             }
-                            el("td", .class("number")) { t.number(unit.population) }
-                            el("td", .class("number")) { t.number(unit.contributions) }
-                            el("td", .class("number")) { Charts.decimal(unit.perThousand, t) }
-                            el("td", .class("number")) { t.number(unit.formats) }
+                            el("td", .class("numeric")) { t.number(unit.population) }
+                            el("td", .class("numeric")) { t.number(unit.contributions) }
+                            el("td", .class("numeric")) { Charts.decimal(unit.perThousand, t, places: 2) }
+                            el("td", .class("numeric")) { t.number(unit.formats) }
                         }
                     }
                 }
@@ -120,20 +120,20 @@ public enum ParticipationPage {
                        values: model.municipalities.map { ($0.key, $0.name, $0.perThousand) }, t)
             el("details") {
                 el("summary") { t("participation.municipalities.table") }
-                el("table") {
+                el("table", .class("data-table")) {
                     el("thead") {
                         el("tr") {
                             el("th", Attribute("scope", "col")) { t("field.municipality") }
-                            el("th", Attribute("scope", "col"), .class("number")) { t("participation.contributions") }
-                            el("th", Attribute("scope", "col"), .class("number")) { t("participation.perThousand") }
+                            el("th", Attribute("scope", "col"), .class("numeric")) { t("participation.contributions") }
+                            el("th", Attribute("scope", "col"), .class("numeric")) { t("participation.perThousand") }
                         }
                     }
                     el("tbody") {
                         for unit in top {
                             el("tr") {
                                 el("th", Attribute("scope", "row")) { unit.name }
-                                el("td", .class("number")) { t.number(unit.contributions) }
-                                el("td", .class("number")) { Charts.decimal(unit.perThousand, t) }
+                                el("td", .class("numeric")) { t.number(unit.contributions) }
+                                el("td", .class("numeric")) { Charts.decimal(unit.perThousand, t, places: 2) }
                             }
                         }
                     }
@@ -153,18 +153,18 @@ public enum ParticipationPage {
     static func table(_ header: String, _ rows: [(label: String, value: Int)], _ t: Translator) -> Node {
         el("details") {
             el("summary") { t("participation.asTable") }
-            el("table") {
+            el("table", .class("data-table")) {
                 el("thead") {
                     el("tr") {
                         el("th", Attribute("scope", "col")) { header }
-                        el("th", Attribute("scope", "col"), .class("number")) { t("participation.contributions") }
+                        el("th", Attribute("scope", "col"), .class("numeric")) { t("participation.contributions") }
                     }
                 }
                 el("tbody") {
                     for row in rows {
                         el("tr") {
                             el("th", Attribute("scope", "row")) { row.label }
-                            el("td", .class("number")) { t.number(row.value) }
+                            el("td", .class("numeric")) { t.number(row.value) }
                         }
                     }
                 }
