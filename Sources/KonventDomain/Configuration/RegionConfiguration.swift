@@ -25,6 +25,11 @@ public struct RegionConfiguration: Sendable, Equatable {
     public struct ProjectGate: Sendable, Equatable, Codable {
         public var key: String
         public var question: LocalizedText
+
+        public init(key: String, question: LocalizedText) {
+            self.key = key
+            self.question = question
+        }
     }
 
     public struct Process: Sendable, Equatable, Codable {
