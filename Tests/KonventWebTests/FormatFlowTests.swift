@@ -86,6 +86,27 @@ struct FormatFlowTests {
         }
     }
 
+    @Test("someone who deletes their account gives their seat to the first on the waitlist")
+    func deletionFreesSeat() async throws {
+        try await withApp { browser, services in
+            let facilitator = try await browserFor(browser, services, email: "mo@example.org", name: "Mo", role: "facilitator")
+            let path = try await createFormat(facilitator)
+            let id = try #require(FormatID(path.split(separator: "/").last!))
+            try await signIn(browser, services)
+            var page = try await browser.get(path)
+            try await browser.post("\(path)/register", [], csrfFrom: page)
+            let ben = try await browserFor(browser, services, email: "ben@example.org", name: "Ben")
+            try await ben.post("\(path)/register", [], csrfFrom: try await ben.get(path))
+            page = try await browser.get("/account")
+            let deleted = try await browser.post("/account/delete", [("password", password)], csrfFrom: page)
+            #expect(deleted.status == .ok)
+            let format = try #require(try await services.formats.format(id))
+            #expect(format.registeredCount == 1 && format.waitlistCount == 0)
+            let queued = try await services.outbox.due().map(\.mail)
+            #expect(queued.contains { $0.recipient.value == "ben@example.org" && $0.subject.hasPrefix("Sie sind nachgerückt") })
+        }
+    }
+
     @Test("calendar files are RFC 5545: CRLF, folded lines, escaped text, UTC times")
     func calendar() async throws {
         try await withApp { browser, services in
@@ -130,6 +151,18 @@ struct FormatFlowTests {
             #expect(try await other.get("\(path)/results").status == .forbidden)
             let office = try await browserFor(browser, services, email: "office@example.org", name: "Office", role: "convention_office")
             #expect(try await office.get("\(path)/edit").status == .ok)
+            // The office names who runs a format; only facilitators can be chosen.
+            let officeForm = try await office.get("/formats/new")
+            let mo = try #require(try await services.accounts.credentials(email: EmailAddress("mo@example.org"))).user
+            #expect(officeForm.body.contains("<option value=\"\(mo.id)\">Mo</option>"))
+            #expect(!(try await facilitator.get("/formats/new")).body.contains("name=\"facilitator\""))
+            let office2 = try #require(try await services.accounts.credentials(email: EmailAddress("office@example.org"))).user
+            let wrong = try await office.post("/formats", formatForm() + [("facilitator", String(office2.id.rawValue))], csrfFrom: officeForm)
+            #expect(wrong.status == .unprocessableContent)
+            let assigned = try await office.post("/formats", formatForm() + [("facilitator", String(mo.id.rawValue))], csrfFrom: officeForm)
+            let location = try #require(assigned.headers[.location])
+            let assignedID = try #require(FormatID(location.split(separator: "?")[0].split(separator: "/").last!))
+            #expect(try await services.formats.format(assignedID)?.facilitatorID == mo.id)
         }
     }
 }

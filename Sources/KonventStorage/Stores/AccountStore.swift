@@ -55,6 +55,8 @@ public protocol AccountStore: Sendable {
     /// Deletes the account and everything personal that hangs on it; the audit trail keeps only the number.
     func deleteAccount(_ user: UserID) async throws
 
+    /// People with one role, by name (to choose a facilitator, say).
+    func users(withRole role: Role, limit: Int) async throws -> [User]
     func countUsers() async throws -> Int
 }
 

@@ -58,7 +58,8 @@ public struct Participant: Sendable, Equatable {
 
 public protocol FormatStore: Sendable {
     func create(_ draft: FormatDraft, facilitator: UserID, actor: UserID, at time: Timestamp) async throws -> FormatID
-    func update(_ id: FormatID, _ draft: FormatDraft, actor: UserID, at time: Timestamp) async throws
+    /// `facilitator` nil keeps the one the format has.
+    func update(_ id: FormatID, _ draft: FormatDraft, facilitator: UserID?, actor: UserID, at time: Timestamp) async throws
     func format(_ id: FormatID) async throws -> Format?
     func list(_ query: FormatQuery, now: Timestamp) async throws -> FormatPage
     /// Formats that start from `from` on, by start, for the calendar feed.

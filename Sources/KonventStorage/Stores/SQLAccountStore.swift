@@ -383,6 +383,15 @@ public struct SQLAccountStore: AccountStore {
         }
     }
 
+    public func users(withRole role: Role, limit: Int) async throws -> [User] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE u.role = \(bind: role.rawValue)
+                ORDER BY u.display_name, u.id LIMIT \(bind: limit)
+                """).all().map(Self.decodeUser)
+        }
+    }
+
     public func countUsers() async throws -> Int {
         try await database.read { db in
             try await db.raw("SELECT COUNT(*) AS n FROM users").first()!.decode(column: "n", as: Int.self)

@@ -58,7 +58,7 @@ public struct SQLFormatStore: FormatStore {
         }
     }
 
-    public func update(_ id: FormatID, _ draft: FormatDraft, actor: UserID, at time: Timestamp) async throws {
+    public func update(_ id: FormatID, _ draft: FormatDraft, facilitator: UserID?, actor: UserID, at time: Timestamp) async throws {
         try await database.write { db in
             guard let row = try await db.raw("SELECT registered_count FROM formats WHERE id = \(bind: id.rawValue)").first() else {
                 throw StorageError.notFound
@@ -72,7 +72,8 @@ public struct SQLFormatStore: FormatStore {
                     description = \(bind: draft.description), field_keys = \(bind: draft.fields.joined(separator: ",")),
                     district_key = \(bind: draft.districtKey), municipality_key = \(bind: draft.municipalityKey),
                     place = \(bind: draft.place), online_url = \(bind: draft.onlineURL), starts_at = \(bind: draft.startsAt),
-                    ends_at = \(bind: draft.endsAt), capacity = \(bind: draft.capacity), updated_at = \(bind: time.milliseconds)
+                    ends_at = \(bind: draft.endsAt), capacity = \(bind: draft.capacity), updated_at = \(bind: time.milliseconds),
+                    facilitator_id = COALESCE(\(bind: facilitator?.rawValue), facilitator_id)
                 WHERE id = \(bind: id.rawValue)
                 """).run()
             try await Self.replaceFields(draft.fields, of: id.rawValue, in: db)

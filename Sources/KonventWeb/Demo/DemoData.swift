@@ -62,6 +62,13 @@ public struct DemoData: Sendable {
                 if let next = try await services.formats.list(query, now: .now).items.first {
                     _ = try? await services.formats.register(next.id, user: anna, at: .now)
                 }
+                // One open report, so that the office's queue shows what moderation looks like.
+                let discussed = try await services.contributions.list({ var q = ContributionQuery(); q.sort = .mostDiscussed; return q }())
+                if let contribution = discussed.items.first,
+                   let comment = try await services.contributions.comments(on: contribution.id).first {
+                    try? await services.moderation.report(
+                        contribution.id, comment: comment.id, by: anna, reason: "Der Ton ist unfreundlich (Demo-Meldung).", at: .now)
+                }
             }
         }
         return loaded

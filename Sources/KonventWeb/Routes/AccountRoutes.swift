@@ -85,6 +85,13 @@ struct AccountRoutes {
                                       errors: [FieldError(field: "password", messageKey: "error.password.wrong")],
                                       status: .unprocessableContent)
             }
+            // Seats go back first, so that whoever waits for them moves up and is told.
+            let mails = Mails(services: services)
+            for registration in try await services.formats.registrations(of: user.id) where registration.status == .confirmed {
+                try await services.formats.cancel(registration.format.id, user: user.id, at: .now) { recipient, format in
+                    mails.movedUp(recipient, format: format, times: services.clock.times(format))
+                }
+            }
             try await services.accounts.deleteAccount(user.id)
             var signedOut = context
             signedOut.user = nil

@@ -24,10 +24,10 @@ struct ContributionRoutes {
         }
         router.post("/contributions") { request, context in try await create(request, context) }
         router.get("/contributions/{id}") { request, context in
-            let created = request.uri.queryParameters.get("created") == "1"
-            return try await detail(
-                try contributionID(context), context,
-                notice: created ? services.catalog.translator(context.language)("contribution.created") : nil)
+            let t = services.catalog.translator(context.language)
+            let notice = request.uri.queryParameters.get("created") == "1" ? t("contribution.created")
+                : request.uri.queryParameters.get("reported") == "1" ? t("report.thanks") : nil
+            return try await detail(try contributionID(context), context, notice: notice)
         }
         router.post("/contributions/{id}/support") { _, context in
             let id = try contributionID(context)
@@ -146,7 +146,8 @@ struct ContributionRoutes {
         }
         let status: Contribution.Status = try await premoderation() ? .submitted : .published
         let id = try await services.contributions.create(draft, author: user.id, at: .now, status: status)
-        return .seeOther("/contributions/\(id)?created=1")
+        // Waiting for moderation, the page itself says so; "published" would not be true yet.
+        return .seeOther("/contributions/\(id)" + (status == .published ? "?created=1" : ""))
     }
 
     func detail(

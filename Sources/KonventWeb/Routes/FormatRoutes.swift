@@ -14,7 +14,9 @@ struct FormatRoutes {
         router.get("/formats.ics") { _, _ in try await feed() }
         router.get("/formats/new") { _, context in
             try services.require(.manageFormats, context)
-            return form(FormatFormPage.Model(region: services.region, id: nil, input: FormatDraft.Input()), context)
+            var model = FormatFormPage.Model(region: services.region, id: nil, input: FormatDraft.Input())
+            model.facilitators = try await facilitators(context)
+            return form(model, context)
         }
         router.post("/formats") { request, context in try await save(nil, request, context) }
         router.get("/formats/{id}") { request, context in
@@ -27,7 +29,10 @@ struct FormatRoutes {
         }
         router.get("/formats/{id}/edit") { _, context in
             let format = try await managed(context)
-            return form(FormatFormPage.Model(region: services.region, id: format.id.rawValue, input: input(from: format)), context)
+            var model = FormatFormPage.Model(region: services.region, id: format.id.rawValue, input: input(from: format))
+            model.facilitators = try await facilitators(context)
+            model.facilitator = format.facilitatorID.map { String($0.rawValue) } ?? ""
+            return form(model, context)
         }
         router.post("/formats/{id}") { request, context in try await save(try await managed(context).id, request, context) }
         router.post("/formats/{id}/register") { _, context in try await register(context) }
@@ -62,6 +67,13 @@ struct FormatRoutes {
         guard let format = try await services.formats.format(try formatID(context)) else { throw WebError.notFound }
         try services.require(.manageFormats, on: .owned(by: format.facilitatorID), context)
         return format
+    }
+
+    /// Whom the visitor may make a format's facilitator: the office chooses among facilitators;
+    /// facilitators run their own formats.
+    func facilitators(_ context: KonventRequestContext) async throws -> [(id: Int64, name: String)] {
+        guard services.policy.allows(context.actor, .manageFormats, on: .owned(by: nil)) else { return [] }
+        return try await services.accounts.users(withRole: .facilitator, limit: 500).map { ($0.id.rawValue, $0.displayName) }
     }
 
     func list(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -124,7 +136,8 @@ struct FormatRoutes {
     }
 
     func form(_ model: FormatFormPage.Model, _ context: KonventRequestContext, status: HTTPResponse.Status = .ok) -> Response {
-        .html(FormatFormPage.render(model, services.pageContext(context, path: "/formats/new")), status: status)
+        let path = model.id.map { "/formats/\($0)/edit" } ?? "/formats/new"
+        return .html(FormatFormPage.render(model, services.pageContext(context, path: path)), status: status)
     }
 
     func input(from format: Format) -> FormatDraft.Input {
@@ -160,22 +173,33 @@ struct FormatRoutes {
         input.start = form.string("start")
         input.end = form.string("end")
         input.capacity = form.string("capacity")
+        let choices = try await facilitators(context)
+        var model = FormatFormPage.Model(region: services.region, id: id?.rawValue, input: input)
+        model.facilitators = choices
+        model.facilitator = form.string("facilitator")
+        var facilitator: UserID?
+        if !model.facilitator.isEmpty {
+            facilitator = choices.first { String($0.id) == model.facilitator }.map { UserID($0.id) }
+            if facilitator == nil {
+                model.errors = [FieldError(field: "facilitator", messageKey: "error.format.facilitator")]
+                return self.form(model, context, status: .unprocessableContent)
+            }
+        }
         let draft: FormatDraft
         do {
             draft = try FormatDraft.validate(input, region: services.region, toUTC: services.clock.utc)
         } catch {
-            return self.form(.init(region: services.region, id: id?.rawValue, input: input, errors: error.errors), context,
-                             status: .unprocessableContent)
+            model.errors = error.errors
+            return self.form(model, context, status: .unprocessableContent)
         }
         if let id {
-            do { try await services.formats.update(id, draft, actor: user.id, at: .now) } catch StorageError.duplicate {
-                return self.form(.init(region: services.region, id: id.rawValue, input: input,
-                                       errors: [FieldError(field: "capacity", messageKey: "error.format.capacityBelowRegistered")]),
-                                 context, status: .unprocessableContent)
+            do { try await services.formats.update(id, draft, facilitator: facilitator, actor: user.id, at: .now) } catch StorageError.duplicate {
+                model.errors = [FieldError(field: "capacity", messageKey: "error.format.capacityBelowRegistered")]
+                return self.form(model, context, status: .unprocessableContent)
             }
             return Response.seeOther("/formats/\(id)?notice=saved")
         }
-        let created = try await services.formats.create(draft, facilitator: user.id, actor: user.id, at: .now)
+        let created = try await services.formats.create(draft, facilitator: facilitator ?? user.id, actor: user.id, at: .now)
         return Response.seeOther("/formats/\(created)?notice=saved")
     }
 

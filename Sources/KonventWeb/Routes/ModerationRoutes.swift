@@ -101,8 +101,7 @@ struct ModerationRoutes {
         } catch StorageError.duplicate {
             throw WebError.conflict("report.error.duplicate")
         }
-        let t = services.catalog.translator(context.language)
-        return try await contributions.detail(id, context, notice: t("report.thanks"))
+        return Response.seeOther("/contributions/\(id)?reported=1")
     }
 
     func changeStatus(_ request: Request, _ context: KonventRequestContext) async throws -> Response {

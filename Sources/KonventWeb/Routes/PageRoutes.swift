@@ -36,14 +36,10 @@ struct PageRoutes {
         }
     }
 
-    /// Anonymous visitors share one rendering per page and language; signed-in people get theirs fresh
-    /// (their header carries their name and a sign-out form).
     func cachedForVisitors(
         _ variant: String, _ request: Request, _ context: KonventRequestContext, render: () -> [UInt8]
     ) -> Response {
-        guard context.user == nil else { return .html(render()) }
-        return services.pageCache.response(
-            key: "\(context.language.rawValue)|\(request.uri.path)|\(variant)", request: request, render: render)
+        services.cachedForVisitors(variant, request, context, render: render)
     }
 
     static func today() -> String {

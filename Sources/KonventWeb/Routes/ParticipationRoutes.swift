@@ -8,10 +8,12 @@ struct ParticipationRoutes {
     let services: Services
 
     func add(to router: Router<KonventRequestContext>) {
-        router.get("/participation") { _, context in
-            let figures = try await services.figuresCache.figures { try await services.statistics.figures() }
+        router.get("/participation") { request, context in
+            let (figures, version) = try await services.figuresCache.figures { try await services.statistics.figures() }
             let t = services.catalog.translator(context.language)
-            return Response.html(ParticipationPage.render(model(figures, t), services.pageContext(context, path: "/participation")))
+            return services.cachedForVisitors("\(version)", request, context) {
+                ParticipationPage.render(model(figures, t), services.pageContext(context, path: "/participation"))
+            }
         }
     }
 

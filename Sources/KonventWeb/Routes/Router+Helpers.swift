@@ -23,6 +23,16 @@ extension Services {
         return user
     }
 
+    /// Anonymous visitors share one rendering per page, language and `variant` (a data version);
+    /// signed-in people get theirs fresh (their header carries their name and a sign-out form).
+    func cachedForVisitors(
+        _ variant: String, _ request: Request, _ context: KonventRequestContext, render: () -> [UInt8]
+    ) -> Response {
+        guard context.user == nil else { return .html(render()) }
+        return pageCache.response(
+            key: "\(context.language.rawValue)|\(request.uri.path)|\(variant)", request: request, render: render)
+    }
+
     /// The client's address for rate limits.
     func clientAddress(_ request: Request, _ context: KonventRequestContext) -> String {
         if configuration.trustProxy, let forwarded = request.headers[.init("X-Forwarded-For")!] {

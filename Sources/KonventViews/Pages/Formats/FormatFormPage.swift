@@ -8,6 +8,9 @@ public enum FormatFormPage {
         public var id: Int64?
         public var input: FormatDraft.Input
         public var errors: [FieldError] = []
+        /// The facilitators the office may assign (empty: the visitor runs the format themselves).
+        public var facilitators: [(id: Int64, name: String)] = []
+        public var facilitator = ""
 
         public init(region: RegionConfiguration, id: Int64?, input: FormatDraft.Input, errors: [FieldError] = []) {
             self.region = region
@@ -53,6 +56,11 @@ public enum FormatFormPage {
                             errors: model.errors, t)
                 Forms.input(.init(name: "capacity", label: t("format.capacity"), type: "number", value: input.capacity,
                                   hint: t("format.capacity.hint"), required: false), errors: model.errors, t)
+                if !model.facilitators.isEmpty {
+                    Forms.select(name: "facilitator", label: t("format.facilitator"),
+                                 options: [("", t("format.facilitator.self"))] + model.facilitators.map { (String($0.id), $0.name) },
+                                 selected: model.facilitator, errors: model.errors, t)
+                }
                 Forms.submit(t("form.save"))
             }
         }
