@@ -58,6 +58,7 @@ let m003Formats = Migration(version: 3, name: "formats, registrations, timeline,
         "CREATE INDEX contributions_format ON contributions (format_id, created_at, id)",
         "CREATE INDEX contributions_municipality ON contributions (municipality_key, listed, created_at, id)",
         "CREATE INDEX contributions_status ON contributions (status, created_at, id)",
+        "CREATE INDEX contributions_organisation ON contributions (organisation_id, listed)",
         """
         CREATE TABLE contribution_follows (
             contribution_id \(d.reference) NOT NULL REFERENCES contributions (id) ON DELETE CASCADE,

@@ -42,6 +42,14 @@ public struct Migrator: Sendable {
             logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
             done.append(migration.version)
         }
+        if database.kind == .sqlite {
+            // Without statistics SQLite may read a whole table through the wrong index; PostgreSQL's
+            // autovacuum keeps its own. Bounded, so that a start stays quick on a large database.
+            try await database.write { db in
+                try await db.raw("PRAGMA analysis_limit = 1000").run()
+                try await db.raw("PRAGMA optimize = 0x10002").run()
+            }
+        }
         return done
     }
 

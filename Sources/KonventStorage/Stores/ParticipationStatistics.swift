@@ -25,48 +25,59 @@ public struct ParticipationStatistics: Sendable {
 
     public init(database: any KonventDatabase) { self.database = database }
 
+    // Each count groups by a column that leads an index and carries `listed` in it, so that both
+    // databases answer from the index alone instead of reading every row with its text.
     public func figures() async throws -> ParticipationFigures {
         try await database.read { db in
             var figures = ParticipationFigures()
-            func counts(_ sql: SQLQueryString) async throws -> [(String, Int)] {
-                try await db.raw(sql).all().map { row in
-                    (try row.decode(column: "k", as: String?.self) ?? "", try row.decode(column: "n", as: Int.self))
+            /// (key, listed, count) rows folded into listed counts per key.
+            func listed(_ sql: SQLQueryString) async throws -> [String: Int] {
+                var counts: [String: Int] = [:]
+                for row in try await db.raw(sql).all() where try row.decode(column: "listed", as: Int.self) == 1 {
+                    counts[try row.decode(column: "k", as: String?.self) ?? "", default: 0] += try row.decode(column: "n", as: Int.self)
                 }
+                return counts
             }
-            for (key, count) in try await counts("SELECT district_key AS k, COUNT(*) AS n FROM contributions WHERE listed = 1 GROUP BY district_key") {
-                figures.contributionsByDistrict[key] = count
-                figures.totalContributions += count
+            func counts(_ sql: SQLQueryString) async throws -> [String: Int] {
+                var counts: [String: Int] = [:]
+                for row in try await db.raw(sql).all() {
+                    counts[try row.decode(column: "k", as: String?.self) ?? "", default: 0] += try row.decode(column: "n", as: Int.self)
+                }
+                return counts
             }
+            figures.contributionsByDistrict = try await listed(
+                "SELECT district_key AS k, listed, COUNT(*) AS n FROM contributions GROUP BY district_key, listed")
+            figures.totalContributions = figures.contributionsByDistrict.values.reduce(0, +)
+            figures.contributionsByMunicipality = try await listed("""
+                SELECT municipality_key AS k, listed, COUNT(*) AS n FROM contributions WHERE municipality_key IS NOT NULL
+                GROUP BY municipality_key, listed
+                """)
+            figures.contributionsByKind = try await listed("SELECT kind AS k, listed, COUNT(*) AS n FROM contributions GROUP BY kind, listed")
+            figures.formatsByDistrict = try await counts("SELECT district_key AS k, COUNT(*) AS n FROM formats GROUP BY district_key")
+            figures.totalFormats = figures.formatsByDistrict.values.reduce(0, +)
+            // All field links minus those of the few contributions that are not listed.
+            var fields = try await counts("SELECT field_key AS k, COUNT(*) AS n FROM contribution_fields GROUP BY field_key")
             for (key, count) in try await counts("""
-                SELECT municipality_key AS k, COUNT(*) AS n FROM contributions WHERE listed = 1 AND municipality_key IS NOT NULL
-                GROUP BY municipality_key
-                """) { figures.contributionsByMunicipality[key] = count }
-            for (key, count) in try await counts("SELECT district_key AS k, COUNT(*) AS n FROM formats GROUP BY district_key") {
-                figures.formatsByDistrict[key] = count
-                figures.totalFormats += count
-            }
-            for (key, count) in try await counts("""
-                SELECT f.field_key AS k, COUNT(*) AS n FROM contribution_fields f JOIN contributions c ON c.id = f.contribution_id
-                WHERE c.listed = 1 GROUP BY f.field_key
-                """) { figures.contributionsByField[key] = count }
-            for (key, count) in try await counts("SELECT kind AS k, COUNT(*) AS n FROM contributions WHERE listed = 1 GROUP BY kind") {
-                figures.contributionsByKind[key] = count
-            }
-            for (key, count) in try await counts("""
-                SELECT o.kind AS k, COUNT(*) AS n FROM contributions c LEFT JOIN organisations o ON o.id = c.organisation_id
+                SELECT f.field_key AS k, COUNT(*) AS n FROM contributions c JOIN contribution_fields f ON f.contribution_id = c.id
+                WHERE c.listed = 0 GROUP BY f.field_key
+                """) { fields[key, default: 0] -= count }
+            figures.contributionsByField = fields.filter { $0.value > 0 }
+            let organisations = try await counts("""
+                SELECT o.kind AS k, COUNT(*) AS n FROM contributions c JOIN organisations o ON o.id = c.organisation_id
                 WHERE c.listed = 1 GROUP BY o.kind
-                """) { figures.contributionsByOrganisationKind[key] = count }
+                """)
+            figures.contributionsByOrganisationKind = organisations
+            let individuals = figures.totalContributions - organisations.values.reduce(0, +)
+            if individuals > 0 { figures.contributionsByOrganisationKind[""] = individuals }
             for row in try await db.raw("""
                 SELECT created_at / 86400000 AS d, COUNT(*) AS n FROM contributions WHERE listed = 1 GROUP BY created_at / 86400000
                 """).all() {
                 figures.contributionsByDay[try row.decode(column: "d", as: Int64.self)] = try row.decode(column: "n", as: Int.self)
             }
-            if let row = try await db.raw("""
-                SELECT COALESCE(SUM(supports_count), 0) AS s, COALESCE(SUM(comments_count), 0) AS m FROM contributions WHERE listed = 1
-                """).first() {
-                figures.totalSupports = try row.decode(column: "s", as: Int.self)
-                figures.totalComments = try row.decode(column: "m", as: Int.self)
-            }
+            figures.totalSupports = try await db.raw("SELECT COALESCE(SUM(supports_count), 0) AS s FROM contributions WHERE listed = 1")
+                .first()?.decode(column: "s", as: Int.self) ?? 0
+            figures.totalComments = try await db.raw("SELECT COALESCE(SUM(comments_count), 0) AS s FROM contributions WHERE listed = 1")
+                .first()?.decode(column: "s", as: Int.self) ?? 0
             return figures
         }
     }
