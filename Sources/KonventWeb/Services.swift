@@ -19,7 +19,10 @@ public struct Services: Sendable {
     public let clock: RegionClock
     /// The region's outlines, projected once for the participation maps.
     public let map: ProjectedMap?
-    let figuresCache = FiguresCache()
+    /// Sums over every contribution, counted at most every 30 seconds.
+    let figuresCache = RecentValue<ParticipationFigures>(lifetime: .seconds(30))
+    /// The calendar feed as served; calendar applications poll it, a minute's delay is fine.
+    let calendarFeed = RecentValue<[UInt8]>(lifetime: .seconds(60))
     public let outbox: Outbox
     public let catalog: Catalog
     public let policy = PermissionPolicy()

@@ -46,37 +46,42 @@ public enum ICalendar {
     }
 
     static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\": result += "\\\\"
-            case ";": result += "\\;"
-            case ",": result += "\\,"
-            case "\n", "\r\n", "\r": result += "\\n"
+        var result = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "\\": result.append(contentsOf: "\\\\".unicodeScalars)
+            case ";": result.append(contentsOf: "\\;".unicodeScalars)
+            case ",": result.append(contentsOf: "\\,".unicodeScalars)
+            case "\r": result.append(contentsOf: "\\n".unicodeScalars)
+            case "\n": if !previousWasCR { result.append(contentsOf: "\\n".unicodeScalars) }
             default:
-                if character.isASCIIControlCharacter { continue }
-                result.append(character)
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 
-    /// Folds a content line after at most 75 octets, never inside a UTF-8 sequence.
+    /// Folds a content line after at most 75 octets, never inside a UTF-8 sequence. Works on bytes:
+    /// a feed has hundreds of thousands of them.
     static func fold(_ line: String) -> String {
-        var result = "", count = 0
-        for character in line {
-            let size = character.utf8.count
-            if count + size > 75 {
-                result += "\r\n "
-                count = 1
+        var out: [UInt8] = []
+        out.reserveCapacity(line.utf8.count + line.utf8.count / 24)
+        var count = 0
+        for byte in line.utf8 {
+            // Only the first byte of a sequence (not 10xxxxxx) may start a new line.
+            if byte & 0xC0 != 0x80 {
+                let size = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                if count + size > 75 {
+                    out += [13, 10, 32]
+                    count = 1
+                }
             }
-            result.append(character)
-            count += size
+            out.append(byte)
+            count += 1
         }
-        return result
+        return String(decoding: out, as: UTF8.self)
     }
-}
-
-extension Character {
-    var isASCIIControlCharacter: Bool { unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } }
 }

@@ -223,13 +223,18 @@ struct FormatRoutes {
 
     func calendar(_ id: FormatID) async throws -> Response {
         guard let format = try await services.formats.format(id) else { throw WebError.notFound }
-        return ics(ICalendar.calendar(name: format.title, events: [event(format)]), filename: "format-\(id).ics")
+        return ics(Array(ICalendar.calendar(name: format.title, events: [event(format)]).utf8), filename: "format-\(id).ics")
     }
 
     func feed() async throws -> Response {
-        // From a month back, so that a subscribed calendar keeps recent formats.
-        let formats = try await services.formats.calendar(from: Timestamp(milliseconds: Timestamp.now.milliseconds - 30 * 86_400_000), limit: 500)
-        return ics(ICalendar.calendar(name: services.region.process.title[.de], events: formats.map(event)), filename: "formate.ics")
+        let routes = self
+        let (bytes, _) = try await services.calendarFeed.value {
+            // From a month back, so that a subscribed calendar keeps recent formats.
+            let formats = try await routes.services.formats.calendar(
+                from: Timestamp(milliseconds: Timestamp.now.milliseconds - 30 * 86_400_000), limit: 500)
+            return Array(ICalendar.calendar(name: routes.services.region.process.title[.de], events: formats.map(routes.event)).utf8)
+        }
+        return ics(bytes, filename: "formate.ics")
     }
 
     func event(_ format: Format) -> ICalendar.Event {
@@ -242,12 +247,12 @@ struct FormatRoutes {
             url: services.link("/formats/\(format.id)"))
     }
 
-    func ics(_ text: String, filename: String) -> Response {
+    func ics(_ bytes: [UInt8], filename: String) -> Response {
         Response(
             status: .ok,
             headers: [.contentType: "text/calendar; charset=utf-8", .contentDisposition: "inline; filename=\"\(filename)\"",
                       .cacheControl: "no-cache"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
 
