@@ -19,6 +19,8 @@ public struct RegionConfiguration: Sendable, Equatable {
     public var projectGates: [ProjectGate] = []
     /// Outlines of the territories for the participation map, when the configuration names a file.
     public var map: RegionMap?
+    /// How measures are reviewed; without it, measures can be written but not sent into review.
+    public var review = ReviewConfiguration(stages: [])
     /// Position of each territory by key, so that lookups on list pages do not scan the table.
     var territoryIndex: [String: Int] = [:]
 
@@ -112,6 +114,7 @@ public struct RegionConfigurationFile: Sendable, Codable {
     public var pages: [String: RegionConfiguration.Page]
     public var timeZone: String?
     public var projectGates: [RegionConfiguration.ProjectGate]?
+    public var review: ReviewConfiguration?
 
     public struct TerritorySource: Sendable, Codable {
         /// Path of the CSV file, relative to the configuration file.
@@ -153,6 +156,10 @@ public struct RegionConfigurationFile: Sendable, Codable {
             region.timeZone = timeZone
         }
         region.projectGates = projectGates ?? []
+        if let review {
+            try review.validate(bodies: bodies.map(\.key))
+            region.review = review
+        }
         for (index, territory) in territories.enumerated() { region.territoryIndex[territory.officialKey] = index }
         return region
     }
