@@ -22,6 +22,9 @@ struct PermissionMatrixTests {
         .manageFormats: "-CC--C",
         .moderate: "--C--C",
         .writeMeasures: "--C--C",
+        .viewMeasure: "--CCCC",
+        .viewAssessments: "--CCCC",
+        .manageSessions: "--C--C",
         .editMasterplan: "--C--C",
         .assessMeasure: "---C--",
         .decideMeasure: "----C-",
@@ -41,6 +44,7 @@ struct PermissionMatrixTests {
         case .viewAccount, .editAccount, .exportAccountData, .deleteAccount: .account(owner: me)
         case .assessMeasure: .ministry(key: "smil")
         case .editOwnContent: .owned(by: me)
+        case .viewMeasure, .viewAssessments: .measure(state: .draft, ministries: ["smil"])
         default: .platform
         }
     }
@@ -103,6 +107,31 @@ struct PermissionMatrixTests {
         #expect(policy.allows(office, .manageFormats, on: other))
         let participant = Actor.user(id: Self.me, role: .participant, ministry: nil, confirmed: true)
         #expect(!policy.allows(participant, .manageFormats, on: .owned(by: Self.me)))
+    }
+
+    @Test("measures: role × action × state, for every state of the default review")
+    func measureStates() {
+        let machine = MeasureStateMachine(review: defaultReview())
+        for state in machine.states {
+            let subject = Subject.measure(state: state, ministries: ["smil", "smwa"])
+            #expect(policy.allows(.anonymous, .viewMeasure, on: subject) == state.isPublic, "\(state)")
+            #expect(!policy.allows(.anonymous, .viewAssessments, on: subject))
+            for role in Self.roles {
+                let actor = Actor.user(id: Self.me, role: role, ministry: role == .ministryReviewer ? "smil" : nil, confirmed: true)
+                let insider = [.conventionOffice, .administrator, .steeringCommitteeMember, .ministryReviewer].contains(role)
+                #expect(policy.allows(actor, .viewMeasure, on: subject) == (state.isPublic || insider), "\(role) \(state)")
+                #expect(policy.allows(actor, .viewAssessments, on: subject) == insider, "\(role) \(state)")
+                let office = role == .conventionOffice || role == .administrator
+                #expect(policy.allows(actor, .writeMeasures, on: subject) == (office && state.isEditable), "\(role) \(state)")
+                if office && !state.isEditable {
+                    #expect(policy.decide(actor, .writeMeasures, on: subject) == .deny(.wrongState))
+                }
+            }
+            // Another ministry's reviewer sees neither the draft nor the assessments.
+            let other = Actor.user(id: Self.me, role: .ministryReviewer, ministry: "smk", confirmed: true)
+            #expect(policy.allows(other, .viewMeasure, on: subject) == state.isPublic)
+            #expect(policy.decide(other, .viewAssessments, on: subject) == .deny(.notPermitted))
+        }
     }
 
     @Test("a ministry reviewer assesses only for their own ministry")

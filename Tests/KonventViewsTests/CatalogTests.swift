@@ -41,7 +41,14 @@ struct CatalogTests {
         for mode in ["immediately", "daily", "never"] { used.insert("account.notify.\(mode)") }
         for when in ["upcoming", "past"] { used.insert("formats.when.\(when)") }
         for notice in ["registered", "waitlisted", "cancelled", "saved", "documented"] { used.insert("format.notice.\(notice)") }
-        for reason in ["sign_in_required", "confirmation_required", "not_permitted", "not_owner", "already_signed_in"] {
+        for state in MeasureStateMachine(review: ReviewConfiguration(stages: [
+            .init(key: "s", body: "b", name: LocalizedText(de: "S"), assessors: .ministries, conclusion: .agreedOpinion, gates: [],
+                  criteria: [], outcomes: [], dueDays: 1),
+        ])).states { used.insert(state.catalogKey) }
+        for kind in Measure.Kind.allCases { used.insert(kind.catalogKey) }
+        for maturity in Measure.Maturity.allCases { used.insert(maturity.catalogKey) }
+        for source in FinancingLine.Source.allCases { used.insert(source.catalogKey) }
+        for reason in ["sign_in_required", "confirmation_required", "not_permitted", "not_owner", "already_signed_in", "wrong_state"] {
             used.insert("denied.\(reason)")
         }
         #expect(used.count > 60)

@@ -22,9 +22,17 @@ public enum Action: String, CaseIterable, Sendable {
     /// Creating formats (on `.platform`), or changing one (on `.owned(by: facilitator)`).
     case manageFormats
     // Measures, review and the masterplan.
+    /// Reading a measure (on `.measure`): drafts are internal.
+    case viewMeasure
+    /// Reading the internal assessments of a measure (on `.measure`).
+    case viewAssessments
+    /// Creating measures (on `.platform`), changing one (on `.measure`, while its state allows), moving
+    /// it along the office's steps.
     case writeMeasures
     case assessMeasure
     case decideMeasure
+    /// Planning the sessions of the bodies and publishing their decisions.
+    case manageSessions
     case editMasterplan
     // Operating the platform.
     case manageUsers
@@ -41,6 +49,8 @@ public enum Subject: Sendable, Equatable {
     case ministry(key: String)
     /// Something a person is responsible for: a format's facilitator, a comment's author.
     case owned(by: UserID?)
+    /// A measure in its state, with the ministries assigned to it (lead first).
+    case measure(state: MeasureState, ministries: [String])
 }
 
 /// The answer, with a reason that a page can explain to the visitor.
@@ -62,6 +72,8 @@ public enum DenialReason: String, Sendable, Equatable {
     case notOwner = "not_owner"
     /// Already signed in; the action is for visitors.
     case alreadySignedIn = "already_signed_in"
+    /// Not in the state the thing is in now (a measure under review cannot be edited, say).
+    case wrongState = "wrong_state"
 
     public var catalogKey: String { "denied.\(rawValue)" }
 }

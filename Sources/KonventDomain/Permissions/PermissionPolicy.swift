@@ -6,7 +6,7 @@ public struct PermissionPolicy: Sendable {
     public func decide(_ actor: Actor, _ action: Action, on subject: Subject = .platform) -> Decision {
         switch actor {
         case .anonymous:
-            return anonymous(action)
+            return anonymous(action, subject)
         case .user(let id, let role, let ministry, let confirmed):
             return user(id: id, role: role, ministry: ministry, confirmed: confirmed, action, subject)
         }
@@ -16,9 +16,11 @@ public struct PermissionPolicy: Sendable {
         decide(actor, action, on: subject).isAllowed
     }
 
-    private func anonymous(_ action: Action) -> Decision {
+    private func anonymous(_ action: Action, _ subject: Subject) -> Decision {
         switch action {
         case .readPublic, .register, .signIn: .allow
+        case .viewMeasure:
+            if case .measure(let state, _) = subject, state.isPublic { .allow } else { .deny(.signInRequired) }
         default: .deny(.signInRequired)
         }
     }
@@ -42,8 +44,23 @@ public struct PermissionPolicy: Sendable {
         case .manageFormats:
             if case .owned(let owner) = subject, role == .facilitator, owner != id { return .deny(.notOwner) }
             return requireConfirmed(confirmed, role, in: [.facilitator, .conventionOffice, .administrator])
-        case .moderate, .writeMeasures, .editMasterplan:
+        case .moderate, .editMasterplan, .manageSessions:
             return requireConfirmed(confirmed, role, in: [.conventionOffice, .administrator])
+        case .writeMeasures:
+            let decision = requireConfirmed(confirmed, role, in: [.conventionOffice, .administrator])
+            if decision.isAllowed, case .measure(let state, _) = subject, !state.isEditable { return .deny(.wrongState) }
+            return decision
+        case .viewMeasure, .viewAssessments:
+            guard case .measure(let state, let ministries) = subject else { return .deny(.notPermitted) }
+            if action == .viewMeasure && state.isPublic { return .allow }
+            // Internal: the office, the steering committee, and the ministries the measure is assigned to.
+            if [.conventionOffice, .administrator, .steeringCommitteeMember].contains(role) {
+                return confirmed ? .allow : .deny(.confirmationRequired)
+            }
+            if role == .ministryReviewer, let ministry, ministries.contains(ministry) {
+                return confirmed ? .allow : .deny(.confirmationRequired)
+            }
+            return .deny(.notPermitted)
         case .assessMeasure:
             guard confirmed else { return .deny(.confirmationRequired) }
             guard role == .ministryReviewer, let ministry else { return .deny(.notPermitted) }
