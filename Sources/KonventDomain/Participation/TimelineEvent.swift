@@ -12,6 +12,8 @@ public struct TimelineEvent: Sendable, Equatable {
         case commentHidden = "comment_hidden"
         /// Someone commented (`relatedID`); notified, not shown in the timeline.
         case commented
+        /// A measure it went into (`relatedID`) reached a new state (`detail`, as stored).
+        case measure
 
         public var catalogKey: String { "timeline.\(rawValue)" }
     }
@@ -24,11 +26,14 @@ public struct TimelineEvent: Sendable, Equatable {
     public var relatedID: Int64?
     /// Milliseconds since 1970 (UTC).
     public var createdAt: Int64
+    /// For measure events: the measure's state.
+    public var detail: String?
 
     public init(
         id: Int64, contributionID: ContributionID, kind: Kind, status: Contribution.Status?, reason: String?, relatedID: Int64?,
-        createdAt: Int64
+        createdAt: Int64, detail: String? = nil
     ) {
+        self.detail = detail
         self.id = id
         self.contributionID = contributionID
         self.kind = kind

@@ -25,6 +25,7 @@ public enum Migrations {
         m001Accounts,
         m002Contributions,
         m003Formats,
+        m004Measures,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

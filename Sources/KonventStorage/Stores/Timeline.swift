@@ -3,17 +3,18 @@ import SQLKit
 
 /// Writes timeline events and the notifications that go with them, inside the caller's transaction.
 enum Timeline {
-    static let eventColumns = "e.id AS event_id, e.contribution_id, e.kind AS event_kind, e.status AS event_status, e.reason, e.related_id, e.created_at AS event_at"
+    static let eventColumns = "e.id AS event_id, e.contribution_id, e.kind AS event_kind, e.status AS event_status, e.reason, e.related_id, e.created_at AS event_at, e.detail"
 
     @discardableResult
     static func record(
         _ kind: TimelineEvent.Kind, on contribution: Int64, status: Contribution.Status? = nil, reason: String? = nil,
-        related: Int64? = nil, actor: UserID?, at time: Timestamp, notify recipients: Set<Int64>, in db: any SQLDatabase
+        related: Int64? = nil, detail: String? = nil, actor: UserID?, at time: Timestamp, notify recipients: Set<Int64>,
+        in db: any SQLDatabase
     ) async throws -> Int64 {
         let id = try await db.raw("""
-            INSERT INTO contribution_events (contribution_id, kind, status, reason, related_id, actor_id, created_at)
+            INSERT INTO contribution_events (contribution_id, kind, status, reason, related_id, actor_id, created_at, detail)
             VALUES (\(bind: contribution), \(bind: kind.rawValue), \(bind: status?.rawValue), \(bind: reason), \(bind: related),
-                    \(bind: actor?.rawValue), \(bind: time.milliseconds))
+                    \(bind: actor?.rawValue), \(bind: time.milliseconds), \(bind: detail))
             RETURNING id
             """).first()!.decode(column: "id", as: Int64.self)
         // Nobody is told about what they did themselves.
@@ -46,6 +47,7 @@ enum Timeline {
             status: try row.decode(column: "event_status", as: String?.self).flatMap(Contribution.Status.init(rawValue:)),
             reason: try row.decode(column: "reason", as: String?.self),
             relatedID: try row.decode(column: "related_id", as: Int64?.self),
-            createdAt: try row.decode(column: "event_at", as: Int64.self))
+            createdAt: try row.decode(column: "event_at", as: Int64.self),
+            detail: try row.decode(column: "detail", as: String?.self))
     }
 }
