@@ -20,6 +20,7 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     ModerationRoutes(services: services).add(to: router)
     FormatRoutes(services: services).add(to: router)
     ParticipationRoutes(services: services).add(to: router)
+    MeasureRoutes(services: services).add(to: router)
     OperationsRoutes(services: services).add(to: router)
 
     let configuration = services.configuration

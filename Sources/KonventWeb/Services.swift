@@ -12,6 +12,9 @@ public struct Services: Sendable {
     public let accounts: any AccountStore
     public let contributions: any ContributionStore
     public let formats: any FormatStore
+    public let measures: any MeasureStore
+    /// The measures' life cycle over the configured review.
+    public let measureMachine: MeasureStateMachine
     public let moderation: any ModerationStore
     public let notifications: NotificationOutbox
     public let statistics: ParticipationStatistics
@@ -44,6 +47,8 @@ public struct Services: Sendable {
         self.accounts = SQLAccountStore(database: database)
         self.contributions = SQLContributionStore(database: database)
         self.formats = SQLFormatStore(database: database)
+        self.measures = SQLMeasureStore(database: database)
+        self.measureMachine = MeasureStateMachine(review: region.review)
         self.moderation = SQLModerationStore(database: database)
         self.notifications = NotificationOutbox(database: database)
         self.statistics = ParticipationStatistics(database: database)

@@ -35,6 +35,7 @@ public enum Layout {
                         el("li") { navLink("/", t("layout.nav.start"), context) }
                         el("li") { navLink("/contributions", t("layout.nav.contributions"), context) }
                         el("li") { navLink("/formats", t("layout.nav.formats"), context) }
+                        el("li") { navLink("/measures", t("layout.nav.measures"), context) }
                         el("li") { navLink("/participation", t("layout.nav.participation"), context) }
                         if context.user?.mayModerate == true {
                             el("li") { navLink("/moderation", t("layout.nav.moderation"), context) }

@@ -193,7 +193,21 @@ struct ContributionRoutes {
         for related in Set(events.compactMap { [.mergedInto, .mergedFrom].contains($0.kind) ? $0.relatedID : nil }) {
             titles[related] = try await services.contributions.contribution(ContributionID(related))?.title
         }
-        model.timeline = events.map { ContributionPage.TimelineItem(event: $0, relatedTitle: $0.relatedID.flatMap { titles[$0] }) }
+        var measureTitles: [Int64: String] = [:]
+        for reference in try await services.measures.measures(from: id) {
+            let ministries = try await services.measures.ministries(of: reference.id)
+            guard services.policy.allows(context.actor, .viewMeasure, on: .measure(state: reference.state, ministries: ministries)) else {
+                continue
+            }
+            measureTitles[reference.id.rawValue] = "\(reference.code) \(reference.title)"
+            model.measures.append((reference.id.rawValue, reference.code, reference.title,
+                                   MeasureStateName.name(reference.state, services.region, services.catalog.translator(context.language))))
+        }
+        // Steps of measures the visitor may not see (a draft) stay off the timeline.
+        model.timeline = events.filter { $0.kind != .measure || $0.relatedID.map { measureTitles[$0] != nil } == true }.map { event in
+            ContributionPage.TimelineItem(
+                event: event, relatedTitle: event.relatedID.flatMap { event.kind == .measure ? measureTitles[$0] : titles[$0] })
+        }
         if let target = contribution.mergedIntoID {
             model.mergedInto = (target.rawValue, titles[target.rawValue] ?? "#\(target)")
         }

@@ -21,6 +21,8 @@ public enum ContributionPage {
         public var timeline: [TimelineItem] = []
         /// The contribution this one was merged into, with its title.
         public var mergedInto: (id: Int64, title: String)?
+        /// The measures it went into (those the visitor may see), with their state's name.
+        public var measures: [(id: Int64, code: String, title: String, state: String)] = []
 
         public init(
             region: RegionConfiguration, contribution: Contribution, comments: [CommentView], supported: Bool?,
@@ -89,6 +91,7 @@ public enum ContributionPage {
                 el("div", .class("prose")) { SafeMarkup.render(c.text) }
                 if let profile = c.profile { ProjectProfileView.render(profile, model.region, t) }
             }
+            if !model.measures.isEmpty { measures(model, t) }
             if c.status.isListed {
                 support(model, context)
                 ContributionDiscussion.render(model, context)
@@ -193,6 +196,21 @@ public enum ContributionPage {
         }
     }
 
+    /// The way forward: the measures this contribution went into, and where they stand.
+    static func measures(_ model: Model, _ t: Translator) -> Node {
+        el("section", .class("notice"), .ariaLabelledBy("measures-title")) {
+            el("h2", .id("measures-title")) { t("contribution.measures") }
+            el("ul", .class("plain-list")) {
+                for measure in model.measures {
+                    el("li") {
+                        el("a", .href("/measures/\(measure.id)")) { "\(measure.code) \(measure.title)" }
+                        " – \(measure.state)"
+                    }
+                }
+            }
+        }
+    }
+
     static func timeline(_ model: Model, _ t: Translator) -> Node {
         let items = model.timeline.filter { $0.event.kind != .commented }
         guard !items.isEmpty else { return .empty }
@@ -224,6 +242,13 @@ public enum TimelineText {
                 parts.append(.text(" "))
                 parts.append(el("a", .href("/contributions/\(related)")) { relatedTitle ?? "#\(related)" })
             }
+        case .measure:
+            parts.append(.text(t(event.kind.catalogKey)))
+            if let related = event.relatedID {
+                parts.append(.text(" "))
+                parts.append(el("a", .href("/measures/\(related)")) { relatedTitle ?? "#\(related)" })
+            }
+            if let state = event.detail.flatMap(MeasureState.init) { parts.append(.text(": \(t(state.catalogKey))")) }
         default:
             parts.append(.text(t(event.kind.catalogKey)))
         }
@@ -235,6 +260,7 @@ public enum TimelineText {
     public static func plain(_ event: TimelineEvent, _ t: Translator) -> String {
         var text = switch event.kind {
         case .status: t("timeline.status", ["status": t(event.status?.catalogKey ?? "contribution.status.published")])
+        case .measure: t(event.kind.catalogKey) + (event.detail.flatMap(MeasureState.init).map { ": \(t($0.catalogKey))" } ?? "")
         default: t(event.kind.catalogKey)
         }
         if let reason = event.reason, !reason.isEmpty { text += " – \(reason)" }

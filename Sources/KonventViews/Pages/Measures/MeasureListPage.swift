@@ -1,0 +1,43 @@
+import KonventDomain
+
+/// `/measures`: the measures and projects, by field of action and state.
+public enum MeasureListPage {
+    public struct Model: Sendable {
+        public var region: RegionConfiguration
+        public var items: [Measure]
+        public var field: String?
+        public var mayWrite: Bool
+
+        public init(region: RegionConfiguration, items: [Measure], field: String?, mayWrite: Bool) {
+            self.region = region
+            self.items = items
+            self.field = field
+            self.mayWrite = mayWrite
+        }
+    }
+
+    public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
+        let t = context.t
+        return Layout.page(title: t("measures.title"), context) {
+            el("h1") { t("measures.title") }
+            el("p") { t("measures.intro") }
+            if model.mayWrite { el("p") { el("a", .class("button"), .href("/measures/new")) { t("measures.new") } } }
+            el("form", .method("get"), .action("/measures"), .class("filters"), .ariaLabel(t("contributions.filter"))) {
+                Forms.select(name: "field", label: t("field.fieldOfAction"),
+                             options: [("", t("contributions.filter.all"))] + model.region.fieldsOfAction.map { ($0.key, $0.name[t.language]) },
+                             selected: model.field ?? "", errors: [], t)
+                Forms.submit(t("contributions.filter.apply"))
+            }
+            el("section", .ariaLabelledBy("results-title")) {
+                el("h2", .id("results-title")) { t("measures.results", ["count": t.number(model.items.count)]) }
+                if model.items.isEmpty {
+                    el("p") { t("measures.none") }
+                } else {
+                    el("ul", .class("result-list")) {
+                        for item in model.items { el("li") { MeasureSummary.item(item, model.region, t) } }
+                    }
+                }
+            }
+        }
+    }
+}

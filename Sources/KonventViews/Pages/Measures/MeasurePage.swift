@@ -1,0 +1,216 @@
+import KonventDomain
+
+/// `/measures/{id}`: what the measure is, where it came from, where it stands and how it got there;
+/// for the office the next steps.
+public enum MeasurePage {
+    public struct Source: Sendable {
+        public var id: Int64
+        public var title: String
+        public var note: String
+
+        public init(id: Int64, title: String, note: String) {
+            self.id = id
+            self.title = title
+            self.note = note
+        }
+    }
+
+    public struct Step: Sendable {
+        public var to: MeasureState
+        public var reason: String?
+        public var date: String
+
+        public init(to: MeasureState, reason: String?, date: String) {
+            self.to = to
+            self.reason = reason
+            self.date = date
+        }
+    }
+
+    public struct Model: Sendable {
+        public var region: RegionConfiguration
+        public var measure: Measure
+        public var sources: [Source]
+        public var steps: [Step]
+        public var ministries: [String]
+        public var versions: [(version: Int, date: String)]
+        /// The office's next steps (transition names) from here; empty for everyone else.
+        public var nextSteps: [MeasureTransition]
+        public var mayEdit: Bool
+        public var notice: String?
+        public var errors: [FieldError] = []
+
+        public init(
+            region: RegionConfiguration, measure: Measure, sources: [Source], steps: [Step], ministries: [String],
+            versions: [(version: Int, date: String)], nextSteps: [MeasureTransition], mayEdit: Bool, notice: String?
+        ) {
+            self.region = region
+            self.measure = measure
+            self.sources = sources
+            self.steps = steps
+            self.ministries = ministries
+            self.versions = versions
+            self.nextSteps = nextSteps
+            self.mayEdit = mayEdit
+            self.notice = notice
+        }
+    }
+
+    public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
+        let t = context.t, m = model.measure, c = m.content
+        return Layout.page(title: "\(m.code) \(c.title)", context) {
+            el("p", .class("breadcrumb")) { el("a", .href("/measures")) { t("measures.title") } }
+            el("h1") { "\(m.code) \(c.title)" }
+            if let notice = model.notice { el("p", .class("notice"), .role("status")) { notice } }
+            Forms.errorSummary(model.errors, t)
+            facts(model, t)
+            el("h2") { t("measure.goal") }
+            el("div", .class("prose")) { SafeMarkup.render(c.goal) }
+            el("h2") { t("measure.description") }
+            el("div", .class("prose")) { SafeMarkup.render(c.description) }
+            financing(c, t)
+            if !c.indicators.isEmpty { indicators(c, t) }
+            sources(model, context)
+            history(model, t)
+            if !model.nextSteps.isEmpty || model.mayEdit { office(model, context) }
+        }
+    }
+
+    static func facts(_ model: Model, _ t: Translator) -> Node {
+        let m = model.measure, c = m.content
+        return el("dl", .class("facts")) {
+            el("dt") { t("measure.state") }
+            el("dd") {
+                el("strong") { MeasureStateName.name(m.state, model.region, t) }
+                if let reason = m.stateReason { " – \(reason)" }
+            }
+            el("dt") { t("measure.kindLabel") }
+            el("dd") { t(c.kind.catalogKey) }
+            el("dt") { t("field.fieldOfAction") }
+            el("dd") { c.fields.compactMap { model.region.fieldOfAction($0)?.name[t.language] }.joined(separator: ", ") }
+            el("dt") { t("measure.territories") }
+            el("dd") {
+                c.territories.isEmpty ? t("measure.territories.all")
+                    : c.territories.compactMap { model.region.territory($0)?.name }.joined(separator: ", ")
+            }
+            el("dt") { t("profile.sponsor") }
+            el("dd") { c.sponsor }
+            if !c.partners.isEmpty {
+                el("dt") { t("profile.partners") }
+                el("dd") { c.partners }
+            }
+            el("dt") { t("measure.maturity") }
+            el("dd") { t(c.maturity.catalogKey) }
+            if !c.timeframe.isEmpty {
+                el("dt") { t("profile.timeframe") }
+                el("dd") { c.timeframe }
+            }
+            el("dt") { t("measure.ministries") }
+            el("dd") {
+                model.ministries.enumerated().map { index, key in
+                    let name = model.region.ministry(key)?.abbreviation ?? key
+                    return index == 0 && key == c.leadMinistry ? "\(name) (\(t("measure.lead")))" : name
+                }.joined(separator: ", ")
+            }
+            el("dt") { t("measure.version") }
+            el("dd") { String(m.version) }
+        }
+    }
+
+    static func financing(_ c: MeasureContent, _ t: Translator) -> Node {
+        el("section", .ariaLabelledBy("financing-title")) {
+            el("h2", .id("financing-title")) { t("measure.financing") }
+            el("table", .class("data-table")) {
+                el("caption") { t("measure.cost", ["amount": t.number(c.estimatedCost)]) }
+                el("thead") {
+                    el("tr") {
+                        el("th", Attribute("scope", "col")) { t("measure.financing.source") }
+                        el("th", Attribute("scope", "col")) { t("measure.financing.programme") }
+                        el("th", Attribute("scope", "col"), .class("numeric")) { t("measure.financing.amount") }
+                    }
+                }
+                el("tbody") {
+                    for line in c.financing {
+                        el("tr") {
+                            el("td") { t(line.source.catalogKey) }
+                            el("td") { line.programme }
+                            el("td", .class("numeric")) { t("profile.euros", ["amount": t.number(line.amount)]) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func indicators(_ c: MeasureContent, _ t: Translator) -> Node {
+        el("section", .ariaLabelledBy("indicators-title")) {
+            el("h2", .id("indicators-title")) { t("measure.indicators") }
+            el("dl", .class("facts")) {
+                for indicator in c.indicators {
+                    el("dt") { indicator.name }
+                    el("dd") { indicator.target }
+                }
+            }
+        }
+    }
+
+    static func sources(_ model: Model, _ context: PageContext) -> Node {
+        let t = context.t
+        return el("section", .ariaLabelledBy("sources-title")) {
+            el("h2", .id("sources-title")) { t("measure.sources", ["count": t.number(model.sources.count)]) }
+            if model.sources.isEmpty { el("p") { t("measure.sources.none") } }
+            el("ul", .class("plain-list")) {
+                for source in model.sources {
+                    el("li") {
+                        el("a", .href("/contributions/\(source.id)")) { source.title }
+                        if !source.note.isEmpty { " – \(source.note)" }
+                    }
+                }
+            }
+        }
+    }
+
+    static func history(_ model: Model, _ t: Translator) -> Node {
+        el("section", .ariaLabelledBy("history-title")) {
+            el("h2", .id("history-title")) { t("measure.history") }
+            el("ol", .class("timeline")) {
+                for step in model.steps {
+                    el("li", .class("timeline__item timeline__item--past")) {
+                        el("time", .datetime(step.date)) { t.date(iso: step.date) }
+                        el("p") {
+                            MeasureStateName.name(step.to, model.region, t)
+                            if let reason = step.reason { " – \(reason)" }
+                        }
+                    }
+                }
+            }
+            if model.versions.count > 1 {
+                el("p") { t("measure.versions", ["count": t.number(model.versions.count)]) }
+            }
+        }
+    }
+
+    static func office(_ model: Model, _ context: PageContext) -> Node {
+        let t = context.t, m = model.measure
+        return el("section", .class("moderation"), .ariaLabelledBy("office-title")) {
+            el("h2", .id("office-title")) { t("measure.office") }
+            if model.mayEdit { el("p") { el("a", .href("/measures/\(m.id)/edit")) { t("measure.edit") } } }
+            if !model.nextSteps.isEmpty {
+                Forms.post("/measures/\(m.id)/step", context, class: "form") {
+                    void("input", .type("hidden"), .name("version"), .value(String(m.version)))
+                    Forms.select(name: "step", label: t("measure.nextStep"),
+                                 options: model.nextSteps.map { ($0.description, t("measure.step.\($0.description)")) },
+                                 selected: nil, errors: model.errors, t)
+                    Forms.input(.init(name: "reason", label: t("measure.stepReason"), required: false), errors: model.errors, t)
+                    Forms.submit(t("measure.stepApply"))
+                }
+            }
+            Forms.post("/measures/\(m.id)/sources", context, class: "form") {
+                Forms.input(.init(name: "contribution", label: t("measure.addSource"), type: "number",
+                                  hint: t("measure.addSource.hint")), errors: model.errors, t)
+                Forms.input(.init(name: "note", label: t("measure.sourceNote"), required: false), errors: model.errors, t)
+                Forms.submit(t("measure.addSource.send"))
+            }
+        }
+    }
+}

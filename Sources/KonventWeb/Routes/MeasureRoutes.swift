@@ -1,0 +1,227 @@
+import Hummingbird
+import KonventDomain
+import KonventStorage
+import KonventViews
+
+/// Measures and projects: the public list and page, and for the office writing them (also from a
+/// contribution in one step), linking their sources and moving them along their way.
+struct MeasureRoutes {
+    let services: Services
+
+    /// The steps the office takes by hand; concluding a review stage comes from its assessments.
+    static let officeSteps: [MeasureTransition] = [.submit, .startReview, .resubmit, .startImplementation, .complete]
+
+    func add(to router: Router<KonventRequestContext>) {
+        router.get("/measures") { request, context in
+            var query = MeasureQuery()
+            query.publicOnly = !services.policy.allows(context.actor, .writeMeasures)
+            query.field = request.uri.queryParameters.get("field").flatMap { services.region.fieldOfAction($0)?.key }
+            let model = MeasureListPage.Model(
+                region: services.region, items: try await services.measures.list(query), field: query.field,
+                mayWrite: services.policy.allows(context.actor, .writeMeasures))
+            return Response.html(MeasureListPage.render(model, services.pageContext(context, path: "/measures")))
+        }
+        router.get("/measures/new") { request, context in
+            try services.require(.writeMeasures, context)
+            var model = MeasureFormPage.Model(region: services.region, id: nil, version: 0, input: MeasureInput())
+            if let id = request.uri.queryParameters.get("from").flatMap(ContributionID.init),
+               let contribution = try await services.contributions.contribution(id), contribution.status.isListed {
+                model.input = Self.input(from: contribution)
+                model.from = (id.rawValue, contribution.title)
+            }
+            return form(model, context)
+        }
+        router.post("/measures") { request, context in try await save(nil, request, context) }
+        router.get("/measures/{id}") { request, context in
+            let notice = request.uri.queryParameters.get("saved") == "1" ? services.catalog.translator(context.language)("measure.saved") : nil
+            return try await detail(try measureID(context), context, notice: notice)
+        }
+        router.get("/measures/{id}/edit") { _, context in
+            let measure = try await visible(context)
+            try await requireWrite(measure, context)
+            return form(MeasureFormPage.Model(
+                region: services.region, id: measure.id.rawValue, version: measure.version, input: MeasureInput(measure.content)), context)
+        }
+        router.post("/measures/{id}") { request, context in try await save(try measureID(context), request, context) }
+        router.post("/measures/{id}/step") { request, context in try await step(request, context) }
+        router.post("/measures/{id}/sources") { request, context in try await addSource(request, context) }
+    }
+
+    func measureID(_ context: KonventRequestContext) throws -> MeasureID {
+        guard let id = context.parameters.get("id").flatMap(MeasureID.init) else { throw WebError.notFound }
+        return id
+    }
+
+    func subject(_ measure: Measure) async throws -> Subject {
+        .measure(state: measure.state, ministries: try await services.measures.ministries(of: measure.id))
+    }
+
+    /// The measure, when the visitor may see it; a draft is as absent as a missing one for everyone else.
+    func visible(_ context: KonventRequestContext) async throws -> Measure {
+        guard let measure = try await services.measures.measure(try measureID(context)),
+              services.policy.allows(context.actor, .viewMeasure, on: try await subject(measure))
+        else { throw WebError.notFound }
+        return measure
+    }
+
+    func requireWrite(_ measure: Measure, _ context: KonventRequestContext) async throws {
+        try services.require(.writeMeasures, on: try await subject(measure), context)
+    }
+
+    static func input(from contribution: Contribution) -> MeasureInput {
+        var input = MeasureInput()
+        input.kind = contribution.kind == .projectIdea ? Measure.Kind.project.rawValue : Measure.Kind.measure.rawValue
+        input.title = contribution.title
+        input.description = contribution.text
+        input.fields = contribution.fields
+        input.territories = [contribution.districtKey]
+        if let profile = contribution.profile {
+            input.sponsor = profile.sponsor
+            input.partners = profile.partners
+            input.estimatedCost = profile.estimatedCost.map(String.init) ?? ""
+            input.timeframe = profile.timeframe
+        }
+        input.maturity = Measure.Maturity.idea.rawValue
+        return input
+    }
+
+    func form(_ model: MeasureFormPage.Model, _ context: KonventRequestContext, status: HTTPResponse.Status = .ok) -> Response {
+        let path = model.id.map { "/measures/\($0)/edit" } ?? "/measures/new"
+        return .html(MeasureFormPage.render(model, services.pageContext(context, path: path)), status: status)
+    }
+
+    func detail(_ id: MeasureID, _ context: KonventRequestContext, notice: String?, errors: [FieldError] = [],
+                status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let measure = try await services.measures.measure(id) else { throw WebError.notFound }
+        let subject = try await subject(measure)
+        guard services.policy.allows(context.actor, .viewMeasure, on: subject) else { throw WebError.notFound }
+        let office = services.policy.allows(context.actor, .writeMeasures)
+        let sources = try await services.measures.sources(of: id).map {
+            MeasurePage.Source(id: $0.contribution.id.rawValue, title: $0.contribution.title, note: $0.note)
+        }
+        let steps = try await services.measures.steps(of: id).map {
+            MeasurePage.Step(to: $0.to, reason: $0.reason, date: CalendarDate.iso(milliseconds: $0.at.milliseconds))
+        }
+        let versions = try await services.measures.versions(of: id).map { ($0.version, CalendarDate.iso(milliseconds: $0.at.milliseconds)) }
+        guard case .measure(_, let ministries) = subject else { throw WebError.notFound }
+        var model = MeasurePage.Model(
+            region: services.region, measure: measure, sources: sources, steps: steps, ministries: ministries, versions: versions,
+            nextSteps: office ? Self.officeSteps.filter { services.measureMachine.allows($0, from: measure.state) } : [],
+            mayEdit: services.policy.allows(context.actor, .writeMeasures, on: subject), notice: notice)
+        model.errors = errors
+        return .html(MeasurePage.render(model, services.pageContext(context, path: "/measures/\(id)")), status: status)
+    }
+
+    func save(_ id: MeasureID?, _ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        let user = try services.signedInUser(context)
+        if let id {
+            guard let measure = try await services.measures.measure(id) else { throw WebError.notFound }
+            try await requireWrite(measure, context)
+        } else {
+            try services.require(.writeMeasures, context)
+        }
+        let form = try await request.form(context)
+        var input = MeasureInput()
+        input.kind = form.string("kind")
+        input.title = form.string("title")
+        input.goal = form.string("goal")
+        input.description = form.string("description")
+        input.fields = form.all("fields")
+        input.territories = form.all("territories")
+        input.sponsor = form.string("sponsor")
+        input.partners = form.string("partners")
+        input.estimatedCost = form.string("estimatedCost")
+        input.financing = (1...MeasureInput.maximumLines).map {
+            (form.string("financing-source-\($0)"), form.string("financing-programme-\($0)"), form.string("financing-amount-\($0)"))
+        }.filter { !($0.0.isEmpty && $0.1.isEmpty && $0.2.isEmpty) }
+        input.timeframe = form.string("timeframe")
+        input.indicators = (1...8).map { (form.string("indicator-name-\($0)"), form.string("indicator-target-\($0)")) }
+            .filter { !($0.0.isEmpty && $0.1.isEmpty) }
+        input.maturity = form.string("maturity")
+        input.leadMinistry = form.string("leadMinistry")
+        let version = Int(form.string("version")) ?? 0
+        var model = MeasureFormPage.Model(region: services.region, id: id?.rawValue, version: version, input: input)
+        let from = form["from"].flatMap(ContributionID.init)
+        if let from, let contribution = try await services.contributions.contribution(from) { model.from = (from.rawValue, contribution.title) }
+        let content: MeasureContent
+        do {
+            content = try input.validate(region: services.region)
+        } catch {
+            // Rows of a table share one place in the form for their message.
+            model.errors = error.errors.map { problem in
+                for prefix in ["financing-", "indicator-"] where problem.field.hasPrefix(prefix) {
+                    return FieldError(field: "\(prefix)1", messageKey: problem.messageKey)
+                }
+                return problem
+            }
+            return self.form(model, context, status: .unprocessableContent)
+        }
+        if let id {
+            do {
+                try await services.measures.update(id, content, expectedVersion: version, actor: user.id, at: .now)
+            } catch MeasureRefusal.stale(let current) {
+                model.version = current
+                model.notice = services.catalog.translator(context.language)("measure.stale", ["version": String(current)])
+                return self.form(model, context, status: .conflict)
+            } catch MeasureRefusal.notEditable {
+                throw WebError.denied(.wrongState)
+            }
+            return Response.seeOther("/measures/\(id)?saved=1")
+        }
+        let prefix = content.fields.first.flatMap { services.region.fieldOfAction($0)?.code } ?? "M"
+        let sources = from.map { [($0, services.catalog.translator(.de)("measure.source.origin"))] } ?? []
+        do {
+            let created = try await services.measures.create(content, codePrefix: prefix, sources: sources, actor: user.id, at: .now)
+            return Response.seeOther("/measures/\(created)?saved=1")
+        } catch MeasureRefusal.unknownContribution {
+            throw WebError.notFound
+        }
+    }
+
+    func step(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        let measure = try await visible(context)
+        try services.require(.writeMeasures, context)
+        let user = try services.signedInUser(context)
+        let form = try await request.form(context)
+        guard let transition = Self.officeSteps.first(where: { $0.description == form.string("step") }) else {
+            return try await detail(measure.id, context, notice: nil,
+                                    errors: [FieldError(field: "step", messageKey: "measure.error.step")], status: .unprocessableContent)
+        }
+        let reason = form.string("reason").trimmingWhitespace()
+        guard reason.count <= 500, !reason.contains(where: \.isNewline) else {
+            return try await detail(measure.id, context, notice: nil,
+                                    errors: [FieldError(field: "reason", messageKey: "moderation.error.reason")], status: .unprocessableContent)
+        }
+        // The form names the version it saw: a step on a measure that changed meanwhile is refused.
+        guard Int(form.string("version")) == measure.version else { throw WebError.conflict("measure.stale.step") }
+        do {
+            _ = try await services.measures.transition(
+                measure.id, transition, reason: reason.isEmpty ? nil : reason, machine: services.measureMachine, actor: user.id, at: .now)
+        } catch MeasureRefusal.illegal {
+            throw WebError.conflict("measure.error.illegal")
+        }
+        return Response.seeOther("/measures/\(measure.id)")
+    }
+
+    func addSource(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        let measure = try await visible(context)
+        try services.require(.writeMeasures, context)
+        let user = try services.signedInUser(context)
+        let form = try await request.form(context)
+        let note = form.string("note").trimmingWhitespace()
+        guard let contribution = ContributionID(form.string("contribution").trimmingWhitespace()), note.count <= 500 else {
+            return try await detail(measure.id, context, notice: nil,
+                                    errors: [FieldError(field: "contribution", messageKey: "measure.error.source")], status: .unprocessableContent)
+        }
+        do {
+            try await services.measures.addSource(measure.id, contribution: contribution, note: note, actor: user.id, at: .now)
+        } catch MeasureRefusal.unknownContribution {
+            return try await detail(measure.id, context, notice: nil,
+                                    errors: [FieldError(field: "contribution", messageKey: "measure.error.source")], status: .unprocessableContent)
+        }
+        return Response.seeOther("/measures/\(measure.id)#sources-title")
+    }
+}
