@@ -6,10 +6,10 @@ PUBLIC = ["/", "/register", "/login", "/password/forgot", "/impressum", "/datens
           "/leichte-sprache", "/register/sent", "/confirm?token=unbekannt", "/nirgendwo",
           "/contributions", "/contributions?q=Fachkr%C3%A4fte&sort=supported", "/contributions/1",
           "/contributions?format=1&municipality=14521010", "/formats", "/formats?when=past&kind=workshop", "/formats/1",
-          "/formats/45", "/participation", "/measures"]
+          "/formats/45", "/participation", "/measures", "/measures/2"]
 SIGNED_IN = ["/", "/account", "/contributions/new", "/contributions/1", "/formats/45", "/participation"]
 OFFICE = ["/moderation", "/contributions/2", "/formats/new", "/formats/1", "/formats/1/edit", "/formats/1/results",
-          "/formats/1/documentation", "/account", "/measures", "/measures/new?from=1"]
+          "/formats/1/documentation", "/account", "/measures", "/measures/new?from=1", "/measures/1", "/measures/1/edit"]
 ROLES = [("out", None, PUBLIC), ("in", "buergerin@demo.konvent.localhost", SIGNED_IN),
          ("office", "geschaeftsstelle@demo.konvent.localhost", OFFICE)]
 

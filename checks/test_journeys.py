@@ -107,12 +107,17 @@ def test_contribute_find_support_comment(page, server):
         "Kleine Betriebe teilen sich Ausbildungswerkstätten.\n\n- gemeinsame Ausbilder\n- Werbung an Schulen")
     page.get_by_label("Bildung und Fachkräfte").check()
     page.get_by_label("Landkreis oder Stadt").select_option(label="Erzgebirgskreis")
-    page.get_by_label("Gemeinde").select_option(label="Annaberg-Buchholz")
+    page.get_by_role("combobox", name="Gemeinde").select_option(label="Annaberg-Buchholz")
+    # A project idea carries its project profile; the sponsor is required, the gates are a self-check.
+    page.get_by_label("Träger").fill("Kreishandwerkerschaft Erzgebirge")
+    page.get_by_label("Geschätzte Kosten").fill("2.500.000")
+    page.get_by_label("Das Projekt wirkt überregional, nicht nur in einer Gemeinde.").check()
     page.get_by_role("button", name="Beitrag einreichen").click()
     if page.get_by_role("heading", name="Gibt es Ihren Beitrag vielleicht schon?").count():
         page.get_by_role("button", name="Beitrag einreichen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Werkstattverbund für Fachkräftegewinnung im Erzgebirge")
     expect(page.get_by_role("status")).to_contain_text("veröffentlicht")
+    expect(page.locator("#profile-title + dl")).to_contain_text("Kreishandwerkerschaft Erzgebirge")
 
     page.goto(server.url + "/contributions")
     page.get_by_label("Suchbegriff").fill("Werkstätten Fachkraft")
@@ -122,7 +127,9 @@ def test_contribute_find_support_comment(page, server):
     expect(page.get_by_text("Unterstützungen: 1")).to_be_visible()
     page.get_by_label("Ihr Kommentar").fill("Unser Betrieb in Annaberg würde mitmachen.")
     page.get_by_role("button", name="Kommentar senden").click()
-    expect(page.get_by_text("Unser Betrieb in Annaberg würde mitmachen.")).to_be_visible()
+    expect(page.locator("article.comment p", has_text="Unser Betrieb in Annaberg würde mitmachen.")).to_be_visible()
+    # The author may still correct it for a while (the edit form is folded away until opened).
+    expect(page.locator("article.comment", has_text="Unser Betrieb").get_by_text("Kommentar bearbeiten")).to_be_visible()
 
 
 def test_workshop_registration_results_and_moderation(browser, server, mail):

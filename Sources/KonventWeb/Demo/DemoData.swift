@@ -62,6 +62,10 @@ public struct DemoData: Sendable {
                 if let next = try await services.formats.list(query, now: .now).items.first {
                     _ = try? await services.formats.register(next.id, user: anna, at: .now)
                 }
+                if let office = try await services.accounts.credentials(email: EmailAddress(trusted: Self.accounts[2].email))?.user.id,
+                   services.region.review.stages.isEmpty == false {
+                    try await DemoMeasures(services: services).load(office: office)
+                }
                 // One open report, so that the office's queue shows what moderation looks like.
                 let discussed = try await services.contributions.list({ var q = ContributionQuery(); q.sort = .mostDiscussed; return q }())
                 if let contribution = discussed.items.first,
