@@ -53,6 +53,10 @@ struct MeasureFlowTests {
             #expect(conflict.status == .conflict)
             #expect(conflict.body.contains("Jemand hat die Maßnahme inzwischen geändert"))
             #expect(try await services.measures.versions(of: MeasureID(path.split(separator: "/").last!)!).count == 2)
+            let versions = try await office.get("\(path)/versions")
+            #expect(versions.status == .ok)
+            #expect(versions.body.contains("Änderungen von Fassung 1 zu 2"))
+            #expect(versions.body.contains("<ins><span class=\"visually-hidden\">neu: </span>2000000 €</ins>"))
 
             page = try await office.get(path)
             let step = try await office.post("\(path)/step", [("step", "submit"), ("version", "2"), ("reason", "")], csrfFrom: page)

@@ -44,6 +44,20 @@ struct MeasureRoutes {
         }
         router.post("/measures/{id}") { request, context in try await save(try measureID(context), request, context) }
         router.post("/measures/{id}/step") { request, context in try await step(request, context) }
+        router.get("/measures/{id}/versions") { request, context in
+            let measure = try await visible(context)
+            let versions = try await services.measures.versions(of: measure.id)
+            let numbers = versions.map(\.version)
+            let to = request.uri.queryParameters.get("to").flatMap(Int.init).flatMap { numbers.contains($0) ? $0 : nil } ?? measure.version
+            let from = request.uri.queryParameters.get("from").flatMap(Int.init).flatMap { numbers.contains($0) ? $0 : nil }
+                ?? max(1, to - 1)
+            let old = versions.first { $0.version == from }?.content ?? measure.content
+            let new = versions.first { $0.version == to }?.content ?? measure.content
+            let model = MeasureVersionsPage.Model(
+                measure: measure, versions: versions.map { ($0.version, CalendarDate.iso(milliseconds: $0.at.milliseconds)) },
+                from: from, to: to, changes: MeasureDiff.changes(from: old, to: new))
+            return Response.html(MeasureVersionsPage.render(model, services.pageContext(context, path: "/measures/\(measure.id)/versions")))
+        }
         router.post("/measures/{id}/sources") { request, context in try await addSource(request, context) }
     }
 

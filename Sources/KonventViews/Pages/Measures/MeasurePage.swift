@@ -185,7 +185,11 @@ public enum MeasurePage {
                 }
             }
             if model.versions.count > 1 {
-                el("p") { t("measure.versions", ["count": t.number(model.versions.count)]) }
+                el("p") {
+                    t("measure.versions", ["count": t.number(model.versions.count)])
+                    " "
+                    el("a", .href("/measures/\(model.measure.id)/versions")) { t("measure.versions.link") }
+                }
             }
         }
     }
