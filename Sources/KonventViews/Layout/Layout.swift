@@ -90,6 +90,12 @@ public enum Layout {
         }
     }
 
+    /// The link to the next page of a list paged by key (there is no page count to show).
+    static func nextPage(_ href: String?, label: String, _ t: Translator) -> Node {
+        guard let href else { return .empty }
+        return el("nav", .ariaLabel(t("contributions.pages"))) { el("a", .href(href), Attribute("rel", "next")) { label } }
+    }
+
     public static func percentEncoded(_ path: String) -> String {
         var out = ""
         for byte in path.utf8 {

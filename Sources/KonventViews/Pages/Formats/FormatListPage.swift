@@ -46,11 +46,7 @@ public enum FormatListPage {
                         for item in model.items { el("li") { FormatSummary.item(item.format, item.times, model.region, t) } }
                     }
                 }
-                if let next = model.nextPage {
-                    el("nav", .ariaLabel(t("contributions.pages"))) {
-                        el("a", .href(next), Attribute("rel", "next")) { t("contributions.next") }
-                    }
-                }
+                Layout.nextPage(model.nextPage, label: t("formats.next"), t)
             }
         }
     }

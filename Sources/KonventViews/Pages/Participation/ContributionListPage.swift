@@ -62,11 +62,7 @@ public enum ContributionListPage {
                         for item in model.items { el("li") { ContributionSummary.item(item, model.region, t) } }
                     }
                 }
-                if let next = model.nextPage {
-                    el("nav", .ariaLabel(t("contributions.pages"))) {
-                        el("a", .href(next), Attribute("rel", "next")) { t("contributions.next") }
-                    }
-                }
+                Layout.nextPage(model.nextPage, label: t("contributions.next"), t)
             }
         }
     }
