@@ -72,6 +72,8 @@ struct MeasureFlowTests {
             #expect(try await browser.get("/measures").body.contains("BF-01 Ausbildungszentrum Vogtland"))
             #expect(try await browser.post("\(path)/step", [("step", "start_review"), ("version", "2")],
                                            csrfFrom: try await browser.get("/account")).status == .forbidden)
+            let overview = try await browser.get("/participation")
+            #expect(overview.body.contains("<dt>in Maßnahmen aufgenommen</dt><dd>1</dd>"))
             let account = try await browser.get("/account")
             #expect(account.body.contains("Maßnahme <a href=\"\(path)\">BF-01 Ausbildungszentrum Vogtland</a>: eingereicht"))
         }

@@ -16,6 +16,9 @@ public struct ParticipationFigures: Sendable, Equatable {
     public var totalFormats = 0
     public var totalSupports = 0
     public var totalComments = 0
+    /// Listed contributions that went into a measure, and the public measures.
+    public var takenUp = 0
+    public var publicMeasures = 0
 
     public init() {}
 }
@@ -78,6 +81,10 @@ public struct ParticipationStatistics: Sendable {
                 .first()?.decode(column: "s", as: Int.self) ?? 0
             figures.totalComments = try await db.raw("SELECT COALESCE(SUM(comments_count), 0) AS s FROM contributions WHERE listed = 1")
                 .first()?.decode(column: "s", as: Int.self) ?? 0
+            figures.takenUp = try await db.raw("SELECT COUNT(*) AS n FROM contributions WHERE status = 'taken_up'").first()?
+                .decode(column: "n", as: Int.self) ?? 0
+            figures.publicMeasures = try await db.raw("SELECT COUNT(*) AS n FROM measures WHERE public = 1").first()?
+                .decode(column: "n", as: Int.self) ?? 0
             return figures
         }
     }

@@ -34,12 +34,14 @@ struct ParticipationRoutes {
         let byKind = Contribution.Kind.allCases.map { (t($0.catalogKey), figures.contributionsByKind[$0.rawValue] ?? 0) }
         let byOrganisation = ([("", t("participation.individuals"))] + Organisation.Kind.allCases.map { ($0.rawValue, t($0.catalogKey)) })
             .map { ($0.1, figures.contributionsByOrganisationKind[$0.0] ?? 0) }
-        return ParticipationPage.Model(
+        var model = ParticipationPage.Model(
             region: region,
             totals: (figures.totalContributions, figures.totalFormats, figures.totalSupports, figures.totalComments),
             districts: districts, municipalities: municipalities, byField: byField, byKind: byKind,
             byOrganisationKind: byOrganisation, byMonth: Self.months(figures.contributionsByDay),
             map: services.map)
+        model.trace = (figures.takenUp, figures.publicMeasures)
+        return model
     }
 
     /// Per calendar month from the first to the last day with contributions, months without any included.

@@ -23,6 +23,8 @@ public enum ParticipationPage {
     public struct Model: Sendable {
         public var region: RegionConfiguration
         public var totals: (contributions: Int, formats: Int, supports: Int, comments: Int)
+        /// The way forward: contributions taken up into measures, and the public measures.
+        public var trace = (takenUp: 0, measures: 0)
         public var districts: [Unit]
         public var municipalities: [Unit]
         public var byField: [(label: String, value: Int)]
@@ -58,6 +60,8 @@ public enum ParticipationPage {
                 figure(t("participation.total.formats"), model.totals.formats, t)
                 figure(t("participation.total.supports"), model.totals.supports, t)
                 figure(t("participation.total.comments"), model.totals.comments, t)
+                figure(t("participation.total.takenUp"), model.trace.takenUp, t)
+                figure(t("participation.total.measures"), model.trace.measures, t)
             }
             districts(model, t)
             if let map = model.map, !model.municipalities.isEmpty { municipalities(model, map, t) }
@@ -74,7 +78,11 @@ public enum ParticipationPage {
     }
 
     static func figure(_ label: String, _ value: Int, _ t: Translator) -> Node {
-        .fragment([el("dt") { label }, el("dd") { t.number(value) }])
+        // A div per pair (allowed in dl) lets the figures wrap on narrow screens.
+        el("div") {
+            el("dt") { label }
+            el("dd") { t.number(value) }
+        }
     }
 
     static func districts(_ model: Model, _ t: Translator) -> Node {
