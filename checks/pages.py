@@ -9,7 +9,7 @@ PUBLIC = ["/", "/register", "/login", "/password/forgot", "/impressum", "/datens
           "/formats/45", "/participation", "/measures", "/measures/2"]
 SIGNED_IN = ["/", "/account", "/contributions/new", "/contributions/1", "/formats/45", "/participation"]
 OFFICE = ["/moderation", "/contributions/2", "/formats/new", "/formats/1", "/formats/1/edit", "/formats/1/results",
-          "/formats/1/documentation", "/account", "/measures", "/measures/new?from=1", "/measures/1", "/measures/1/edit"]
+          "/formats/1/documentation", "/account", "/measures", "/measures/new?from=1", "/measures/1", "/measures/1/edit", "/measures/1/versions"]
 ROLES = [("out", None, PUBLIC), ("in", "buergerin@demo.konvent.localhost", SIGNED_IN),
          ("office", "geschaeftsstelle@demo.konvent.localhost", OFFICE)]
 
