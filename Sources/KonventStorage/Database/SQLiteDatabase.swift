@@ -77,7 +77,7 @@ final class SQLiteDatabase: KonventDatabase {
 
     func shutdown() async {
         var seen = Set<ObjectIdentifier>()
-        for connection in await writer.all + readers.all where seen.insert(ObjectIdentifier(connection)).inserted {
+        for connection in writer.all + readers.all where seen.insert(ObjectIdentifier(connection)).inserted {
             try? await connection.close()
         }
     }
