@@ -70,6 +70,8 @@ struct MeasureFlowTests {
             #expect(traced.body.contains("<a href=\"\(path)\">BF-01 Ausbildungszentrum Vogtland</a>"))
             #expect(traced.body.contains("aufgegriffen") || traced.body.contains("Maßnahme <a href=\"\(path)\">"))
             #expect(try await browser.get("/measures").body.contains("BF-01 Ausbildungszentrum Vogtland"))
+            #expect(try await browser.get("\(path)/versions").status == .forbidden, "earlier versions include the internal drafts")
+            #expect(!public_.body.contains("Fassungen vergleichen"))
             #expect(try await browser.post("\(path)/step", [("step", "start_review"), ("version", "2")],
                                            csrfFrom: try await browser.get("/account")).status == .forbidden)
             let overview = try await browser.get("/participation")

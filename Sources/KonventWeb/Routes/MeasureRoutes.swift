@@ -46,6 +46,8 @@ struct MeasureRoutes {
         router.post("/measures/{id}/step") { request, context in try await step(request, context) }
         router.get("/measures/{id}/versions") { request, context in
             let measure = try await visible(context)
+            // Earlier versions include the internal drafts: for the office, the bodies and the assigned ministries.
+            try services.require(.viewAssessments, on: try await subject(measure), context)
             let versions = try await services.measures.versions(of: measure.id)
             let numbers = versions.map(\.version)
             let to = request.uri.queryParameters.get("to").flatMap(Int.init).flatMap { numbers.contains($0) ? $0 : nil } ?? measure.version
@@ -122,6 +124,7 @@ struct MeasureRoutes {
             region: services.region, measure: measure, sources: sources, steps: steps, ministries: ministries, versions: versions,
             nextSteps: office ? Self.officeSteps.filter { services.measureMachine.allows($0, from: measure.state) } : [],
             mayEdit: services.policy.allows(context.actor, .writeMeasures, on: subject), notice: notice)
+        model.mayCompareVersions = services.policy.allows(context.actor, .viewAssessments, on: subject)
         model.errors = errors
         return .html(MeasurePage.render(model, services.pageContext(context, path: "/measures/\(id)")), status: status)
     }

@@ -39,6 +39,8 @@ public enum MeasurePage {
         public var mayEdit: Bool
         public var notice: String?
         public var errors: [FieldError] = []
+        /// Earlier versions are internal (they include the drafts).
+        public var mayCompareVersions = false
 
         public init(
             region: RegionConfiguration, measure: Measure, sources: [Source], steps: [Step], ministries: [String],
@@ -184,7 +186,7 @@ public enum MeasurePage {
                     }
                 }
             }
-            if model.versions.count > 1 {
+            if model.versions.count > 1 && model.mayCompareVersions {
                 el("p") {
                     t("measure.versions", ["count": t.number(model.versions.count)])
                     " "
