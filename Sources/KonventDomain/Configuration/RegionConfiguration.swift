@@ -98,6 +98,13 @@ public struct RegionConfiguration: Sendable, Equatable {
         return territories.first { $0.officialKey == key }
     }
 
+    /// "Plauen, Vogtlandkreis", or the district alone (also when the municipality is the district, as for a city).
+    public func placeName(district districtKey: String, municipality municipalityKey: String?) -> String {
+        let district = territory(districtKey)?.name ?? districtKey
+        guard let key = municipalityKey, let municipality = territory(key), municipality.name != district else { return district }
+        return "\(municipality.name), \(district)"
+    }
+
     public func fieldOfAction(_ key: String) -> FieldOfAction? { fieldsOfAction.first { $0.key == key } }
 }
 

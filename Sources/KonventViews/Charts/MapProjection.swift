@@ -1,3 +1,4 @@
+import Foundation
 import KonventDomain
 
 /// Projects a region's outlines into SVG path data once, at start-up: an equirectangular projection
@@ -37,14 +38,4 @@ public struct ProjectedMap: Sendable {
         }
         self.paths = paths
     }
-}
-
-private func cos(_ x: Double) -> Double {
-    // Taylor series is plenty for latitudes of a region (|x| < 1.2 rad); keeps the views free of Foundation.
-    var term = 1.0, sum = 1.0
-    for n in stride(from: 2, through: 20, by: 2) {
-        term *= -x * x / Double((n - 1) * n)
-        sum += term
-    }
-    return sum
 }

@@ -239,7 +239,7 @@ struct FormatRoutes {
 
     func event(_ format: Format) -> ICalendar.Event {
         let host = URL(string: services.configuration.baseURL)?.host ?? "konvent"
-        let place = ContributionSummaryText.place(format.districtKey, format.municipalityKey, services.region)
+        let place = services.region.placeName(district: format.districtKey, municipality: format.municipalityKey)
         return ICalendar.Event(
             uid: "format-\(format.id)@\(host)", start: format.startsAt, end: format.endsAt, stamp: Timestamp.now.milliseconds,
             summary: format.title, description: format.description,
@@ -253,14 +253,5 @@ struct FormatRoutes {
             headers: [.contentType: "text/calendar; charset=utf-8", .contentDisposition: "inline; filename=\"\(filename)\"",
                       .cacheControl: "no-cache"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
-}
-
-/// Place names in plain text (for calendars and mails).
-enum ContributionSummaryText {
-    static func place(_ district: String, _ municipality: String?, _ region: RegionConfiguration) -> String {
-        let districtName = region.territory(district)?.name ?? district
-        guard let municipality, let name = region.territory(municipality)?.name, name != districtName else { return districtName }
-        return "\(name), \(districtName)"
     }
 }

@@ -36,12 +36,7 @@ enum ContributionSummary {
     }
 
     static func placeName(district districtKey: String, municipality municipalityKey: String?, _ region: RegionConfiguration) -> String {
-        let district = region.territory(districtKey)?.name ?? districtKey
-        guard let key = municipalityKey,
-              let municipality = region.territory(key),
-              municipality.name != district
-        else { return district }
-        return "\(municipality.name), \(district)"
+        region.placeName(district: districtKey, municipality: municipalityKey)
     }
 
     static func isoDate(_ date: Date) -> String {
