@@ -21,6 +21,9 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     FormatRoutes(services: services).add(to: router)
     ParticipationRoutes(services: services).add(to: router)
     MeasureRoutes(services: services).add(to: router)
+    ReviewRoutes(services: services).add(to: router)
+    ReviewDeskRoutes(services: services).add(to: router)
+    SessionRoutes(services: services).add(to: router)
     OperationsRoutes(services: services).add(to: router)
 
     let configuration = services.configuration

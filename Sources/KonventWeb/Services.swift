@@ -15,6 +15,8 @@ public struct Services: Sendable {
     public let measures: any MeasureStore
     /// The measures' life cycle over the configured review.
     public let measureMachine: MeasureStateMachine
+    public let reviews: any ReviewStore
+    public let bodySessions: any BodySessionStore
     public let moderation: any ModerationStore
     public let notifications: NotificationOutbox
     public let statistics: ParticipationStatistics
@@ -49,6 +51,8 @@ public struct Services: Sendable {
         self.formats = SQLFormatStore(database: database)
         self.measures = SQLMeasureStore(database: database)
         self.measureMachine = MeasureStateMachine(review: region.review)
+        self.reviews = SQLReviewStore(database: database)
+        self.bodySessions = SQLBodySessionStore(database: database)
         self.moderation = SQLModerationStore(database: database)
         self.notifications = NotificationOutbox(database: database)
         self.statistics = ParticipationStatistics(database: database)
@@ -86,7 +90,8 @@ public struct Services: Sendable {
         PageContext(
             t: catalog.translator(context.language), siteName: region.name[context.language], path: path,
             user: context.user.map {
-                .init(displayName: $0.displayName, role: $0.role, mayModerate: policy.allows(context.actor, .moderate))
+                .init(displayName: $0.displayName, role: $0.role, mayModerate: policy.allows(context.actor, .moderate),
+                      mayReview: policy.allows(context.actor, .viewDecisions, on: .session(chair: nil, published: false)))
             }, csrfToken: context.csrfToken,
             assetVersion: assets.version)
     }

@@ -37,6 +37,7 @@ struct MeasureStateTests {
         "review:screening:assessing conclude:advance": .inReview(stage: "imag", phase: .assessing),
         "review:screening:assessing conclude:revise": .revision,
         "review:imag:assessing draft_opinion": .inReview(stage: "imag", phase: .concluding),
+        "review:imag:concluding reopen": .inReview(stage: "imag", phase: .assessing),
         "review:imag:concluding conclude:advance": .inReview(stage: "lenkungskreis", phase: .assessing),
         "review:imag:concluding conclude:revise": .revision,
         "review:lenkungskreis:assessing conclude:adopt": .adopted,

@@ -27,7 +27,9 @@ struct PermissionMatrixTests {
         .manageSessions: "--C--C",
         .editMasterplan: "--C--C",
         .assessMeasure: "---C--",
-        .decideMeasure: "----C-",
+        .decideMeasure: "--C--C",
+        .releaseSession: "--C--C",
+        .viewDecisions: "--CCCC",
         .viewAuditTrail: "--C--C",
         .manageUsers: "-----C",
         .viewAccount: "AAAAAA",
@@ -42,7 +44,8 @@ struct PermissionMatrixTests {
     static func subject(for action: Action) -> Subject {
         switch action {
         case .viewAccount, .editAccount, .exportAccountData, .deleteAccount: .account(owner: me)
-        case .assessMeasure: .ministry(key: "smil")
+        case .assessMeasure: .assessment(by: .ministry("smil"), open: true)
+        case .decideMeasure, .releaseSession, .viewDecisions, .manageSessions: .session(chair: nil, published: false)
         case .editOwnContent: .owned(by: me)
         case .viewMeasure, .viewAssessments: .measure(state: .draft, ministries: ["smil"])
         default: .platform
@@ -134,13 +137,48 @@ struct PermissionMatrixTests {
         }
     }
 
-    @Test("a ministry reviewer assesses only for their own ministry")
+    @Test("a ministry reviewer assesses only for their own ministry, the office screens, and only while the stage is open")
     func ministryBinding() {
         let reviewer = Actor.user(id: Self.me, role: .ministryReviewer, ministry: "smil", confirmed: true)
-        #expect(policy.allows(reviewer, .assessMeasure, on: .ministry(key: "smil")))
-        #expect(policy.decide(reviewer, .assessMeasure, on: .ministry(key: "smwa")) == .deny(.notPermitted))
+        #expect(policy.allows(reviewer, .assessMeasure, on: .assessment(by: .ministry("smil"), open: true)))
+        #expect(policy.decide(reviewer, .assessMeasure, on: .assessment(by: .ministry("smil"), open: false)) == .deny(.wrongState))
+        #expect(policy.decide(reviewer, .assessMeasure, on: .assessment(by: .ministry("smwa"), open: true)) == .deny(.notPermitted))
+        #expect(policy.decide(reviewer, .assessMeasure, on: .assessment(by: .office, open: true)) == .deny(.notPermitted))
         #expect(policy.decide(reviewer, .assessMeasure, on: .platform) == .deny(.notPermitted))
         let unbound = Actor.user(id: Self.me, role: .ministryReviewer, ministry: nil, confirmed: true)
-        #expect(policy.decide(unbound, .assessMeasure, on: .ministry(key: "smil")) == .deny(.notPermitted))
+        #expect(policy.decide(unbound, .assessMeasure, on: .assessment(by: .ministry("smil"), open: true)) == .deny(.notPermitted))
+        for role in Self.roles {
+            let actor = Actor.user(id: Self.me, role: role, ministry: role == .ministryReviewer ? "smil" : nil, confirmed: true)
+            let office = role == .conventionOffice || role == .administrator
+            #expect(policy.allows(actor, .assessMeasure, on: .assessment(by: .office, open: true)) == office, "\(role)")
+            // Bodies decide in sessions, never through an assessment form.
+            #expect(!policy.allows(actor, .assessMeasure, on: .assessment(by: .body("lenkungskreis"), open: true)), "\(role)")
+        }
+    }
+
+    @Test("sessions: the chair releases, the office records; nothing changes once released")
+    func sessions() {
+        let chair = UserID(7)
+        for role in Self.roles {
+            let asChair = Actor.user(id: chair, role: role, ministry: nil, confirmed: true)
+            let other = Actor.user(id: Self.me, role: role, ministry: role == .ministryReviewer ? "smil" : nil, confirmed: true)
+            let open = Subject.session(chair: chair, published: false), released = Subject.session(chair: chair, published: true)
+            let office = role == .conventionOffice || role == .administrator
+            #expect(policy.allows(asChair, .releaseSession, on: open), "\(role)")
+            #expect(policy.allows(asChair, .decideMeasure, on: open), "\(role)")
+            #expect(policy.decide(other, .releaseSession, on: open) == .deny(.notOwner), "\(role)")
+            #expect(policy.allows(other, .decideMeasure, on: open) == office, "\(role)")
+            for action in [Action.releaseSession, .decideMeasure] {
+                #expect(!policy.allows(asChair, action, on: released), "\(role) \(action)")
+            }
+            #expect(policy.allows(other, .manageSessions, on: released) == false, "\(role)")
+            #expect(policy.allows(other, .manageSessions, on: open) == office, "\(role)")
+            #expect(policy.allows(other, .viewDecisions, on: released))
+            #expect(policy.allows(other, .viewDecisions, on: open) == (role != .participant && role != .facilitator), "\(role)")
+        }
+        #expect(policy.allows(.anonymous, .viewDecisions, on: .session(chair: nil, published: true)))
+        #expect(policy.decide(.anonymous, .viewDecisions, on: .session(chair: nil, published: false)) == .deny(.signInRequired))
+        let unconfirmedChair = Actor.user(id: chair, role: .steeringCommitteeMember, ministry: nil, confirmed: false)
+        #expect(policy.decide(unconfirmedChair, .releaseSession, on: .session(chair: chair, published: false)) == .deny(.confirmationRequired))
     }
 }

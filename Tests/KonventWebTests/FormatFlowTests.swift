@@ -7,10 +7,10 @@ import Testing
 
 /// A second browser with its own cookies, signed in as a new person with the given role.
 func browserFor(
-    _ browser: Browser, _ services: Services, email: String, name: String, role: String = "participant"
+    _ browser: Browser, _ services: Services, email: String, name: String, role: String = "participant", ministry: String? = nil
 ) async throws -> Browser {
     let other = Browser(client: browser.client)
-    _ = try await services.addUser(email: email, name: name, role: role, ministry: nil, password: password)
+    _ = try await services.addUser(email: email, name: name, role: role, ministry: ministry, password: password)
     let login = try await other.get("/login")
     let signedIn = try await other.post("/login", [("email", email), ("password", password)], csrfFrom: login)
     #expect(signedIn.status == .seeOther, "sign-in of \(email)")

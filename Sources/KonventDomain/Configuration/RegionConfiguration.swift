@@ -90,6 +90,7 @@ public struct RegionConfiguration: Sendable, Equatable {
     }
 
     public func ministry(_ key: String) -> Ministry? { ministries.first { $0.key == key } }
+    public func body(_ key: String) -> Body? { bodies.first { $0.key == key } }
 
     public func territory(_ key: String) -> Territory? {
         if let index = territoryIndex[key], index < territories.count, territories[index].officialKey == key {

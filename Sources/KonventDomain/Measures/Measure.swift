@@ -29,6 +29,10 @@ public struct Measure: Sendable, Equatable {
     public var updatedAt: Int64
     /// The latest decision's reason, shown with the state.
     public var stateReason: String?
+    /// How many times the measure entered review (each pass has its own assessments).
+    public var round = 0
+    /// When its current review stage began (for the due date); nil outside review.
+    public var stageStartedAt: Int64?
 
     public init(id: MeasureID, code: String, state: MeasureState, version: Int, content: MeasureContent, updatedAt: Int64,
                 stateReason: String?) {

@@ -74,6 +74,12 @@ public enum MeasureState: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The review stage the measure is in, if any.
+    public var stage: String? {
+        if case .inReview(let stage, _) = self { return stage }
+        return nil
+    }
+
     /// A decision was taken (the last stage concluded).
     public var isDecided: Bool {
         [.adopted, .adoptedWithConditions, .deferred, .rejected, .inImplementation, .completed].contains(self)
@@ -86,6 +92,8 @@ public enum MeasureTransition: Sendable, Hashable, CustomStringConvertible {
     case startReview
     /// The lead ministry's draft of the agreed opinion goes to the co-ministries.
     case draftOpinion
+    /// A co-ministry objects to the draft: back to assessing, the objection kept with the step.
+    case reopen
     case conclude(ReviewConfiguration.Effect)
     /// A deferred measure comes back for review.
     case resubmit
@@ -97,6 +105,7 @@ public enum MeasureTransition: Sendable, Hashable, CustomStringConvertible {
         case .submit: "submit"
         case .startReview: "start_review"
         case .draftOpinion: "draft_opinion"
+        case .reopen: "reopen"
         case .conclude(let effect): "conclude:\(effect.rawValue)"
         case .resubmit: "resubmit"
         case .startImplementation: "start_implementation"
@@ -105,7 +114,7 @@ public enum MeasureTransition: Sendable, Hashable, CustomStringConvertible {
     }
 
     public static func all(_ effects: [ReviewConfiguration.Effect] = ReviewConfiguration.Effect.allCases) -> [MeasureTransition] {
-        [.submit, .startReview, .draftOpinion, .resubmit, .startImplementation, .complete] + effects.map { .conclude($0) }
+        [.submit, .startReview, .draftOpinion, .reopen, .resubmit, .startImplementation, .complete] + effects.map { .conclude($0) }
     }
 }
 
@@ -139,6 +148,8 @@ public struct MeasureStateMachine: Sendable {
         case (.inReview(let key, .assessing), .draftOpinion):
             guard review.stage(key)?.conclusion == .agreedOpinion else { return nil }
             return .inReview(stage: key, phase: .concluding)
+        case (.inReview(let key, .concluding), .reopen):
+            return .inReview(stage: key, phase: .assessing)
         case (.inReview(let key, let phase), .conclude(let effect)):
             guard let index = review.index(of: key) else { return nil }
             let stage = review.stages[index]

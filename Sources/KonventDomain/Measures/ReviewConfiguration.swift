@@ -84,12 +84,22 @@ public struct ReviewConfiguration: Sendable, Equatable, Codable {
         public var key: String
         public var label: LocalizedText
         public var effect: Effect
+        /// Whether the outcome carries conditions (always so for adoption with conditions).
+        public var conditions: Bool?
+        /// Whether the outcome speaks for the measure; by default what moves it on does. A negative
+        /// recommendation that still goes on to the deciding body sets this to false.
+        public var favourable: Bool?
 
-        public init(key: String, label: LocalizedText, effect: Effect) {
+        public init(key: String, label: LocalizedText, effect: Effect, conditions: Bool? = nil, favourable: Bool? = nil) {
             self.key = key
             self.label = label
             self.effect = effect
+            self.conditions = conditions
+            self.favourable = favourable
         }
+
+        public var hasConditions: Bool { conditions ?? (effect == .adoptWithConditions) }
+        public var isFavourable: Bool { favourable ?? [.advance, .adopt, .adoptWithConditions].contains(effect) }
     }
 
     /// What an outcome does to the measure.

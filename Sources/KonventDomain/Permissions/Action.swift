@@ -29,10 +29,16 @@ public enum Action: String, CaseIterable, Sendable {
     /// Creating measures (on `.platform`), changing one (on `.measure`, while its state allows), moving
     /// it along the office's steps.
     case writeMeasures
+    /// Writing an assessment (on `.assessment`): the office its screenings, a ministry its own, while the stage is open.
     case assessMeasure
+    /// Recording the decisions of a session (on `.session`): the office as the bodies' secretariat, or the chair.
     case decideMeasure
-    /// Planning the sessions of the bodies and publishing their decisions.
+    /// Planning the sessions of the bodies (on `.platform`, or `.session` until it is published).
     case manageSessions
+    /// Releasing a session's decisions and minutes to the public (on `.session`): its chair.
+    case releaseSession
+    /// Reading a session's decisions, votes and minutes (on `.session`): public once released.
+    case viewDecisions
     case editMasterplan
     // Operating the platform.
     case manageUsers
@@ -45,8 +51,10 @@ public enum Subject: Sendable, Equatable {
     case platform
     /// A user's own account.
     case account(owner: UserID)
-    /// Something assigned to one ministry (an IMAG assessment, say).
-    case ministry(key: String)
+    /// An assessment by this assessor, and whether its stage is open for it now.
+    case assessment(by: Assessor, open: Bool)
+    /// A session of a body, with its chair, and whether its decisions are released.
+    case session(chair: UserID?, published: Bool)
     /// Something a person is responsible for: a format's facilitator, a comment's author.
     case owned(by: UserID?)
     /// A measure in its state, with the ministries assigned to it (lead first).

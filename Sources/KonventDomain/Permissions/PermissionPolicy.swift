@@ -21,6 +21,8 @@ public struct PermissionPolicy: Sendable {
         case .readPublic, .register, .signIn: .allow
         case .viewMeasure:
             if case .measure(let state, _) = subject, state.isPublic { .allow } else { .deny(.signInRequired) }
+        case .viewDecisions:
+            if case .session(_, true) = subject { .allow } else { .deny(.signInRequired) }
         default: .deny(.signInRequired)
         }
     }
@@ -44,8 +46,12 @@ public struct PermissionPolicy: Sendable {
         case .manageFormats:
             if case .owned(let owner) = subject, role == .facilitator, owner != id { return .deny(.notOwner) }
             return requireConfirmed(confirmed, role, in: [.facilitator, .conventionOffice, .administrator])
-        case .moderate, .editMasterplan, .manageSessions:
+        case .moderate, .editMasterplan:
             return requireConfirmed(confirmed, role, in: [.conventionOffice, .administrator])
+        case .manageSessions:
+            let decision = requireConfirmed(confirmed, role, in: [.conventionOffice, .administrator])
+            if decision.isAllowed, case .session(_, true) = subject { return .deny(.wrongState) }
+            return decision
         case .writeMeasures:
             let decision = requireConfirmed(confirmed, role, in: [.conventionOffice, .administrator])
             if decision.isAllowed, case .measure(let state, _) = subject, !state.isEditable { return .deny(.wrongState) }
@@ -62,12 +68,32 @@ public struct PermissionPolicy: Sendable {
             }
             return .deny(.notPermitted)
         case .assessMeasure:
+            guard case .assessment(let assessor, let open) = subject else { return .deny(.notPermitted) }
+            let own = switch assessor {
+            case .office: [.conventionOffice, .administrator].contains(role)
+            case .ministry(let key): role == .ministryReviewer && ministry == key
+            // A body assesses together, in its session: recorded as a decision.
+            case .body: false
+            }
+            guard own else { return .deny(.notPermitted) }
             guard confirmed else { return .deny(.confirmationRequired) }
-            guard role == .ministryReviewer, let ministry else { return .deny(.notPermitted) }
-            if case .ministry(let key) = subject, key == ministry { return .allow }
-            return .deny(.notPermitted)
-        case .decideMeasure:
-            return requireConfirmed(confirmed, role, in: [.steeringCommitteeMember])
+            return open ? .allow : .deny(.wrongState)
+        case .decideMeasure, .releaseSession:
+            guard case .session(let chair, let published) = subject else { return .deny(.notPermitted) }
+            // The chair releases; recording is also the office's, as the bodies' secretariat. Without a
+            // chair the office releases.
+            let decision: Decision = if chair == id {
+                confirmed ? .allow : .deny(.confirmationRequired)
+            } else if action == .releaseSession && chair != nil {
+                .deny(.notOwner)
+            } else {
+                requireConfirmed(confirmed, role, in: [.conventionOffice, .administrator])
+            }
+            return decision.isAllowed && published ? .deny(.wrongState) : decision
+        case .viewDecisions:
+            if case .session(_, true) = subject { return .allow }
+            guard case .session = subject else { return .deny(.notPermitted) }
+            return requireConfirmed(confirmed, role, in: [.conventionOffice, .administrator, .steeringCommitteeMember, .ministryReviewer])
         case .viewAuditTrail:
             return requireConfirmed(confirmed, role, in: [.conventionOffice, .administrator])
         case .manageUsers:

@@ -26,6 +26,7 @@ public enum Migrations {
         m002Contributions,
         m003Formats,
         m004Measures,
+        m005Review,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

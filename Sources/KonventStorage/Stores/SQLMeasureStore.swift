@@ -7,7 +7,7 @@ public struct SQLMeasureStore: MeasureStore {
 
     public init(database: any KonventDatabase) { self.database = database }
 
-    static let columns = "m.id, m.code, m.content, m.state, m.state_reason, m.version, m.updated_at"
+    static let columns = "m.id, m.code, m.content, m.state, m.state_reason, m.version, m.updated_at, m.round, m.stage_started_at"
 
     static func encode(_ content: MeasureContent) throws -> String {
         let encoder = JSONEncoder()
@@ -22,12 +22,15 @@ public struct SQLMeasureStore: MeasureStore {
     static func decode(_ row: any SQLRow) throws -> Measure {
         let stateText = try row.decode(column: "state", as: String.self)
         guard let state = MeasureState(stateText) else { throw StorageError.corrupt("measure state '\(stateText)'") }
-        return Measure(
+        var measure = Measure(
             id: MeasureID(try row.decode(column: "id", as: Int64.self)), code: try row.decode(column: "code", as: String.self),
             state: state, version: try row.decode(column: "version", as: Int.self),
             content: try decodeContent(try row.decode(column: "content", as: String.self)),
             updatedAt: try row.decode(column: "updated_at", as: Int64.self),
             stateReason: try row.decode(column: "state_reason", as: String?.self))
+        measure.round = try row.decode(column: "round", as: Int.self)
+        measure.stageStartedAt = try row.decode(column: "stage_started_at", as: Int64?.self)
+        return measure
     }
 
     public func create(
@@ -122,34 +125,53 @@ public struct SQLMeasureStore: MeasureStore {
     public func transition(
         _ id: MeasureID, _ transition: MeasureTransition, reason: String?, machine: MeasureStateMachine, actor: UserID, at time: Timestamp
     ) async throws -> MeasureState {
-        let lock = database.kind == .postgres ? " FOR UPDATE" : ""
+        let kind = database.kind
         return try await database.write { db in
-            guard let row = try await db.raw("SELECT code, state FROM measures WHERE id = \(bind: id.rawValue)\(unsafeRaw: lock)").first(),
-                  let state = MeasureState(try row.decode(column: "state", as: String.self))
-            else { throw StorageError.notFound }
-            let code = try row.decode(column: "code", as: String.self)
-            let next: MeasureState
-            do { next = try machine.apply(transition, to: state) } catch let error as IllegalTransition {
-                throw MeasureRefusal.illegal(error)
-            }
-            try await db.raw("""
-                UPDATE measures SET state = \(bind: next.description), state_reason = \(bind: reason), public = \(bind: next.isPublic ? 1 : 0),
-                    updated_at = \(bind: time.milliseconds)
-                WHERE id = \(bind: id.rawValue)
-                """).run()
-            try await db.raw("""
-                INSERT INTO measure_events (measure_id, from_state, to_state, step, reason, actor_id, created_at)
-                VALUES (\(bind: id.rawValue), \(bind: state.description), \(bind: next.description), \(bind: transition.description),
-                        \(bind: reason), \(bind: actor.rawValue), \(bind: time.milliseconds))
-                """).run()
-            if next.isPublic {
-                try await Self.tellSources(id, code: code, state: next, reason: reason, firstPublic: !state.isPublic, actor: actor, at: time, db)
-            }
-            try await AuditTrail.append(
-                AuditEvent(actor: actor, action: "measure.transition", subject: "measure:\(id)",
-                           detail: "\(state)→\(next)" + (reason.map { ": \($0)" } ?? "")), at: time, in: db)
-            return next
+            try await Self.move(id, transition, reason: reason, machine: machine, actor: actor, at: time, kind: kind, in: db)
         }
+    }
+
+    /// One step inside the caller's transaction: only what the machine allows is written. Entering the
+    /// first stage starts a new round of review; entering any stage starts its clock for the due date.
+    static func move(
+        _ id: MeasureID, _ transition: MeasureTransition, reason: String?, machine: MeasureStateMachine, actor: UserID, at time: Timestamp,
+        kind: DatabaseKind, in db: any SQLDatabase
+    ) async throws -> MeasureState {
+        let lock = kind == .postgres ? " FOR UPDATE" : ""
+        guard let row = try await db.raw("""
+                SELECT code, state, stage_started_at FROM measures WHERE id = \(bind: id.rawValue)\(unsafeRaw: lock)
+                """).first(),
+              let state = MeasureState(try row.decode(column: "state", as: String.self))
+        else { throw StorageError.notFound }
+        let code = try row.decode(column: "code", as: String.self)
+        let next: MeasureState
+        do { next = try machine.apply(transition, to: state) } catch {
+            throw MeasureRefusal.illegal(error)
+        }
+        // A new round begins with the first stage; a stage's clock runs from its start, through drafting
+        // and reopening its opinion, until the measure leaves it.
+        let startedAt: Int64? = next.stage == nil ? nil
+            : next.stage == state.stage ? try row.decode(column: "stage_started_at", as: Int64?.self) : time.milliseconds
+        try await db.raw("""
+            UPDATE measures SET state = \(bind: next.description), state_reason = \(bind: reason), public = \(bind: next.isPublic ? 1 : 0),
+                updated_at = \(bind: time.milliseconds), round = round + \(bind: transition == .startReview ? 1 : 0),
+                stage_started_at = \(bind: startedAt)
+            WHERE id = \(bind: id.rawValue)
+            """).run()
+        try await db.raw("""
+            INSERT INTO measure_events (measure_id, from_state, to_state, step, reason, actor_id, created_at)
+            VALUES (\(bind: id.rawValue), \(bind: state.description), \(bind: next.description), \(bind: transition.description),
+                    \(bind: reason), \(bind: actor.rawValue), \(bind: time.milliseconds))
+            """).run()
+        // Contributors hear of every stage and decision, not of the phases inside a stage.
+        let withinStage = next.stage != nil && next.stage == state.stage
+        if next.isPublic && !withinStage {
+            try await tellSources(id, code: code, state: next, reason: reason, firstPublic: !state.isPublic, actor: actor, at: time, db)
+        }
+        try await AuditTrail.append(
+            AuditEvent(actor: actor, action: "measure.transition", subject: "measure:\(id)",
+                       detail: "\(state)→\(next)" + (reason.map { ": \($0)" } ?? "")), at: time, in: db)
+        return next
     }
 
     /// Every source contribution gets the step on its timeline; its author and followers are told.

@@ -36,7 +36,11 @@ public enum Layout {
                         el("li") { navLink("/contributions", t("layout.nav.contributions"), context) }
                         el("li") { navLink("/formats", t("layout.nav.formats"), context) }
                         el("li") { navLink("/measures", t("layout.nav.measures"), context) }
+                        el("li") { navLink("/sessions", t("layout.nav.sessions"), context) }
                         el("li") { navLink("/participation", t("layout.nav.participation"), context) }
+                        if context.user?.mayReview == true {
+                            el("li") { navLink("/review", t("layout.nav.review"), context) }
+                        }
                         if context.user?.mayModerate == true {
                             el("li") { navLink("/moderation", t("layout.nav.moderation"), context) }
                         }

@@ -16,10 +16,13 @@ public struct PageContext: Sendable {
         public var role: Role
         /// Whether the navigation offers the moderation queue (decided by the policy, not here).
         public var mayModerate: Bool
-        public init(displayName: String, role: Role, mayModerate: Bool = false) {
+        /// Whether the navigation offers the review desk (the office, the bodies, the ministries).
+        public var mayReview: Bool
+        public init(displayName: String, role: Role, mayModerate: Bool = false, mayReview: Bool = false) {
             self.displayName = displayName
             self.role = role
             self.mayModerate = mayModerate
+            self.mayReview = mayReview
         }
     }
 

@@ -116,7 +116,8 @@ struct MeasureRoutes {
             MeasurePage.Source(id: $0.contribution.id.rawValue, title: $0.contribution.title, note: $0.note)
         }
         let steps = try await services.measures.steps(of: id).map {
-            MeasurePage.Step(to: $0.to, reason: $0.reason, date: CalendarDate.iso(milliseconds: $0.at.milliseconds))
+            MeasurePage.Step(to: $0.to, reason: $0.reason, date: CalendarDate.iso(milliseconds: $0.at.milliseconds),
+                             withinStage: $0.to.stage != nil && $0.to.stage == $0.from.stage)
         }
         let versions = try await services.measures.versions(of: id).map { ($0.version, CalendarDate.iso(milliseconds: $0.at.milliseconds)) }
         guard case .measure(_, let ministries) = subject else { throw WebError.notFound }
@@ -125,6 +126,11 @@ struct MeasureRoutes {
             nextSteps: office ? Self.officeSteps.filter { services.measureMachine.allows($0, from: measure.state) } : [],
             mayEdit: services.policy.allows(context.actor, .writeMeasures, on: subject), notice: notice)
         model.mayCompareVersions = services.policy.allows(context.actor, .viewAssessments, on: subject)
+        // The bodies' decisions are public once their session is released (only then are they concluded).
+        model.decisions = try await services.reviews.conclusions(of: id).compactMap { ending in
+            guard let concluded = ending.concludedAt, ending.session != nil else { return nil }
+            return (ending.stage, ending.conclusion, ending.session?.rawValue, CalendarDate.iso(milliseconds: concluded.milliseconds))
+        }
         model.errors = errors
         return .html(MeasurePage.render(model, services.pageContext(context, path: "/measures/\(id)")), status: status)
     }

@@ -19,11 +19,14 @@ public enum MeasurePage {
         public var to: MeasureState
         public var reason: String?
         public var date: String
+        /// A change of phase inside one review stage (an opinion drafted or reopened): internal.
+        public var withinStage: Bool
 
-        public init(to: MeasureState, reason: String?, date: String) {
+        public init(to: MeasureState, reason: String?, date: String, withinStage: Bool = false) {
             self.to = to
             self.reason = reason
             self.date = date
+            self.withinStage = withinStage
         }
     }
 
@@ -41,6 +44,8 @@ public enum MeasurePage {
         public var errors: [FieldError] = []
         /// Earlier versions are internal (they include the drafts).
         public var mayCompareVersions = false
+        /// Released decisions of the bodies on this measure: stage, conclusion, session.
+        public var decisions: [(stage: String, conclusion: Conclusion, session: Int64?, date: String)] = []
 
         public init(
             region: RegionConfiguration, measure: Measure, sources: [Source], steps: [Step], ministries: [String],
@@ -73,6 +78,7 @@ public enum MeasurePage {
             financing(c, t)
             if !c.indicators.isEmpty { indicators(c, t) }
             sources(model, context)
+            if !model.decisions.isEmpty { decisions(model, t) }
             history(model, t)
             if !model.nextSteps.isEmpty || model.mayEdit { office(model, context) }
         }
@@ -172,11 +178,40 @@ public enum MeasurePage {
         }
     }
 
+    static func decisions(_ model: Model, _ t: Translator) -> Node {
+        el("section", .ariaLabelledBy("decisions-title")) {
+            el("h2", .id("decisions-title")) { t("measure.decisions") }
+            for decision in model.decisions.reversed() {
+                let stage = model.region.review.stage(decision.stage)
+                el("div", .class("conclusion")) {
+                    el("h3") {
+                        stage?.outcome(decision.conclusion.outcome)?.label[t.language] ?? decision.conclusion.outcome
+                        " – "
+                        stage?.name[t.language] ?? decision.stage
+                    }
+                    el("p", .class("meta")) {
+                        el("time", .datetime(decision.date)) { t.date(iso: decision.date) }
+                        if let session = decision.session {
+                            " · "
+                            el("a", .href("/sessions/\(session)")) { t("review.inSession") }
+                        }
+                    }
+                    ReviewPage.voteLine(decision.conclusion.vote, t)
+                    el("div", .class("prose")) { SafeMarkup.render(decision.conclusion.reasons) }
+                    if !decision.conclusion.conditions.isEmpty {
+                        el("h4") { t("review.conditions") }
+                        el("div", .class("prose")) { SafeMarkup.render(decision.conclusion.conditions) }
+                    }
+                }
+            }
+        }
+    }
+
     static func history(_ model: Model, _ t: Translator) -> Node {
         el("section", .ariaLabelledBy("history-title")) {
             el("h2", .id("history-title")) { t("measure.history") }
             el("ol", .class("timeline")) {
-                for step in model.steps {
+                for step in model.steps where model.mayCompareVersions || !step.withinStage {
                     el("li", .class("timeline__item timeline__item--past")) {
                         el("time", .datetime(step.date)) { t.date(iso: step.date) }
                         el("p") {
@@ -185,6 +220,9 @@ public enum MeasurePage {
                         }
                     }
                 }
+            }
+            if model.mayCompareVersions && model.measure.state != .draft {
+                el("p") { el("a", .href("/measures/\(model.measure.id)/review")) { t("measure.review") } }
             }
             if model.versions.count > 1 && model.mayCompareVersions {
                 el("p") {

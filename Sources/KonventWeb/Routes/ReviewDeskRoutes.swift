@@ -1,0 +1,72 @@
+import Hummingbird
+import KonventDomain
+import KonventStorage
+import KonventViews
+
+/// `/review`: each reviewer's desk, decided by role (and for a ministry reviewer, their ministry).
+struct ReviewDeskRoutes {
+    let services: Services
+
+    func add(to router: Router<KonventRequestContext>) {
+        router.get("/review") { _, context in try await desk(context) }
+    }
+
+    /// The due date of the measure's current stage and the days left until it.
+    func due(_ measure: Measure, now: Int64) -> (date: String, daysLeft: Int)? {
+        guard let stage = measure.state.stage.flatMap(services.region.review.stage), let started = measure.stageStartedAt else { return nil }
+        let due = started + Int64(stage.dueDays) * 86_400_000
+        return (CalendarDate.iso(milliseconds: due), Int((Double(due - now) / 86_400_000).rounded(.up)))
+    }
+
+    func desk(_ context: KonventRequestContext) async throws -> Response {
+        // The desk is for those who take part in the review: office, bodies, ministries.
+        try services.require(.viewDecisions, on: .session(chair: nil, published: false), context)
+        guard case .user(_, let role, let ministry, _) = context.actor else { throw WebError.denied(.signInRequired) }
+        let t = services.catalog.translator(context.language)
+        let now = Timestamp.now.milliseconds
+        let deadline = services.region.process.deadline
+        let end = LocalDateTime("\(deadline)T23:59").flatMap(services.clock.utc) ?? now
+        let review = services.region.review
+        var model = ReviewDeskPage.Model(
+            region: services.region, owner: t(role.catalogKey), deadline: deadline,
+            daysToDeadline: Int((Double(end - now) / 86_400_000).rounded(.up)))
+        let entry = { (measure: Measure) in ReviewDeskPage.Entry(measure: measure, due: due(measure, now: now)) }
+        switch role {
+        case .ministryReviewer:
+            guard let ministry else { break }
+            model.owner = services.region.ministry(ministry)?.abbreviation ?? ministry
+            let items = try await services.reviews.desk(ministry: ministry, review: review)
+            model.awaiting = items.filter { !$0.done }.map { ReviewDeskPage.Entry(measure: $0.measure, due: due($0.measure, now: now), lead: $0.lead) }
+            model.waitingForOthers = items.filter(\.done).map { ReviewDeskPage.Entry(measure: $0.measure, due: due($0.measure, now: now), lead: $0.lead) }
+            model.assessed = try await services.reviews.assessed(by: .ministry(ministry), limit: 50).map {
+                .init(measureID: $0.assessment.measure.rawValue, code: $0.code, title: $0.title, stage: $0.assessment.stage,
+                      date: CalendarDate.iso(milliseconds: $0.assessment.updatedAt.milliseconds))
+            }
+        case .steeringCommitteeMember:
+            let deciding = review.stages.filter { $0.conclusion == .sessionDecision }
+            model.owner = deciding.first.flatMap { services.region.body($0.body)?.name[context.language] } ?? model.owner
+            model.awaiting = try await services.reviews.waiting(
+                in: deciding.map { .inReview(stage: $0.key, phase: .assessing) }, limit: 200).map(entry)
+            model.sessions = try await upcomingSessions(now)
+        default:
+            model.owner = t("review.assessor.office")
+            let office = review.stages.filter { $0.assessors == .office }.map { MeasureState.inReview(stage: $0.key, phase: .assessing) }
+            model.awaiting = try await services.reviews.waiting(in: [.submitted] + office, limit: 200).map(entry)
+            let inReview = MeasureStateMachine(review: review).states.filter { $0.stage != nil }
+            model.overdue = try await services.reviews.waiting(in: inReview, limit: 1000).map(entry).filter { ($0.due?.daysLeft ?? 0) < 0 }
+            var pipeline: [String: [String: Int]] = [:]
+            for (field, state, count) in try await services.reviews.pipeline() {
+                pipeline[field, default: [:]][state.stage ?? state.description, default: 0] += count
+            }
+            model.pipeline = pipeline
+            model.sessions = try await upcomingSessions(now)
+        }
+        return .html(ReviewDeskPage.render(model, services.pageContext(context, path: "/review")))
+    }
+
+    func upcomingSessions(_ now: Int64) async throws -> [ReviewDeskPage.Session] {
+        try await services.bodySessions.list(upcoming: true, now: now, limit: 10).map {
+            .init(id: $0.id.rawValue, title: $0.title, date: CalendarDate.iso(milliseconds: $0.startsAt))
+        }
+    }
+}

@@ -1,0 +1,266 @@
+import Foundation
+import Hummingbird
+import KonventDomain
+import KonventStorage
+import KonventViews
+
+/// The review of one measure: assessments, the agreed opinion with its confirmations, and the
+/// co-ministries the office assigns. Which form anyone sees, and what they may post, is the policy's.
+struct ReviewRoutes {
+    let services: Services
+
+    func add(to router: Router<KonventRequestContext>) {
+        router.get("/measures/{id}/review") { request, context in
+            let notice = request.uri.queryParameters.get("saved") == "1" ? services.catalog.translator(context.language)("review.saved") : nil
+            return try await page(context) { $0.notice = notice }
+        }
+        router.post("/measures/{id}/assessments/{who}") { request, context in try await assess(request, context) }
+        router.post("/measures/{id}/opinion") { request, context in try await draftOpinion(request, context) }
+        router.post("/measures/{id}/opinion/confirm") { _, context in try await confirm(context) }
+        router.post("/measures/{id}/opinion/object") { request, context in try await object(request, context) }
+        router.post("/measures/{id}/ministries") { request, context in try await assign(request, context) }
+    }
+
+    var measures: MeasureRoutes { MeasureRoutes(services: services) }
+
+    /// The measure and its ministries, for those who may read its assessments.
+    func reviewable(_ context: KonventRequestContext) async throws -> (Measure, [String]) {
+        let measure = try await measures.visible(context)
+        let ministries = try await services.measures.ministries(of: measure.id)
+        try services.require(.viewAssessments, on: .measure(state: measure.state, ministries: ministries), context)
+        return (measure, ministries)
+    }
+
+    func page(
+        _ context: KonventRequestContext, status: HTTPResponse.Status = .ok, adjust: (inout ReviewPage.Model) -> Void = { _ in }
+    ) async throws -> Response {
+        let (measure, ministries) = try await reviewable(context)
+        let assessments = try await services.reviews.assessments(of: measure.id)
+        let endings = try await services.reviews.conclusions(of: measure.id)
+        let stage = measure.state.stage.flatMap(services.region.review.stage)
+        var confirmations: [String] = []
+        if let stage { confirmations = try await services.reviews.confirmations(of: measure.id, round: measure.round, stage: stage.key) }
+        var model = ReviewPage.Model(
+            region: services.region, measure: measure, ministries: ministries,
+            assessments: assessments.map {
+                .init(round: $0.round, stage: $0.stage, assessor: $0.assessor, version: $0.measureVersion, content: $0.content,
+                      date: CalendarDate.iso(milliseconds: $0.updatedAt.milliseconds))
+            },
+            endings: endings.map {
+                .init(round: $0.round, stage: $0.stage, conclusion: $0.conclusion, concluded: $0.concludedAt != nil,
+                      session: $0.session?.rawValue, date: CalendarDate.iso(milliseconds: ($0.concludedAt ?? $0.draftedAt).milliseconds))
+            },
+            confirmations: confirmations,
+            tasks: tasks(measure, ministries, assessments.filter { $0.round == measure.round }, confirmations, context),
+            mayAssign: services.policy.allows(context.actor, .writeMeasures) && !measure.state.isDecided)
+        if let stage, let started = measure.stageStartedAt {
+            let due = started + Int64(stage.dueDays) * 86_400_000
+            model.due = (CalendarDate.iso(milliseconds: due), Int((Double(due - Timestamp.now.milliseconds) / 86_400_000).rounded(.up)))
+        }
+        // The assessor's own assessment fills the form when they come back to it.
+        if case .assess(let assessor, _)? = model.tasks.first,
+           let own = assessments.first(where: { $0.round == measure.round && $0.stage == stage?.key && $0.assessor == assessor }) {
+            model.input = AssessmentInput(own.content)
+        }
+        adjust(&model)
+        return .html(ReviewPage.render(model, services.pageContext(context, path: "/measures/\(measure.id)/review")), status: status)
+    }
+
+    /// Whose turn it is, as far as the visitor is concerned.
+    func tasks(
+        _ measure: Measure, _ ministries: [String], _ current: [StoredAssessment], _ confirmations: [String], _ context: KonventRequestContext
+    ) -> [ReviewPage.Task] {
+        guard case .inReview(let key, let phase) = measure.state, let stage = services.region.review.stage(key) else { return [] }
+        let ministry: String? = if case .user(_, _, let ministry?, _) = context.actor, ministries.contains(ministry) { ministry } else { nil }
+        switch (stage.assessors, phase) {
+        case (.office, .assessing):
+            let allowed = services.policy.allows(context.actor, .assessMeasure, on: .assessment(by: .office, open: true))
+            return allowed ? [.assess(.office, concludes: stage.conclusion == .single)] : []
+        case (.ministries, .assessing):
+            guard let ministry, services.policy.allows(context.actor, .assessMeasure, on: .assessment(by: .ministry(ministry), open: true))
+            else { return [] }
+            var tasks: [ReviewPage.Task] = [.assess(.ministry(ministry), concludes: false)]
+            if stage.conclusion == .agreedOpinion && ministry == ministries.first && ministry == measure.content.leadMinistry {
+                let done = Set(current.filter { $0.stage == key }.map(\.assessor))
+                tasks.append(.draftOpinion(missing: ministries.filter { !done.contains(.ministry($0)) }))
+            }
+            return tasks
+        case (.ministries, .concluding):
+            guard let ministry, ministry != measure.content.leadMinistry, !confirmations.contains(ministry),
+                  services.policy.allows(context.actor, .assessMeasure, on: .assessment(by: .ministry(ministry), open: true))
+            else { return [] }
+            return [.confirm(ministry: ministry)]
+        default:
+            return []
+        }
+    }
+
+    static func assessmentInput(_ form: FormData, _ stage: ReviewConfiguration.Stage) -> AssessmentInput {
+        var input = AssessmentInput()
+        for gate in stage.gates {
+            input.gates[gate.key] = (form.string("gate-\(gate.key)"), form.string("justification-\(gate.key)"))
+        }
+        for criterion in stage.criteria { input.scores[criterion.key] = form.string("score-\(criterion.key)") }
+        input.text = form.string("text")
+        return input
+    }
+
+    static func conclusionInput(_ form: FormData) -> ConclusionInput {
+        var input = ConclusionInput()
+        input.outcome = form.string("outcome")
+        input.reasons = form.string("reasons")
+        input.conditions = form.string("conditions")
+        input.voting = form.string("voting")
+        input.yes = form.string("yes")
+        input.no = form.string("no")
+        input.abstain = form.string("abstain")
+        return input
+    }
+
+    func assess(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        let user = try services.signedInUser(context)
+        let (measure, _) = try await reviewable(context)
+        let who = context.parameters.get("who") ?? ""
+        let assessor: Assessor
+        if who == "office" { assessor = .office } else if services.region.ministry(who) != nil { assessor = .ministry(who) } else {
+            throw WebError.notFound
+        }
+        let stage = measure.state.stage.flatMap(services.region.review.stage)
+        let open: Bool = if case .inReview(_, .assessing) = measure.state, let stage {
+            switch (stage.assessors, assessor) {
+            case (.office, .office), (.ministries, .ministry): true
+            default: false
+            }
+        } else { false }
+        try services.require(.assessMeasure, on: .assessment(by: assessor, open: open), context)
+        guard let stage else { throw WebError.denied(.wrongState) }
+        let form = try await request.form(context)
+        let input = Self.assessmentInput(form, stage)
+        let conclusionInput = Self.conclusionInput(form)
+        let concludes = stage.conclusion == .single
+        var errors: [FieldError] = []
+        var content: AssessmentContent?
+        do { content = try input.validate(stage: stage) } catch { errors += error.errors }
+        var conclusion: Conclusion?
+        if concludes {
+            do {
+                conclusion = try conclusionInput.validate(stage: stage, gatesHold: content?.allGatesHold ?? true, voting: false)
+            } catch { errors += error.errors }
+        }
+        guard errors.isEmpty, let content else {
+            return try await page(context, status: .unprocessableContent) {
+                $0.input = input
+                $0.conclusionInput = conclusionInput
+                $0.errors = errors
+            }
+        }
+        try await refusing {
+            if let conclusion {
+                _ = try await services.reviews.conclude(measure.id, by: assessor, content, conclusion, machine: services.measureMachine,
+                                                        actor: user.id, at: .now)
+            } else {
+                try await services.reviews.saveAssessment(measure.id, by: assessor, content, review: services.region.review, actor: user.id,
+                                                          at: .now)
+            }
+        }
+        return .seeOther("/measures/\(measure.id)/review?saved=1")
+    }
+
+    /// The store's refusals as the visitor reads them.
+    func refusing(_ body: () async throws -> Void) async throws {
+        do { try await body() } catch let refusal as ReviewRefusal {
+            switch refusal {
+            case .closed: throw WebError.denied(.wrongState)
+            case .notAssigned, .notLead: throw WebError.denied(.notPermitted)
+            case .missingAssessments: throw WebError.conflict("review.error.missing")
+            }
+        } catch let refusal as MeasureRefusal {
+            guard case .illegal = refusal else { throw refusal }
+            throw WebError.denied(.wrongState)
+        }
+    }
+
+    /// The visitor's ministry, when the measure is assigned to it.
+    func ministry(_ context: KonventRequestContext, _ ministries: [String]) throws -> String {
+        guard case .user(_, _, let ministry?, _) = context.actor, ministries.contains(ministry) else { throw WebError.denied(.notPermitted) }
+        return ministry
+    }
+
+    func draftOpinion(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        let user = try services.signedInUser(context)
+        let (measure, ministries) = try await reviewable(context)
+        let ministry = try ministry(context, ministries)
+        let open = if case .inReview(_, .assessing) = measure.state { true } else { false }
+        try services.require(.assessMeasure, on: .assessment(by: .ministry(ministry), open: open), context)
+        guard ministry == measure.content.leadMinistry, let stage = measure.state.stage.flatMap(services.region.review.stage) else {
+            throw WebError.denied(.notPermitted)
+        }
+        let input = Self.conclusionInput(try await request.form(context))
+        let current = try await services.reviews.assessments(of: measure.id).filter { $0.round == measure.round && $0.stage == stage.key }
+        let conclusion: Conclusion
+        do {
+            conclusion = try input.validate(stage: stage, gatesHold: current.allSatisfy(\.content.allGatesHold), voting: false)
+        } catch {
+            return try await page(context, status: .unprocessableContent) {
+                $0.conclusionInput = input
+                $0.errors = error.errors
+            }
+        }
+        try await refusing {
+            _ = try await services.reviews.draftOpinion(measure.id, lead: ministry, conclusion, machine: services.measureMachine, actor: user.id,
+                                                        at: .now)
+        }
+        return .seeOther("/measures/\(measure.id)/review?saved=1")
+    }
+
+    func confirm(_ context: KonventRequestContext) async throws -> Response {
+        let user = try services.signedInUser(context)
+        let (measure, ministries) = try await reviewable(context)
+        let ministry = try ministry(context, ministries)
+        let open = if case .inReview(_, .concluding) = measure.state { true } else { false }
+        try services.require(.assessMeasure, on: .assessment(by: .ministry(ministry), open: open), context)
+        try await refusing {
+            _ = try await services.reviews.confirmOpinion(measure.id, ministry: ministry, machine: services.measureMachine, actor: user.id, at: .now)
+        }
+        return .seeOther("/measures/\(measure.id)/review?saved=1")
+    }
+
+    func object(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        let user = try services.signedInUser(context)
+        let (measure, ministries) = try await reviewable(context)
+        let ministry = try ministry(context, ministries)
+        let open = if case .inReview(_, .concluding) = measure.state { true } else { false }
+        try services.require(.assessMeasure, on: .assessment(by: .ministry(ministry), open: open), context)
+        let reason = try await request.form(context).string("objection").trimmingWhitespace()
+        guard (10...2000).contains(reason.count) else {
+            return try await page(context, status: .unprocessableContent) {
+                $0.errors = [FieldError(field: "objection", messageKey: "error.review.objection")]
+            }
+        }
+        let name = services.region.ministry(ministry)?.abbreviation ?? ministry
+        try await refusing {
+            _ = try await services.reviews.objectToOpinion(measure.id, ministry: ministry, reason: "\(name): \(reason)",
+                                                           machine: services.measureMachine, actor: user.id, at: .now)
+        }
+        return .seeOther("/measures/\(measure.id)/review?saved=1")
+    }
+
+    func assign(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        let user = try services.signedInUser(context)
+        let (measure, _) = try await reviewable(context)
+        try services.require(.writeMeasures, context)
+        guard !measure.state.isDecided else { throw WebError.denied(.wrongState) }
+        let chosen = try await request.form(context).all("ministries")
+        guard chosen.allSatisfy({ services.region.ministry($0) != nil }) else {
+            return try await page(context, status: .unprocessableContent) {
+                $0.errors = [FieldError(field: "ministries", messageKey: "error.measure.ministry")]
+            }
+        }
+        try await services.measures.assignCoMinistries(measure.id, chosen, actor: user.id, at: .now)
+        return .seeOther("/measures/\(measure.id)/review?saved=1")
+    }
+}
