@@ -11,12 +11,13 @@ struct Generate: AsyncParsableCommand {
     @Option(help: "Number of supports (one per person and contribution; repeats are skipped).") var supports = 1_000_000
     @Option(help: "Number of generated accounts that support and comment.") var people = 5_000
     @Option(help: "Number of participation formats (workshops and the like) across the region.") var formats = 1_000
+    @Option(help: "Number of measures, taken through the review into every state, with assessments and sessions.") var measures = 0
     @Option(help: "Seed: the same seed gives the same data.") var seed: UInt64 = 1
     @OptionGroup var data: DatabaseOptions
 
     func validate() throws {
-        guard contributions >= 0, comments >= 0, supports >= 0, formats >= 0, people >= 1 else {
-            throw ValidationError("Amounts must not be negative, and --people must be at least 1.")
+        guard contributions >= 0, comments >= 0, supports >= 0, formats >= 0, measures >= 0, measures <= contributions, people >= 1 else {
+            throw ValidationError("Amounts must not be negative, --measures at most --contributions, and --people at least 1.")
         }
     }
 
@@ -30,6 +31,11 @@ struct Generate: AsyncParsableCommand {
                 ) { step, done, total in
                     FileHandle.standardError.write(Data("\r\(step): \(done)/\(total)        ".utf8))
                 }
+                if measures > 0 {
+                    try await SampleData(services: services).measures(measures) { done, total in
+                        if done % 50 == 0 { FileHandle.standardError.write(Data("\rmeasures: \(done)/\(total)        ".utf8)) }
+                    }
+                }
                 await services.database.shutdown()
             } catch {
                 await services.database.shutdown()
@@ -37,7 +43,7 @@ struct Generate: AsyncParsableCommand {
             }
             let seconds = (ContinuousClock.now - started).components.seconds
             FileHandle.standardError.write(Data("\n".utf8))
-            print("Generated \(contributions) contributions, \(formats) formats, \(comments) comments, \(supports) supports in \(seconds) s.")
+            print("Generated \(contributions) contributions, \(formats) formats, \(measures) measures, \(comments) comments, \(supports) supports in \(seconds) s.")
         }
     }
 }

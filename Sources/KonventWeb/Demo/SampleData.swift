@@ -146,3 +146,18 @@ public struct SampleData: Sendable {
         return past
     }
 }
+
+extension SampleData {
+    /// Measures taken through the review (for benchmarks), written by a generated office account.
+    public func measures(_ count: Int, progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws {
+        guard !services.region.review.stages.isEmpty else { return }
+        let email = "geschaeftsstelle@generated.konvent.localhost"
+        var office = try await services.accounts.credentials(email: EmailAddress(trusted: email))?.user.id
+        if office == nil {
+            office = try await services.addUser(email: email, name: "Geschäftsstelle", role: Role.conventionOffice.rawValue, ministry: nil,
+                                                password: SecretToken().value).id
+        }
+        guard let office else { return }
+        try await DemoMeasures(services: services).load(office: office, count: count, progress: progress)
+    }
+}
