@@ -6,6 +6,12 @@ let m005Review = Migration(version: 5, name: "assessments, conclusions, sessions
         "ALTER TABLE measures ADD COLUMN round INTEGER NOT NULL DEFAULT 0",
         // When the current stage began, for due dates; null outside review.
         "ALTER TABLE measures ADD COLUMN stage_started_at BIGINT",
+        // Codes sort by prefix, then number (WT-9 before WT-10); lists page by that key.
+        "ALTER TABLE measures ADD COLUMN code_prefix TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE measures ADD COLUMN code_number INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX measures_public_order ON measures (public, code_prefix, code_number)",
+        "CREATE INDEX measures_order ON measures (code_prefix, code_number)",
+        "CREATE INDEX measures_state_started ON measures (state, stage_started_at)",
         """
         CREATE TABLE assessments (
             id \(d.id),

@@ -42,12 +42,14 @@ public enum MeasureRefusal: Error, Sendable, Equatable {
     case unknownContribution(ContributionID)
 }
 
-public struct MeasureQuery: Sendable, Equatable {
+public struct MeasureQuery: Sendable {
     /// Only what the public sees (drafts left out).
     public var publicOnly = true
     public var field: String?
     public var states: [MeasureState] = []
     public var ministry: String?
+    /// The key of the last measure of the previous page: its code's prefix and number.
+    public var after: (prefix: String, number: Int)?
     public var limit = 200
 
     public init() {}

@@ -48,8 +48,9 @@ public struct SQLMeasureStore: MeasureStore {
             let json = try Self.encode(content)
             let state = MeasureState.draft
             let id = try await db.raw("""
-                INSERT INTO measures (code, kind, title, content, state, public, version, lead_ministry, created_by, created_at, updated_at)
-                VALUES (\(bind: code), \(bind: content.kind.rawValue), \(bind: content.title), \(bind: json), \(bind: state.description),
+                INSERT INTO measures (code, code_prefix, code_number, kind, title, content, state, public, version, lead_ministry, created_by,
+                                      created_at, updated_at)
+                VALUES (\(bind: code), \(bind: codePrefix), \(bind: last + 1), \(bind: content.kind.rawValue), \(bind: content.title), \(bind: json), \(bind: state.description),
                         \(bind: state.isPublic ? 1 : 0), 1, \(bind: content.leadMinistry), \(bind: actor.rawValue), \(bind: time.milliseconds),
                         \(bind: time.milliseconds))
                 RETURNING id
@@ -235,9 +236,12 @@ public struct SQLMeasureStore: MeasureStore {
         if let ministry = query.ministry {
             conditions.append("EXISTS (SELECT 1 FROM measure_ministries x WHERE x.measure_id = m.id AND x.ministry = \(bind: ministry))")
         }
+        if let after = query.after {
+            conditions.append("(m.code_prefix > \(bind: after.prefix) OR (m.code_prefix = \(bind: after.prefix) AND m.code_number > \(bind: after.number)))")
+        }
         let condition: SQLQueryString = conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")
         let sql: SQLQueryString = "SELECT \(unsafeRaw: Self.columns) FROM measures m WHERE " + condition
-            + " ORDER BY m.code LIMIT \(bind: max(1, min(query.limit, 1000)))"
+            + " ORDER BY m.code_prefix, m.code_number LIMIT \(bind: max(1, min(query.limit, 1000)))"
         return try await database.read { db in try await db.raw(sql).all().map(Self.decode) }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import KonventDomain
 import KonventStorage
@@ -10,15 +11,36 @@ struct MeasureRoutes {
 
     /// The steps the office takes by hand; concluding a review stage comes from its assessments.
     static let officeSteps: [MeasureTransition] = [.submit, .startReview, .resubmit, .startImplementation, .complete]
+    static let pageSize = 50
 
     func add(to router: Router<KonventRequestContext>) {
         router.get("/measures") { request, context in
             var query = MeasureQuery()
             query.publicOnly = !services.policy.allows(context.actor, .writeMeasures)
             query.field = request.uri.queryParameters.get("field").flatMap { services.region.fieldOfAction($0)?.key }
-            let model = MeasureListPage.Model(
-                region: services.region, items: try await services.measures.list(query), field: query.field,
-                mayWrite: services.policy.allows(context.actor, .writeMeasures))
+            let offered = services.measureMachine.states.filter { $0.isPublic || !query.publicOnly }
+            let state = request.uri.queryParameters.get("state").flatMap(MeasureState.init).flatMap { offered.contains($0) ? $0 : nil }
+            query.states = state.map { [$0] } ?? []
+            if let after = request.uri.queryParameters.get("after"), let dash = after.lastIndex(of: "-"),
+               let number = Int(after[after.index(after: dash)...]) {
+                query.after = (String(after[..<dash]), number)
+            }
+            query.limit = Self.pageSize + 1
+            var items = try await services.measures.list(query)
+            var next: String?
+            if items.count > Self.pageSize {
+                items.removeLast()
+                var parameters = [("after", items.last!.code)]
+                if let field = query.field { parameters.append(("field", field)) }
+                if let state { parameters.append(("state", state.description)) }
+                next = "/measures?" + parameters.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+                    .joined(separator: "&")
+            }
+            var model = MeasureListPage.Model(
+                region: services.region, items: items, field: query.field, mayWrite: services.policy.allows(context.actor, .writeMeasures))
+            model.state = state?.description
+            model.states = offered
+            model.nextPage = next
             return Response.html(MeasureListPage.render(model, services.pageContext(context, path: "/measures")))
         }
         router.get("/measures/new") { request, context in

@@ -6,7 +6,12 @@ public enum MeasureListPage {
         public var region: RegionConfiguration
         public var items: [Measure]
         public var field: String?
+        /// The state filter (as stored), and the states offered.
+        public var state: String?
+        public var states: [MeasureState] = []
         public var mayWrite: Bool
+        /// The URL of the next page, nil on the last one.
+        public var nextPage: String?
 
         public init(region: RegionConfiguration, items: [Measure], field: String?, mayWrite: Bool) {
             self.region = region
@@ -26,16 +31,20 @@ public enum MeasureListPage {
                 Forms.select(name: "field", label: t("field.fieldOfAction"),
                              options: [("", t("contributions.filter.all"))] + model.region.fieldsOfAction.map { ($0.key, $0.name[t.language]) },
                              selected: model.field ?? "", errors: [], t)
+                Forms.select(name: "state", label: t("measure.state"),
+                             options: [("", t("contributions.filter.all"))] + model.states.map { ($0.description, MeasureStateName.name($0, model.region, t)) },
+                             selected: model.state ?? "", errors: [], t)
                 Forms.submit(t("contributions.filter.apply"))
             }
             el("section", .ariaLabelledBy("results-title")) {
-                el("h2", .id("results-title")) { t("measures.results", ["count": t.number(model.items.count)]) }
+                el("h2", .id("results-title")) { t(model.nextPage == nil ? "measures.results" : "measures.resultsPage", ["count": t.number(model.items.count)]) }
                 if model.items.isEmpty {
                     el("p") { t("measures.none") }
                 } else {
                     el("ul", .class("result-list")) {
                         for item in model.items { el("li") { MeasureSummary.item(item, model.region, t) } }
                     }
+                    Layout.nextPage(model.nextPage, label: t("measures.next"), t)
                 }
             }
         }
