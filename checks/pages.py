@@ -6,12 +6,18 @@ PUBLIC = ["/", "/register", "/login", "/password/forgot", "/impressum", "/datens
           "/leichte-sprache", "/register/sent", "/confirm?token=unbekannt", "/nirgendwo",
           "/contributions", "/contributions?q=Fachkr%C3%A4fte&sort=supported", "/contributions/1",
           "/contributions?format=1&municipality=14521010", "/formats", "/formats?when=past&kind=workshop", "/formats/1",
-          "/formats/45", "/participation", "/measures", "/measures/2"]
+          "/formats/45", "/participation", "/measures", "/measures/2", "/measures?state=adopted&field=wirtschaft", "/measures/5",
+          "/sessions", "/sessions/1", "/sessions/3"]
 SIGNED_IN = ["/", "/account", "/contributions/new", "/contributions/1", "/formats/45", "/participation"]
 OFFICE = ["/moderation", "/contributions/2", "/formats/new", "/formats/1", "/formats/1/edit", "/formats/1/results",
-          "/formats/1/documentation", "/account", "/measures", "/measures/new?from=1", "/measures/1", "/measures/1/edit", "/measures/1/versions"]
+          "/formats/1/documentation", "/account", "/measures", "/measures/new?from=1", "/measures/1", "/measures/1/edit", "/measures/1/versions",
+          "/review", "/measures/5/review", "/measures/26/review", "/measures/29/review", "/sessions/new", "/sessions/3",
+          "/sessions/3/edit", "/sessions/3/items/21/decision", "/sessions/1/items/1/decision"]
+MINISTRY = ["/review", "/measures/23/review", "/measures/3/review"]
+STEERING = ["/review", "/sessions/3", "/sessions/3/items/22/decision", "/measures/19/review"]
 ROLES = [("out", None, PUBLIC), ("in", "buergerin@demo.konvent.localhost", SIGNED_IN),
-         ("office", "geschaeftsstelle@demo.konvent.localhost", OFFICE)]
+         ("office", "geschaeftsstelle@demo.konvent.localhost", OFFICE),
+         ("ministry", "ressort@demo.konvent.localhost", MINISTRY), ("steering", "lenkungskreis@demo.konvent.localhost", STEERING)]
 
 
 def visit_all(browser, server, visit):
@@ -46,7 +52,13 @@ def visit_all(browser, server, visit):
                 page.locator("main button.button").last.click()
                 visit(page, f"{language}-in-contribution-errors", None)
                 names.append(f"{language}-in-contribution-errors")
-            else:
+            elif role == "office":
+                # The screening form sent without answers.
+                page.goto(server.url + "/measures/29/review")
+                page.eval_on_selector("form[action$='/assessments/office']", "form => form.noValidate = true")
+                page.locator("form[action$='/assessments/office'] button").click()
+                visit(page, f"{language}-office-assessment-errors", None)
+                names.append(f"{language}-office-assessment-errors")
                 # The results page with an import report.
                 page.goto(server.url + "/formats/1/results")
                 page.set_input_files("#field-file", files=[{"name": "x.csv", "mimeType": "text/csv",

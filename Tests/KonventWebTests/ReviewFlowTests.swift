@@ -138,6 +138,14 @@ struct ReviewFlowTests {
                                ("participants", "Staatssekretärin (Vorsitz)\nGeschäftsstelle")]
             let session = try #require(try await office.post("/sessions", sessionForm, csrfFrom: page).headers[.location])
             let sessionPath = String(session.split(separator: "?")[0])
+            let calendar = try await browser.get("\(sessionPath).ics")
+            #expect(calendar.headers[.contentType] == "text/calendar; charset=utf-8")
+            #expect(calendar.body.contains("SUMMARY:3. Sitzung des Lenkungskreises"))
+            #expect(calendar.body.contains("DTSTART:20261120T090000Z"), "10:00 in Berlin is 09:00 UTC in November")
+            #expect(try await browser.get("/sessions.ics").body.contains("SUMMARY:3. Sitzung des Lenkungskreises"))
+            #expect(try await browser.get("/sessions").body.contains("3. Sitzung des Lenkungskreises"))
+            #expect(try await chair.get("/review").body.contains("Ausbildungszentrum Vogtland"), "awaiting the steering committee")
+            #expect(try await browser.get("/review").status == .forbidden, "the desk is for the review's participants")
             page = try await office.get(sessionPath)
             #expect(try await office.post("\(sessionPath)/items", [("title", "Ausbildungszentrum Vogtland"), ("measure", String(id.rawValue))],
                                           csrfFrom: page).status == .seeOther)
