@@ -114,6 +114,25 @@ struct ReviewStoreTests {
         }
     }
 
+    @Test("overdue: past the stage's due date, the most overdue first", arguments: TestDatabase.available)
+    func overdue(database: TestDatabase) async throws {
+        try await database.with { db in
+            let accounts = SQLAccountStore(database: db)
+            let measures = SQLMeasureStore(database: db), reviews = SQLReviewStore(database: db)
+            let office = try await person(accounts, "office@example.org").id
+            let day: Int64 = 86_400_000, now = Timestamp.now.milliseconds
+            var ids: [MeasureID] = []
+            for started in [now - 20 * day, now - 30 * day, now - 2 * day] {
+                let id = try await measures.create(measureContent(), codePrefix: "WT", sources: [], actor: office, at: .now)
+                _ = try await measures.transition(id, .submit, reason: nil, machine: machine, actor: office, at: Timestamp(milliseconds: started))
+                _ = try await measures.transition(id, .startReview, reason: nil, machine: machine, actor: office, at: Timestamp(milliseconds: started))
+                ids.append(id)
+            }
+            // The screening is due after 14 days: the second is 16 days late, the first 6, the third not yet.
+            #expect(try await reviews.overdue(review: machine.review, now: now, limit: 10).map(\.id) == [ids[1], ids[0]])
+        }
+    }
+
     @Test("the measure list pages by code: WT-9 before WT-10, every measure once", arguments: TestDatabase.available)
     func paging(database: TestDatabase) async throws {
         try await database.with { db in

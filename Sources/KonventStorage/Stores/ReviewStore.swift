@@ -73,6 +73,8 @@ public protocol ReviewStore: Sendable {
     func assessed(by assessor: Assessor, limit: Int) async throws -> [(assessment: StoredAssessment, code: String, title: String)]
     /// Measures in these states, longest waiting first.
     func waiting(in states: [MeasureState], limit: Int) async throws -> [Measure]
+    /// Measures past their stage's due date, the most overdue first.
+    func overdue(review: ReviewConfiguration, now: Int64, limit: Int) async throws -> [Measure]
     /// How many measures are in each state, per field of action (public and internal).
     func pipeline() async throws -> [(field: String, state: MeasureState, count: Int)]
 }

@@ -306,6 +306,20 @@ public struct SQLReviewStore: ReviewStore {
         return try await database.read { db in try await db.raw(sql).all().map(SQLMeasureStore.decode) }
     }
 
+    public func overdue(review: ReviewConfiguration, now: Int64, limit: Int) async throws -> [Measure] {
+        var late: [(Int64, Measure)] = []
+        for stage in review.stages {
+            let due = Int64(stage.dueDays) * 86_400_000
+            let states = MeasureStateMachine(review: review).states.filter { $0.stage == stage.key }
+            let sql: SQLQueryString = "SELECT \(unsafeRaw: SQLMeasureStore.columns) FROM measures m WHERE m.state IN ("
+                + states.map { "\(bind: $0.description)" as SQLQueryString }.joined(separator: ", ")
+                + ") AND m.stage_started_at < \(bind: now - due) ORDER BY m.stage_started_at LIMIT \(bind: limit)"
+            late += try await database.read { db in try await db.raw(sql).all().map(SQLMeasureStore.decode) }
+                .map { ($0.stageStartedAt.map { now - $0 - due } ?? 0, $0) }
+        }
+        return late.sorted { $0.0 > $1.0 }.prefix(limit).map(\.1)
+    }
+
     public func pipeline() async throws -> [(field: String, state: MeasureState, count: Int)] {
         try await database.read { db in
             try await db.raw("""

@@ -52,9 +52,7 @@ struct ReviewDeskRoutes {
             model.owner = t("review.assessor.office")
             let office = review.stages.filter { $0.assessors == .office }.map { MeasureState.inReview(stage: $0.key, phase: .assessing) }
             model.awaiting = try await services.reviews.waiting(in: [.submitted] + office, limit: 200).map(entry)
-            let inReview = MeasureStateMachine(review: review).states.filter { $0.stage != nil }
-            model.overdue = try await services.reviews.waiting(in: inReview, limit: 1000).map(entry).filter { ($0.due?.daysLeft ?? 0) < 0 }
-                .sorted { ($0.due?.daysLeft ?? 0) < ($1.due?.daysLeft ?? 0) }
+            model.overdue = try await services.reviews.overdue(review: review, now: now, limit: 100).map(entry)
             var pipeline: [String: [String: Int]] = [:]
             for (field, state, count) in try await services.reviews.pipeline() {
                 pipeline[field, default: [:]][state.stage ?? state.description, default: 0] += count
