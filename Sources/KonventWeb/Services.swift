@@ -28,6 +28,8 @@ public struct Services: Sendable {
     let figuresCache = RecentValue<ParticipationFigures>(lifetime: .seconds(30))
     /// The calendar feed as served; calendar applications poll it, a minute's delay is fine.
     let calendarFeed = RecentValue<[UInt8]>(lifetime: .seconds(60))
+    /// The sessions' feed, kept the same way.
+    let sessionFeed = RecentValue<[UInt8]>(lifetime: .seconds(60))
     public let outbox: Outbox
     public let catalog: Catalog
     public let policy = PermissionPolicy()

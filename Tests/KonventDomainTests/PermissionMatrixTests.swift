@@ -130,6 +130,22 @@ struct PermissionMatrixTests {
                     #expect(policy.decide(actor, .writeMeasures, on: subject) == .deny(.wrongState))
                 }
             }
+            // Assessing: the office in its stage, an assigned ministry in its stage, nobody else, never by form for a body.
+            let review = machine.review
+            for role in Self.roles {
+                let actor = Actor.user(id: Self.me, role: role, ministry: role == .ministryReviewer ? "smil" : nil, confirmed: true)
+                let office = role == .conventionOffice || role == .administrator
+                for assessor in [Assessor.office, .ministry("smil"), .ministry("smwa"), .body("lenkungskreis")] {
+                    let subject = Subject.assessment(by: assessor, open: review.takesAssessment(in: state, from: assessor))
+                    let expected = switch assessor {
+                    case .office: office && state == .inReview(stage: "screening", phase: .assessing)
+                    case .ministry("smil"): role == .ministryReviewer && state == .inReview(stage: "imag", phase: .assessing)
+                    default: false
+                    }
+                    #expect(policy.allows(actor, .assessMeasure, on: subject) == expected, "\(role) \(assessor) \(state)")
+                }
+            }
+            #expect(review.takesConfirmation(in: state) == (state == .inReview(stage: "imag", phase: .concluding)), "\(state)")
             // Another ministry's reviewer sees neither the draft nor the assessments.
             let other = Actor.user(id: Self.me, role: .ministryReviewer, ministry: "smk", confirmed: true)
             #expect(policy.allows(other, .viewMeasure, on: subject) == state.isPublic)

@@ -46,6 +46,23 @@ public struct Measure: Sendable, Equatable {
     }
 }
 
+/// A measure as lists and desks name it: no content to decode.
+public struct MeasureHeadline: Sendable, Equatable {
+    public var id: MeasureID
+    public var code: String
+    public var title: String
+    public var state: MeasureState
+    public var stageStartedAt: Int64?
+
+    public init(id: MeasureID, code: String, title: String, state: MeasureState, stageStartedAt: Int64?) {
+        self.id = id
+        self.code = code
+        self.title = title
+        self.state = state
+        self.stageStartedAt = stageStartedAt
+    }
+}
+
 /// What a measure says; versions keep earlier copies of it.
 public struct MeasureContent: Sendable, Equatable, Codable {
     public var kind: Measure.Kind

@@ -115,6 +115,22 @@ public struct ReviewConfiguration: Sendable, Equatable, Codable {
 
     public func stage(_ key: String) -> Stage? { stages.first { $0.key == key } }
 
+    /// Whether a measure in this state takes an assessment from this assessor now: its stage is
+    /// assessing and is assessed by the assessor's kind (office, ministries, body).
+    public func takesAssessment(in state: MeasureState, from assessor: Assessor) -> Bool {
+        guard case .inReview(let key, .assessing) = state, let stage = stage(key) else { return false }
+        switch (stage.assessors, assessor) {
+        case (.office, .office), (.ministries, .ministry), (.body, .body): return true
+        default: return false
+        }
+    }
+
+    /// Whether a measure in this state waits for the co-ministries to confirm an agreed opinion.
+    public func takesConfirmation(in state: MeasureState) -> Bool {
+        guard case .inReview(let key, .concluding) = state, let stage = stage(key) else { return false }
+        return stage.conclusion == .agreedOpinion
+    }
+
     public func index(of key: String) -> Int? { stages.firstIndex { $0.key == key } }
 
     /// Checks the parts against each other: unique keys, known bodies, a scale on every criterion, and

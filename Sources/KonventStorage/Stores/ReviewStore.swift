@@ -37,7 +37,7 @@ public enum ReviewRefusal: Error, Sendable, Equatable {
 
 /// A measure on someone's desk: where it stands in its stage, and since when.
 public struct DeskItem: Sendable, Equatable {
-    public var measure: Measure
+    public var measure: MeasureHeadline
     /// For a ministry: whether it has assessed (or confirmed, in the concluding phase) in this round.
     public var done: Bool
     public var lead: Bool
@@ -72,9 +72,9 @@ public protocol ReviewStore: Sendable {
     /// The ministry's assessments, newest first.
     func assessed(by assessor: Assessor, limit: Int) async throws -> [(assessment: StoredAssessment, code: String, title: String)]
     /// Measures in these states, longest waiting first.
-    func waiting(in states: [MeasureState], limit: Int) async throws -> [Measure]
+    func waiting(in states: [MeasureState], limit: Int) async throws -> [MeasureHeadline]
     /// Measures past their stage's due date, the most overdue first.
-    func overdue(review: ReviewConfiguration, now: Int64, limit: Int) async throws -> [Measure]
+    func overdue(review: ReviewConfiguration, now: Int64, limit: Int) async throws -> [MeasureHeadline]
     /// How many measures are in each state, per field of action (public and internal).
     func pipeline() async throws -> [(field: String, state: MeasureState, count: Int)]
 }

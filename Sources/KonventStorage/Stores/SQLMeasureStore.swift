@@ -19,6 +19,17 @@ public struct SQLMeasureStore: MeasureStore {
         try JSONDecoder().decode(MeasureContent.self, from: Data(text.utf8))
     }
 
+    static let headlineColumns = "m.id, m.code, m.title, m.state, m.stage_started_at"
+
+    static func headline(_ row: any SQLRow) throws -> MeasureHeadline {
+        let stateText = try row.decode(column: "state", as: String.self)
+        guard let state = MeasureState(stateText) else { throw StorageError.corrupt("measure state '\(stateText)'") }
+        return MeasureHeadline(
+            id: MeasureID(try row.decode(column: "id", as: Int64.self)), code: try row.decode(column: "code", as: String.self),
+            title: try row.decode(column: "title", as: String.self), state: state,
+            stageStartedAt: try row.decode(column: "stage_started_at", as: Int64?.self))
+    }
+
     static func decode(_ row: any SQLRow) throws -> Measure {
         let stateText = try row.decode(column: "state", as: String.self)
         guard let state = MeasureState(stateText) else { throw StorageError.corrupt("measure state '\(stateText)'") }
@@ -237,7 +248,7 @@ public struct SQLMeasureStore: MeasureStore {
             conditions.append("EXISTS (SELECT 1 FROM measure_ministries x WHERE x.measure_id = m.id AND x.ministry = \(bind: ministry))")
         }
         if let after = query.after {
-            conditions.append("(m.code_prefix > \(bind: after.prefix) OR (m.code_prefix = \(bind: after.prefix) AND m.code_number > \(bind: after.number)))")
+            conditions.append("(m.code_prefix, m.code_number) > (\(bind: after.prefix), \(bind: after.number))")
         }
         let condition: SQLQueryString = conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")
         let sql: SQLQueryString = "SELECT \(unsafeRaw: Self.columns) FROM measures m WHERE " + condition

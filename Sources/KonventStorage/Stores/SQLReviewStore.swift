@@ -264,7 +264,7 @@ public struct SQLReviewStore: ReviewStore {
         guard !states.isEmpty else { return [] }
         let assessor = Assessor.ministry(ministry).description
         let sql: SQLQueryString = """
-            SELECT \(unsafeRaw: SQLMeasureStore.columns), x.lead,
+            SELECT \(unsafeRaw: SQLMeasureStore.headlineColumns), x.lead,
                 (SELECT COUNT(*) FROM assessments a WHERE a.measure_id = m.id AND a.round = m.round AND a.assessor = \(bind: assessor)
                     AND m.state = 'review:' || a.stage || ':assessing') AS assessed,
                 (SELECT COUNT(*) FROM confirmations c WHERE c.measure_id = m.id AND c.round = m.round AND c.ministry = \(bind: ministry)
@@ -275,7 +275,7 @@ public struct SQLReviewStore: ReviewStore {
             + ") ORDER BY m.stage_started_at, m.id LIMIT 500"
         return try await database.read { db in
             try await db.raw(sql).all().map { row in
-                let measure = try SQLMeasureStore.decode(row)
+                let measure = try SQLMeasureStore.headline(row)
                 let lead = try row.decode(column: "lead", as: Int.self) == 1
                 let done: Bool = switch measure.state {
                 case .inReview(_, .assessing): try row.decode(column: "assessed", as: Int.self) > 0
@@ -298,23 +298,23 @@ public struct SQLReviewStore: ReviewStore {
         }
     }
 
-    public func waiting(in states: [MeasureState], limit: Int) async throws -> [Measure] {
+    public func waiting(in states: [MeasureState], limit: Int) async throws -> [MeasureHeadline] {
         guard !states.isEmpty else { return [] }
-        let sql: SQLQueryString = "SELECT \(unsafeRaw: SQLMeasureStore.columns) FROM measures m WHERE m.state IN ("
+        let sql: SQLQueryString = "SELECT \(unsafeRaw: SQLMeasureStore.headlineColumns) FROM measures m WHERE m.state IN ("
             + states.map { "\(bind: $0.description)" as SQLQueryString }.joined(separator: ", ")
             + ") ORDER BY m.stage_started_at, m.updated_at, m.id LIMIT \(bind: limit)"
-        return try await database.read { db in try await db.raw(sql).all().map(SQLMeasureStore.decode) }
+        return try await database.read { db in try await db.raw(sql).all().map(SQLMeasureStore.headline) }
     }
 
-    public func overdue(review: ReviewConfiguration, now: Int64, limit: Int) async throws -> [Measure] {
-        var late: [(Int64, Measure)] = []
+    public func overdue(review: ReviewConfiguration, now: Int64, limit: Int) async throws -> [MeasureHeadline] {
+        var late: [(Int64, MeasureHeadline)] = []
         for stage in review.stages {
             let due = Int64(stage.dueDays) * 86_400_000
             let states = MeasureStateMachine(review: review).states.filter { $0.stage == stage.key }
-            let sql: SQLQueryString = "SELECT \(unsafeRaw: SQLMeasureStore.columns) FROM measures m WHERE m.state IN ("
+            let sql: SQLQueryString = "SELECT \(unsafeRaw: SQLMeasureStore.headlineColumns) FROM measures m WHERE m.state IN ("
                 + states.map { "\(bind: $0.description)" as SQLQueryString }.joined(separator: ", ")
                 + ") AND m.stage_started_at < \(bind: now - due) ORDER BY m.stage_started_at LIMIT \(bind: limit)"
-            late += try await database.read { db in try await db.raw(sql).all().map(SQLMeasureStore.decode) }
+            late += try await database.read { db in try await db.raw(sql).all().map(SQLMeasureStore.headline) }
                 .map { ($0.stageStartedAt.map { now - $0 - due } ?? 0, $0) }
         }
         return late.sorted { $0.0 > $1.0 }.prefix(limit).map(\.1)

@@ -12,7 +12,7 @@ struct ReviewDeskRoutes {
     }
 
     /// The due date of the measure's current stage and the days left until it.
-    func due(_ measure: Measure, now: Int64) -> (date: String, daysLeft: Int)? {
+    func due(_ measure: MeasureHeadline, now: Int64) -> (date: String, daysLeft: Int)? {
         guard let stage = measure.state.stage.flatMap(services.region.review.stage), let started = measure.stageStartedAt else { return nil }
         let due = started + Int64(stage.dueDays) * 86_400_000
         return (CalendarDate.iso(milliseconds: due), Int((Double(due - now) / 86_400_000).rounded(.up)))
@@ -30,7 +30,7 @@ struct ReviewDeskRoutes {
         var model = ReviewDeskPage.Model(
             region: services.region, owner: t(role.catalogKey), deadline: deadline,
             daysToDeadline: Int((Double(end - now) / 86_400_000).rounded(.up)))
-        let entry = { (measure: Measure) in ReviewDeskPage.Entry(measure: measure, due: due(measure, now: now)) }
+        let entry = { (measure: MeasureHeadline) in ReviewDeskPage.Entry(measure: measure, due: due(measure, now: now)) }
         switch role {
         case .ministryReviewer:
             guard let ministry else { break }

@@ -127,12 +127,7 @@ struct ReviewRoutes {
             throw WebError.notFound
         }
         let stage = measure.state.stage.flatMap(services.region.review.stage)
-        let open: Bool = if case .inReview(_, .assessing) = measure.state, let stage {
-            switch (stage.assessors, assessor) {
-            case (.office, .office), (.ministries, .ministry): true
-            default: false
-            }
-        } else { false }
+        let open = services.region.review.takesAssessment(in: measure.state, from: assessor)
         try services.require(.assessMeasure, on: .assessment(by: assessor, open: open), context)
         guard let stage else { throw WebError.denied(.wrongState) }
         let form = try await request.form(context)
@@ -192,7 +187,7 @@ struct ReviewRoutes {
         let user = try services.signedInUser(context)
         let (measure, ministries) = try await reviewable(context)
         let ministry = try ministry(context, ministries)
-        let open = if case .inReview(_, .assessing) = measure.state { true } else { false }
+        let open = services.region.review.takesAssessment(in: measure.state, from: .ministry(ministry))
         try services.require(.assessMeasure, on: .assessment(by: .ministry(ministry), open: open), context)
         guard ministry == measure.content.leadMinistry, let stage = measure.state.stage.flatMap(services.region.review.stage) else {
             throw WebError.denied(.notPermitted)
@@ -219,7 +214,7 @@ struct ReviewRoutes {
         let user = try services.signedInUser(context)
         let (measure, ministries) = try await reviewable(context)
         let ministry = try ministry(context, ministries)
-        let open = if case .inReview(_, .concluding) = measure.state { true } else { false }
+        let open = services.region.review.takesConfirmation(in: measure.state)
         try services.require(.assessMeasure, on: .assessment(by: .ministry(ministry), open: open), context)
         try await refusing {
             _ = try await services.reviews.confirmOpinion(measure.id, ministry: ministry, machine: services.measureMachine, actor: user.id, at: .now)
@@ -232,7 +227,7 @@ struct ReviewRoutes {
         let user = try services.signedInUser(context)
         let (measure, ministries) = try await reviewable(context)
         let ministry = try ministry(context, ministries)
-        let open = if case .inReview(_, .concluding) = measure.state { true } else { false }
+        let open = services.region.review.takesConfirmation(in: measure.state)
         try services.require(.assessMeasure, on: .assessment(by: .ministry(ministry), open: open), context)
         let reason = try await request.form(context).string("objection").trimmingWhitespace()
         guard (10...2000).contains(reason.count) else {

@@ -117,7 +117,7 @@ struct SessionRoutes {
             mayRelease: services.policy.allows(context.actor, .releaseSession, on: subject))
         if model.mayManage {
             let open = services.measureMachine.states.filter { $0.stage != nil || $0 == .submitted || $0 == .deferred }
-            model.candidates = try await services.reviews.waiting(in: open, limit: 300).map { ($0.id.rawValue, "\($0.code) \($0.content.title)") }
+            model.candidates = try await services.reviews.waiting(in: open, limit: 300).map { ($0.id.rawValue, "\($0.code) \($0.title)") }
         }
         adjust(&model)
         return .html(SessionPage.render(model, services.pageContext(context, path: "/sessions/\(id)")), status: status)
@@ -275,9 +275,13 @@ struct SessionRoutes {
     }
 
     func feed() async throws -> Response {
-        let from = Timestamp.now.milliseconds - 90 * 86_400_000
-        let sessions = try await services.bodySessions.list(upcoming: true, now: from, limit: 300)
-        let bytes = Array(ICalendar.calendar(name: services.region.process.title[.de], events: sessions.map(event)).utf8)
+        let routes = self
+        let (bytes, _) = try await services.sessionFeed.value {
+            // From three months back, so that a subscribed calendar keeps the recent sessions.
+            let from = Timestamp.now.milliseconds - 90 * 86_400_000
+            let sessions = try await routes.services.bodySessions.list(upcoming: true, now: from, limit: 300)
+            return Array(ICalendar.calendar(name: routes.services.region.process.title[.de], events: sessions.map(routes.event)).utf8)
+        }
         return FormatRoutes(services: services).ics(bytes, filename: "sitzungen.ics")
     }
 

@@ -5,12 +5,12 @@ import KonventDomain
 /// decision; the office the whole pipeline per field of action and the days left to the deadline.
 public enum ReviewDeskPage {
     public struct Entry: Sendable {
-        public var measure: Measure
+        public var measure: MeasureHeadline
         /// The current stage's due date (ISO) and days left (negative: overdue).
         public var due: (date: String, daysLeft: Int)?
         public var lead: Bool
 
-        public init(measure: Measure, due: (date: String, daysLeft: Int)?, lead: Bool = false) {
+        public init(measure: MeasureHeadline, due: (date: String, daysLeft: Int)?, lead: Bool = false) {
             self.measure = measure
             self.due = due
             self.lead = lead
@@ -118,7 +118,7 @@ public enum ReviewDeskPage {
             el("ul", .class("plain-list")) {
                 for entry in entries {
                     el("li") {
-                        el("a", .href("/measures/\(entry.measure.id)/review")) { "\(entry.measure.code) \(entry.measure.content.title)" }
+                        el("a", .href("/measures/\(entry.measure.id)/review")) { "\(entry.measure.code) \(entry.measure.title)" }
                         " – \(MeasureStateName.name(entry.measure.state, model.region, t))"
                         if entry.lead { " (\(t("measure.lead")))" }
                         if let due = entry.due {
