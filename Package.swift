@@ -48,11 +48,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "KonventDocuments",
+            dependencies: ["KonventDomain"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "KonventWeb",
             dependencies: [
                 "KonventDomain",
                 "KonventStorage",
                 "KonventViews",
+                "KonventDocuments",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -85,6 +91,7 @@ let package = Package(
         .testTarget(name: "KonventDomainTests", dependencies: ["KonventDomain"], swiftSettings: strict),
         .testTarget(name: "KonventStorageTests", dependencies: ["KonventStorage", "KonventTestSupport"], swiftSettings: strict),
         .testTarget(name: "KonventViewsTests", dependencies: ["KonventViews"], swiftSettings: strict),
+        .testTarget(name: "KonventDocumentsTests", dependencies: ["KonventDocuments"], swiftSettings: strict),
         .testTarget(
             name: "KonventWebTests",
             dependencies: [

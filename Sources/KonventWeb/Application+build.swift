@@ -24,6 +24,7 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     ReviewRoutes(services: services).add(to: router)
     ReviewDeskRoutes(services: services).add(to: router)
     SessionRoutes(services: services).add(to: router)
+    MasterplanRoutes(services: services).add(to: router)
     OperationsRoutes(services: services).add(to: router)
 
     let configuration = services.configuration

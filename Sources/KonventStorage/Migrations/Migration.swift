@@ -27,6 +27,7 @@ public enum Migrations {
         m003Formats,
         m004Measures,
         m005Review,
+        m006Masterplan,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -37,6 +37,7 @@ public enum Layout {
                         el("li") { navLink("/formats", t("layout.nav.formats"), context) }
                         el("li") { navLink("/measures", t("layout.nav.measures"), context) }
                         el("li") { navLink("/sessions", t("layout.nav.sessions"), context) }
+                        el("li") { navLink("/masterplan", t("layout.nav.masterplan"), context) }
                         el("li") { navLink("/participation", t("layout.nav.participation"), context) }
                         if context.user?.mayReview == true {
                             el("li") { navLink("/review", t("layout.nav.review"), context) }

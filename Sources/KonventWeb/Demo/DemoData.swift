@@ -65,6 +65,7 @@ public struct DemoData: Sendable {
                 if let office = try await services.accounts.credentials(email: EmailAddress(trusted: Self.accounts[2].email))?.user.id,
                    services.region.review.stages.isEmpty == false {
                     try await DemoMeasures(services: services).load(office: office)
+                    try await DemoMasterplan(services: services).load(office: office)
                 }
                 // One open report, so that the office's queue shows what moderation looks like.
                 let discussed = try await services.contributions.list({ var q = ContributionQuery(); q.sort = .mostDiscussed; return q }())

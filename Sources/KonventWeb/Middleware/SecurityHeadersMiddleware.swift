@@ -27,7 +27,8 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
                 status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
                 body: .init(byteBuffer: .init(string: "Interner Fehler / Internal error")))
         }
-        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        // A route may narrow the policy further (an exported file with its own stylesheet), never widen it for a page.
+        if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.init("Referrer-Policy")!] = "same-origin"
         response.headers[.init("X-Frame-Options")!] = "DENY"

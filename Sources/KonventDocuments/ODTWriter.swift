@@ -1,0 +1,135 @@
+import KonventDomain
+
+/// The masterplan as OpenDocument Text (ODF 1.3): headings with outline levels (so that LibreOffice
+/// and Word build their navigation from them), a table of contents, a page break before each
+/// chapter, paragraphs, lists, tables and the facts of each measure as a two-column table.
+public enum ODTWriter {
+    public static func document(_ document: MasterplanDocument, labels: DocumentLabels) -> [UInt8] {
+        var zip = ZipArchive()
+        zip.add("mimetype", "application/vnd.oasis.opendocument.text")
+        zip.add("META-INF/manifest.xml", manifest)
+        zip.add("meta.xml", meta(document))
+        zip.add("styles.xml", styles)
+        zip.add("content.xml", content(document, labels))
+        return zip.finished()
+    }
+
+    static let namespaces = """
+        xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" \
+        xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" \
+        xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" \
+        xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" \
+        xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" \
+        xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" \
+        xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"
+        """
+
+    static let manifest = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
+        <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+        <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+        <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
+        <manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>
+        </manifest:manifest>
+        """
+
+    static func meta(_ document: MasterplanDocument) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <office:document-meta \(namespaces)><office:meta><dc:title>\(XML.escape(document.title))</dc:title>\
+        <dc:description>\(XML.escape(document.status))</dc:description><meta:generator>Konvent</meta:generator></office:meta></office:document-meta>
+        """
+    }
+
+    static let styles = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <office:document-styles \(namespaces)><office:styles>
+        <style:default-style style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.2cm"/>\
+        <style:text-properties style:font-name="Liberation Sans" fo:font-family="'Liberation Sans'" fo:font-size="11pt" fo:language="de" fo:country="DE"/></style:default-style>
+        <style:style style:name="Standard" style:family="paragraph" style:class="text"/>
+        <style:style style:name="Title" style:family="paragraph"><style:text-properties fo:font-size="24pt" fo:font-weight="bold"/></style:style>
+        <style:style style:name="Subtitle" style:family="paragraph"><style:text-properties fo:font-size="13pt"/></style:style>
+        <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:default-outline-level="1">\
+        <style:paragraph-properties fo:margin-top="0.6cm" fo:margin-bottom="0.3cm"/><style:text-properties fo:font-size="18pt" fo:font-weight="bold"/></style:style>
+        <style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph" style:default-outline-level="2">\
+        <style:paragraph-properties fo:margin-top="0.5cm" fo:margin-bottom="0.2cm"/><style:text-properties fo:font-size="14pt" fo:font-weight="bold"/></style:style>
+        <style:style style:name="Table_20_Heading" style:display-name="Table Heading" style:family="paragraph"><style:text-properties fo:font-weight="bold"/></style:style>
+        <style:style style:name="Caption" style:family="paragraph"><style:text-properties fo:font-style="italic"/></style:style>
+        </office:styles></office:document-styles>
+        """
+
+    static let automaticStyles = """
+        <office:automatic-styles>
+        <style:style style:name="ChapterStart" style:family="paragraph" style:parent-style-name="Heading_20_1">\
+        <style:paragraph-properties fo:break-before="page"/></style:style>
+        <style:style style:name="Numeric" style:family="paragraph"><style:paragraph-properties fo:text-align="end"/></style:style>
+        <style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" fo:border-bottom="0.5pt solid #999999"/></style:style>
+        </office:automatic-styles>
+        """
+
+    static func content(_ document: MasterplanDocument, _ labels: DocumentLabels) -> String {
+        var body = ""
+        body += "<text:p text:style-name=\"Title\">\(XML.escape(document.title))</text:p>"
+        body += "<text:p text:style-name=\"Subtitle\">\(XML.escape(document.status))</text:p>"
+        body += "<text:table-of-content text:name=\"toc\"><text:table-of-content-source text:outline-level=\"1\">"
+        body += "<text:index-title-template>\(XML.escape(labels.contents))</text:index-title-template></text:table-of-content-source>"
+        body += "<text:index-body><text:index-title text:name=\"toc-title\"><text:p text:style-name=\"Heading_20_2\">\(XML.escape(labels.contents))</text:p></text:index-title>"
+        for chapter in document.chapters { body += "<text:p>\(XML.escape(chapter.title))</text:p>" }
+        body += "</text:index-body></text:table-of-content>"
+        var tables = 0
+        for chapter in document.chapters {
+            body += "<text:h text:style-name=\"ChapterStart\" text:outline-level=\"1\">\(XML.escape(chapter.title))</text:h>"
+            for block in chapter.blocks {
+                switch block {
+                case .heading(let level, let text, _):
+                    body += "<text:h text:style-name=\"Heading_20_\(min(level, 2))\" text:outline-level=\"\(level)\">\(XML.escape(text))</text:h>"
+                case .paragraph(_, let text):
+                    body += "<text:p text:style-name=\"Standard\">\(XML.escape(text))</text:p>"
+                case .list(let items):
+                    body += "<text:list>" + items.map { "<text:list-item><text:p>\(XML.escape($0))</text:p></text:list-item>" }.joined() + "</text:list>"
+                case .facts(let facts):
+                    tables += 1
+                    body += table("Fakten\(tables)", header: nil, rows: facts.map { [$0.label, $0.value] }, numeric: [], headColumn: true)
+                case .table(let table):
+                    tables += 1
+                    body += "<text:p text:style-name=\"Caption\">\(XML.escape(table.caption))</text:p>"
+                    body += self.table("Tabelle\(tables)", header: table.header, rows: table.rows, numeric: table.numeric, headColumn: false)
+                }
+            }
+        }
+        body += "<text:p text:style-name=\"Caption\">\(XML.escape(document.attribution))</text:p>"
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <office:document-content \(namespaces)>\(automaticStyles)<office:body><office:text>\(body)</office:text></office:body></office:document-content>
+            """
+    }
+
+    static func table(_ name: String, header: [String]?, rows: [[String]], numeric: [Int], headColumn: Bool) -> String {
+        let columns = max(header?.count ?? 0, rows.map(\.count).max() ?? 0)
+        func cell(_ text: String, _ column: Int, head: Bool) -> String {
+            let style = head ? "Table_20_Heading" : numeric.contains(column) ? "Numeric" : "Standard"
+            return "<table:table-cell table:style-name=\"Cell\" office:value-type=\"string\"><text:p text:style-name=\"\(style)\">\(XML.escape(text))</text:p></table:table-cell>"
+        }
+        var xml = "<table:table table:name=\"\(name)\"><table:table-column table:number-columns-repeated=\"\(max(columns, 1))\"/>"
+        if let header {
+            xml += "<table:table-header-rows><table:table-row>" + header.enumerated().map { cell($1, $0, head: true) }.joined()
+                + "</table:table-row></table:table-header-rows>"
+        }
+        for row in rows {
+            xml += "<table:table-row>" + row.enumerated().map { cell($1, $0, head: headColumn && $0 == 0) }.joined() + "</table:table-row>"
+        }
+        return xml + "</table:table>"
+    }
+}
+
+/// The few words an export says itself, in the document's language.
+public struct DocumentLabels: Sendable {
+    public var contents: String
+    public var language: Language
+
+    public init(contents: String, language: Language) {
+        self.contents = contents
+        self.language = language
+    }
+}

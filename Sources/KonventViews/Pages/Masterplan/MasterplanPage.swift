@@ -1,0 +1,129 @@
+import KonventDomain
+
+/// `/masterplan` (the current draft, made from the data as it is now) and `/masterplan/{n}` (a
+/// frozen version): the document, its versions and exports; for the office the chapters to write
+/// and the buttons to publish a version and to record the adoption.
+public enum MasterplanPage {
+    public struct Version: Sendable {
+        public var number: Int
+        public var date: String
+        public var adopted: String?
+
+        public init(number: Int, date: String, adopted: String?) {
+            self.number = number
+            self.date = date
+            self.adopted = adopted
+        }
+    }
+
+    public struct Model: Sendable {
+        public var document: MasterplanDocument
+        /// Nil for the current draft.
+        public var number: Int?
+        public var versions: [Version]
+        public var mayEdit: Bool
+        public var notice: String?
+
+        public init(document: MasterplanDocument, number: Int?, versions: [Version], mayEdit: Bool) {
+            self.document = document
+            self.number = number
+            self.versions = versions
+            self.mayEdit = mayEdit
+        }
+    }
+
+    public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
+        let t = context.t, d = model.document
+        let base = "/masterplan/\(model.number.map(String.init) ?? "current")"
+        return Layout.page(title: d.title, context) {
+            el("h1") { d.title }
+            el("p", .class("lead")) { d.status }
+            if let notice = model.notice { el("p", .class("notice"), .role("status")) { notice } }
+            el("p") {
+                t("masterplan.export")
+                " "
+                el("a", .href("\(base).html")) { "HTML" }
+                " · "
+                el("a", .href("\(base).odt")) { "ODT" }
+            }
+            if model.mayEdit && model.number == nil { office(model, context) }
+            MasterplanHTML.tableOfContents(d, title: t("masterplan.contents"))
+            MasterplanHTML.chapters(d, level: 2) { chapter in
+                if model.mayEdit && model.number == nil && chapter.written {
+                    el("p") { el("a", .href("/masterplan/chapters/\(chapter.key)/edit")) { t("masterplan.chapter.edit", ["title": chapter.title]) } }
+                } else {
+                    Node.empty
+                }
+            }
+            el("p", .class("attribution")) { d.attribution }
+            versions(model, context)
+        }
+    }
+
+    static func versions(_ model: Model, _ context: PageContext) -> Node {
+        let t = context.t
+        return el("section", .ariaLabelledBy("versions-title")) {
+            el("h2", .id("versions-title")) { t("masterplan.versions") }
+            el("ul", .class("plain-list")) {
+                el("li") { el("a", .href("/masterplan")) { t("masterplan.current") } }
+                for version in model.versions {
+                    el("li") {
+                        el("a", .href("/masterplan/\(version.number)")) { t("masterplan.version", ["number": String(version.number)]) }
+                        " – "
+                        el("time", .datetime(version.date)) { t.date(iso: version.date) }
+                        if let adopted = version.adopted { " – \(t("masterplan.adoptedOn", ["date": t.date(iso: adopted)]))" }
+                    }
+                }
+            }
+        }
+    }
+
+    static func office(_ model: Model, _ context: PageContext) -> Node {
+        let t = context.t
+        return el("section", .class("moderation"), .ariaLabelledBy("masterplan-office-title")) {
+            el("h2", .id("masterplan-office-title")) { t("masterplan.office") }
+            Forms.post("/masterplan/publish", context, class: "inline-form") { Forms.submit(t("masterplan.publish")) }
+            if let newest = model.versions.first, newest.adopted == nil {
+                Forms.post("/masterplan/\(newest.number)/adopt", context, class: "inline-form") {
+                    Forms.submit(t("masterplan.adopt", ["number": String(newest.number)]))
+                }
+            }
+        }
+    }
+}
+
+/// The office writes a chapter of the masterplan.
+public enum MasterplanChapterPage {
+    public struct Model: Sendable {
+        public var key: String
+        public var title: String
+        public var text: String
+        public var version: Int
+        public var errors: [FieldError] = []
+        public var notice: String?
+
+        public init(key: String, title: String, text: String, version: Int) {
+            self.key = key
+            self.title = title
+            self.text = text
+            self.version = version
+        }
+    }
+
+    public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
+        let t = context.t
+        let title = t("masterplan.chapter.edit", ["title": model.title])
+        return Layout.page(title: title, context) {
+            el("p", .class("breadcrumb")) { el("a", .href("/masterplan")) { t("masterplan.title") } }
+            el("h1") { title }
+            if let notice = model.notice { el("p", .class("notice"), .role("alert")) { notice } }
+            Forms.errorSummary(model.errors, t)
+            Forms.post("/masterplan/chapters/\(model.key)", context, class: "form") {
+                void("input", .type("hidden"), .name("version"), .value(String(model.version)))
+                Forms.textarea(name: "text", label: t("masterplan.chapter.text"), value: model.text, hint: t("masterplan.chapter.hint"), rows: 20,
+                               errors: model.errors, t)
+                Forms.submit(t("masterplan.chapter.save"))
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Crypto
+import Foundation
+import KonventDocuments
+import KonventDomain
+import KonventStorage
+import KonventViews
+
+/// What a masterplan export can be.
+public enum MasterplanFormat: String, CaseIterable, Sendable {
+    case html, odt
+
+    public var contentType: String {
+        switch self {
+        case .html: "text/html; charset=utf-8"
+        case .odt: "application/vnd.oasis.opendocument.text"
+        }
+    }
+}
+
+extension Services {
+    var masterplan: MasterplanStore { MasterplanStore(database: database) }
+
+    /// A frozen version, as stored.
+    public func masterplan(version number: Int) async throws -> MasterplanDocument? { try await masterplan.version(number) }
+
+    /// The masterplan as the data make it now, with the office's chapters, in `language`.
+    public func currentMasterplan(_ language: Language, status: String? = nil) async throws -> MasterplanDocument {
+        let t = catalog.translator(language)
+        let figures = try await statistics.figures()
+        let assembler = MasterplanAssembler(region: region, language: language) { key, arguments in t(key, arguments) }
+        return assembler.document(
+            written: try await masterplan.chapters().mapValues(\.text), measures: try await masterplan.plannedMeasures(),
+            figures: PlanFigures(formats: figures.totalFormats, contributions: figures.totalContributions, supports: figures.totalSupports,
+                                 comments: figures.totalComments, takenUp: figures.takenUp, byDistrict: figures.contributionsByDistrict,
+                                 byField: figures.contributionsByField),
+            status: status ?? t("masterplan.status.current", ["date": t.date(iso: CalendarDate.iso(milliseconds: Timestamp.now.milliseconds))]))
+    }
+
+    /// A version ("current" or its number) in a format; nil when there is no such version.
+    public func exportMasterplan(version: String, format: MasterplanFormat, language: Language) async throws -> [UInt8]? {
+        let document: MasterplanDocument
+        if version == "current" {
+            document = try await currentMasterplan(language)
+        } else if let number = Int(version), let stored = try await masterplan.version(number) {
+            document = stored
+        } else {
+            return nil
+        }
+        let contents = catalog.translator(language)("masterplan.contents")
+        switch format {
+        case .html: return MasterplanHTML.file(document, contents: contents, language: language)
+        case .odt: return ODTWriter.document(document, labels: DocumentLabels(contents: contents, language: language))
+        }
+    }
+
+    /// The policy for a served HTML export: nothing but its own stylesheet, allowed by its hash.
+    static let masterplanFilePolicy: String = {
+        let digest = SHA256.hash(data: Array(MasterplanHTML.stylesheet.description.utf8))
+        return "default-src 'none'; style-src 'sha256-\(Data(digest).base64EncodedString())'; base-uri 'none'; form-action 'none'; "
+            + "frame-ancestors 'none'"
+    }()
+}
