@@ -7,12 +7,14 @@ import KonventViews
 
 /// What a masterplan export can be.
 public enum MasterplanFormat: String, CaseIterable, Sendable {
-    case html, odt
+    case html, odt, docx, pdf
 
     public var contentType: String {
         switch self {
         case .html: "text/html; charset=utf-8"
         case .odt: "application/vnd.oasis.opendocument.text"
+        case .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        case .pdf: "application/pdf"
         }
     }
 }
@@ -50,6 +52,11 @@ extension Services {
         switch format {
         case .html: return MasterplanHTML.file(document, contents: contents, language: language)
         case .odt: return ODTWriter.document(document, labels: DocumentLabels(contents: contents, language: language))
+        case .docx: return DOCXWriter.document(document, labels: DocumentLabels(contents: contents, language: language))
+        case .pdf:
+            let odt = ODTWriter.document(document, labels: DocumentLabels(contents: contents, language: language))
+            // LibreOffice blocks for a second or more: off the event loop.
+            return try await Task.detached { try PDFConverter().pdf(fromODT: odt) }.value
         }
     }
 

@@ -37,7 +37,7 @@ struct MasterplanFlowTests {
             let odt = try await browser.get("/masterplan/current.odt")
             #expect(odt.headers[.contentType] == "application/vnd.oasis.opendocument.text")
             #expect(odt.body.hasPrefix("PK"))
-            let pdf = try await browser.get("/masterplan/current.pdf")
+            let pdf = try await browser.get("/masterplan/current.rtf")
             #expect(pdf.status == .unprocessableContent)
             #expect(pdf.body.contains("Dieses Format gibt es nicht."))
             #expect(try await browser.get("/masterplan/7.html").status == .notFound)

@@ -93,7 +93,8 @@ public struct MasterplanAssembler: Sendable {
                 .init(label("measure.territories", [:]), c.territories.isEmpty ? label("measure.territories.all", [:])
                     : c.territories.compactMap { region.territory($0)?.name }.joined(separator: ", ")),
                 .init(label("masterplan.cost", [:]), euros(c.estimatedCost)),
-                .init(label("measure.state", [:]), label(m.state.catalogKey, [:]) + (planned.decidedOn.map { " (\($0))" } ?? "")),
+                .init(label("measure.state", [:]), label(m.state.catalogKey, [:])
+                    + (planned.decidedOn.map { ", " + label("masterplan.decidedOn", ["date": date($0)]) } ?? "")),
             ]
             if !c.partners.isEmpty { facts.insert(.init(label("profile.partners", [:]), c.partners), at: 2) }
             if !c.timeframe.isEmpty { facts.append(.init(label("profile.timeframe", [:]), c.timeframe)) }
@@ -138,6 +139,13 @@ public struct MasterplanAssembler: Sendable {
                          header: [label("field.fieldOfAction", [:]), label("participation.contributions", [:])],
                          rows: region.fieldsOfAction.map { [$0.name[language], number(figures.byField[$0.key] ?? 0)] }, numeric: [1])),
         ])
+    }
+
+    /// An ISO date as the document's language writes it.
+    func date(_ iso: String) -> String {
+        let parts = iso.split(separator: "-")
+        guard language == .de, parts.count == 3 else { return iso }
+        return "\(parts[2]).\(parts[1]).\(parts[0])"
     }
 
     /// WT-9 before WT-10.

@@ -1,4 +1,5 @@
 import Hummingbird
+import KonventDocuments
 import KonventDomain
 import KonventStorage
 import KonventViews
@@ -22,9 +23,13 @@ struct MasterplanRoutes {
             guard let format = MasterplanFormat(rawValue: String(raw[raw.index(after: dot)...])) else {
                 throw WebError.unprocessable("masterplan.error.format")
             }
-            guard let bytes = try await services.exportMasterplan(version: String(raw[..<dot]), format: format, language: context.language) else {
-                throw WebError.notFound
+            let exported: [UInt8]?
+            do {
+                exported = try await services.exportMasterplan(version: String(raw[..<dot]), format: format, language: context.language)
+            } catch PDFConverter.Failure.converterMissing {
+                throw WebError.unavailable("masterplan.error.converter")
             }
+            guard let bytes = exported else { throw WebError.notFound }
             var headers: HTTPFields = [.contentType: format.contentType, .cacheControl: "no-cache"]
             if format == .html {
                 headers[.contentSecurityPolicy] = Services.masterplanFilePolicy

@@ -14,6 +14,8 @@ public enum WebError: Error, Sendable, Equatable {
     case conflict(String)
     /// The input cannot be used; the key explains why.
     case unprocessable(String)
+    /// Something the server needs is missing (a converter, say); the key explains what.
+    case unavailable(String)
 
     var status: HTTPResponse.Status {
         switch self {
@@ -24,6 +26,7 @@ public enum WebError: Error, Sendable, Equatable {
         case .rateLimited: .tooManyRequests
         case .conflict: .conflict
         case .unprocessable: .unprocessableContent
+        case .unavailable: .serviceUnavailable
         }
     }
 
@@ -35,7 +38,7 @@ public enum WebError: Error, Sendable, Equatable {
         case .notFound: "error.404"
         case .tooLarge: "error.413"
         case .rateLimited: "error.429"
-        case .conflict(let key), .unprocessable(let key): key
+        case .conflict(let key), .unprocessable(let key), .unavailable(let key): key
         }
     }
 }

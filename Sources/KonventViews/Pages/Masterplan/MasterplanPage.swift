@@ -45,6 +45,10 @@ public enum MasterplanPage {
                 el("a", .href("\(base).html")) { "HTML" }
                 " · "
                 el("a", .href("\(base).odt")) { "ODT" }
+                " · "
+                el("a", .href("\(base).docx")) { "DOCX" }
+                " · "
+                el("a", .href("\(base).pdf")) { "PDF" }
             }
             if model.mayEdit && model.number == nil { office(model, context) }
             MasterplanHTML.tableOfContents(d, title: t("masterplan.contents"))

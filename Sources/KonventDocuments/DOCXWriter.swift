@@ -1,0 +1,140 @@
+import KonventDomain
+
+/// The masterplan as Office Open XML (DOCX): built-in heading styles (so that Word and LibreOffice
+/// build the navigation and a table of contents from them), a page break before each chapter,
+/// paragraphs, bulleted lists, tables and the facts of each measure as a two-column table.
+public enum DOCXWriter {
+    public static func document(_ document: MasterplanDocument, labels: DocumentLabels) -> [UInt8] {
+        var zip = ZipArchive()
+        zip.add("[Content_Types].xml", contentTypes)
+        zip.add("_rels/.rels", relationships)
+        zip.add("word/_rels/document.xml.rels", documentRelationships)
+        zip.add("word/styles.xml", styles(labels.language))
+        zip.add("word/numbering.xml", numbering)
+        zip.add("docProps/core.xml", core(document))
+        zip.add("word/document.xml", body(document, labels))
+        return zip.finished()
+    }
+
+    static let main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    static let contentTypes = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+        <Default Extension="xml" ContentType="application/xml"/>\
+        <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
+        <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+        <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
+        <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
+        </Types>
+        """
+
+    static let relationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
+        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
+        </Relationships>
+        """
+
+    static let documentRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>\
+        </Relationships>
+        """
+
+    static func core(_ document: MasterplanDocument) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
+        xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>\(XML.escape(document.title))</dc:title>\
+        <dc:description>\(XML.escape(document.status))</dc:description><dc:creator>Konvent</dc:creator></cp:coreProperties>
+        """
+    }
+
+    static func styles(_ language: Language) -> String {
+        func heading(_ level: Int, size: Int) -> String {
+            """
+            <w:style w:type="paragraph" w:styleId="Heading\(level)"><w:name w:val="heading \(level)"/><w:basedOn w:val="Normal"/>\
+            <w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="\(level - 1)"/></w:pPr>\
+            <w:rPr><w:b/><w:sz w:val="\(size)"/></w:rPr></w:style>
+            """
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:styles xmlns:w="\(main)"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Liberation Sans" w:hAnsi="Liberation Sans"/>\
+            <w:sz w:val="22"/><w:lang w:val="\(language == .de ? "de-DE" : "en-GB")"/></w:rPr></w:rPrDefault>\
+            <w:pPrDefault><w:pPr><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults>\
+            <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>\
+            <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:qFormat/><w:rPr><w:b/><w:sz w:val="48"/></w:rPr></w:style>\
+            \(heading(1, size: 36))\(heading(2, size: 28))\(heading(3, size: 24))\
+            <w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:rPr><w:i/></w:rPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/>\
+            <w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>\
+            <w:style w:type="table" w:styleId="Grid"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders>\
+            <w:bottom w:val="single" w:sz="4" w:color="999999"/><w:insideH w:val="single" w:sz="4" w:color="999999"/></w:tblBorders></w:tblPr></w:style>\
+            </w:styles>
+            """
+    }
+
+    static let numbering = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
+        <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/>\
+        <w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>\
+        <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>
+        """
+
+    static func paragraph(_ text: String, style: String? = nil, pageBreak: Bool = false, alignRight: Bool = false, bold: Bool = false) -> String {
+        var properties = ""
+        if let style { properties += "<w:pStyle w:val=\"\(style)\"/>" }
+        if pageBreak { properties += "<w:pageBreakBefore/>" }
+        if alignRight { properties += "<w:jc w:val=\"right\"/>" }
+        let run = "<w:r>\(bold ? "<w:rPr><w:b/></w:rPr>" : "")<w:t xml:space=\"preserve\">\(XML.escape(text))</w:t></w:r>"
+        return "<w:p>\(properties.isEmpty ? "" : "<w:pPr>\(properties)</w:pPr>")\(run)</w:p>"
+    }
+
+    static func body(_ document: MasterplanDocument, _ labels: DocumentLabels) -> String {
+        var xml = paragraph(document.title, style: "Title") + paragraph(document.status)
+        xml += paragraph(labels.contents, style: "Heading2")
+        for chapter in document.chapters { xml += paragraph(chapter.title, style: "ListBullet") }
+        for chapter in document.chapters {
+            xml += paragraph(chapter.title, style: "Heading1", pageBreak: true)
+            for block in chapter.blocks {
+                switch block {
+                case .heading(let level, let text, _): xml += paragraph(text, style: "Heading\(min(level, 3))")
+                case .paragraph(_, let text): xml += paragraph(text)
+                case .list(let items): xml += items.map { paragraph($0, style: "ListBullet") }.joined()
+                case .facts(let facts): xml += table(header: nil, rows: facts.map { [$0.label, $0.value] }, numeric: [], headColumn: true)
+                case .table(let table):
+                    xml += paragraph(table.caption, style: "Caption")
+                    xml += self.table(header: table.header, rows: table.rows, numeric: table.numeric, headColumn: false)
+                }
+            }
+        }
+        xml += paragraph(document.attribution, style: "Caption")
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document xmlns:w="\(main)"><w:body>\(xml)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>\
+            <w:pgMar w:top="1417" w:right="1417" w:bottom="1134" w:left="1417" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>
+            """
+    }
+
+    static func table(header: [String]?, rows: [[String]], numeric: [Int], headColumn: Bool) -> String {
+        func cell(_ text: String, _ column: Int, bold: Bool) -> String {
+            "<w:tc>\(paragraph(text, alignRight: numeric.contains(column), bold: bold))</w:tc>"
+        }
+        let columns = max(header?.count ?? 0, rows.map(\.count).max() ?? 0, 1)
+        var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"Grid\"/><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>"
+            + String(repeating: "<w:gridCol w:w=\"\(9000 / columns)\"/>", count: columns) + "</w:tblGrid>"
+        if let header {
+            xml += "<w:tr><w:trPr><w:tblHeader/></w:trPr>" + header.enumerated().map { cell($1, $0, bold: true) }.joined() + "</w:tr>"
+        }
+        for row in rows { xml += "<w:tr>" + row.enumerated().map { cell($1, $0, bold: headColumn && $0 == 0) }.joined() + "</w:tr>" }
+        // Word needs a paragraph between two tables and after the last.
+        return xml + "</w:tbl><w:p/>"
+    }
+}
