@@ -37,7 +37,7 @@ public struct PDFConverter: Sendable {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("konvent-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("masterplan.odt")
+        let input = folder.appendingPathComponent("plan.odt")
         try Data(odt).write(to: input)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -50,7 +50,7 @@ public struct PDFConverter: Sendable {
         try process.run()
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let output = folder.appendingPathComponent("masterplan.pdf")
+        let output = folder.appendingPathComponent("plan.pdf")
         guard process.terminationStatus == 0, let pdf = try? Data(contentsOf: output) else {
             throw Failure.conversionFailed(String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         }

@@ -20,7 +20,7 @@ struct CatalogTests {
     func usedKeysExist() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let sources = root.appendingPathComponent("Sources")
-        let pattern = try Regex(#"(?:t|messageKey:|\.add\([^,]+,|translator\([^)]*\)\()\(?\s*"([a-zA-Z]+\.[a-zA-Z0-9_.\-]+)""#)
+        let pattern = try Regex(#"(?:\bt|messageKey:|\.add\([^,]+,|translator\([^)]*\)\()\(?\s*"([a-zA-Z]+\.[a-zA-Z0-9_.\-]+)""#)
         var used = Set<String>()
         for case let file as URL in FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
         where file.pathExtension == "swift" {

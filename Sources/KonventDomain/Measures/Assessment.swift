@@ -142,6 +142,24 @@ public struct Conclusion: Sendable, Equatable {
 public enum Vote: Sendable, Equatable {
     case consensus
     case counted(yes: Int, no: Int, abstain: Int)
+
+    /// As stored: how it was decided ("consensus" or "vote") and the counts.
+    public var columns: (voting: String, yes: Int?, no: Int?, abstain: Int?) {
+        switch self {
+        case .consensus: ("consensus", nil, nil, nil)
+        case .counted(let yes, let no, let abstain): ("vote", yes, no, abstain)
+        }
+    }
+
+    public init?(voting: String?, yes: Int?, no: Int?, abstain: Int?) {
+        switch voting {
+        case "consensus": self = .consensus
+        case "vote":
+            guard let yes, let no, let abstain else { return nil }
+            self = .counted(yes: yes, no: no, abstain: abstain)
+        default: return nil
+        }
+    }
 }
 
 /// The form for an outcome: chosen from the stage's outcomes, with reasons, conditions where the outcome
@@ -172,19 +190,9 @@ public struct ConclusionInput: Sendable, Equatable {
         if conditions.count > 5000 { v.add("conditions", "error.conclusion.conditions") }
         var vote: Vote?
         if needsVote {
-            switch voting {
-            case "consensus": vote = .consensus
-            case "vote":
-                let counts = [yes, no, abstain].map { Int($0.trimmingWhitespace()) }
-                if counts.contains(where: { $0 == nil || $0! < 0 || $0! > 1000 }) || counts.compactMap({ $0 }).reduce(0, +) == 0 {
-                    v.add("yes", "error.conclusion.votes")
-                } else {
-                    vote = .counted(yes: counts[0]!, no: counts[1]!, abstain: counts[2]!)
-                    // A counted decision that moves the measure on needs more votes for than against.
-                    if let outcome, outcome.isFavourable, counts[0]! <= counts[1]! { v.add("yes", "error.conclusion.majority") }
-                }
-            default: v.add("voting", "error.conclusion.voting")
-            }
+            vote = self.vote(&v)
+            // A counted decision that moves the measure on needs more votes for than against.
+            if let outcome, outcome.isFavourable, case .counted(let yes, let no, _)? = vote, yes <= no { v.add("yes", "error.conclusion.majority") }
         }
         try v.finish()
         return Conclusion(outcome: outcome!.key, reasons: reasons, conditions: outcome!.hasConditions ? conditions : "", vote: vote)
@@ -192,23 +200,30 @@ public struct ConclusionInput: Sendable, Equatable {
 }
 
 extension ConclusionInput {
+    /// Consensus, or whole numbers of votes (at least one in all).
+    func vote(_ v: inout Validator) -> Vote? {
+        switch voting {
+        case "consensus": return .consensus
+        case "vote":
+            let counts = [yes, no, abstain].map { Int($0.trimmingWhitespace()) }
+            guard let yes = counts[0], let no = counts[1], let abstain = counts[2], [yes, no, abstain].allSatisfy((0...1000).contains),
+                  yes + no + abstain > 0 else {
+                v.add("yes", "error.conclusion.votes")
+                return nil
+            }
+            return .counted(yes: yes, no: no, abstain: abstain)
+        default:
+            v.add("voting", "error.conclusion.voting")
+            return nil
+        }
+    }
+
     /// An agenda item that decides no measure's stage: what was decided and how the body voted.
     public func validateItem() throws(ValidationFailure) -> Conclusion {
         var v = Validator()
         let reasons = reasons.replacingOccurrences(of: "\r\n", with: "\n").trimmingWhitespace()
         if !(3...20_000).contains(reasons.count) { v.add("reasons", "error.conclusion.decision") }
-        var vote: Vote?
-        switch voting {
-        case "consensus": vote = .consensus
-        case "vote":
-            let counts = [yes, no, abstain].map { Int($0.trimmingWhitespace()) }
-            if counts.contains(where: { $0 == nil || $0! < 0 || $0! > 1000 }) || counts.compactMap({ $0 }).reduce(0, +) == 0 {
-                v.add("yes", "error.conclusion.votes")
-            } else {
-                vote = .counted(yes: counts[0]!, no: counts[1]!, abstain: counts[2]!)
-            }
-        default: v.add("voting", "error.conclusion.voting")
-        }
+        let vote = self.vote(&v)
         try v.finish()
         return Conclusion(outcome: "", reasons: reasons, conditions: "", vote: vote)
     }

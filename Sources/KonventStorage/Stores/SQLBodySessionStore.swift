@@ -112,11 +112,7 @@ public struct SQLBodySessionStore: BodySessionStore {
             } else if !decision.outcome.isEmpty {
                 throw ReviewRefusal.closed
             }
-            let (voting, yes, no, abstain): (String?, Int?, Int?, Int?) = switch decision.vote {
-            case nil: (nil, nil, nil, nil)
-            case .consensus: ("consensus", nil, nil, nil)
-            case .counted(let yes, let no, let abstain): ("vote", yes, no, abstain)
-            }
+            let (voting, yes, no, abstain) = decision.vote?.columns ?? (nil, nil, nil, nil)
             try await db.raw("""
                 UPDATE agenda_items SET outcome = \(bind: decision.outcome.isEmpty ? nil : decision.outcome), decision = \(bind: decision.reasons),
                     conditions = \(bind: decision.conditions), voting = \(bind: voting), votes_yes = \(bind: yes), votes_no = \(bind: no),
@@ -178,12 +174,8 @@ public struct SQLBodySessionStore: BodySessionStore {
                 link = .init(id: MeasureID(measure), code: try item.decode(column: "code", as: String.self),
                              title: try item.decode(column: "measure_title", as: String.self), state: state)
             }
-            let vote: Vote? = switch try item.decode(column: "voting", as: String?.self) {
-            case "consensus": .consensus
-            case "vote": .counted(yes: try item.decode(column: "votes_yes", as: Int.self), no: try item.decode(column: "votes_no", as: Int.self),
-                                  abstain: try item.decode(column: "votes_abstain", as: Int.self))
-            default: nil
-            }
+            let vote = Vote(voting: try item.decode(column: "voting", as: String?.self), yes: try item.decode(column: "votes_yes", as: Int?.self),
+                            no: try item.decode(column: "votes_no", as: Int?.self), abstain: try item.decode(column: "votes_abstain", as: Int?.self))
             return AgendaItem(
                 id: try item.decode(column: "id", as: Int64.self), position: try item.decode(column: "position", as: Int.self),
                 title: try item.decode(column: "title", as: String.self), measure: link, outcome: try item.decode(column: "outcome", as: String?.self),

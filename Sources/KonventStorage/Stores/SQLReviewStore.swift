@@ -67,11 +67,7 @@ public struct SQLReviewStore: ReviewStore {
         _ conclusion: Conclusion, _ id: MeasureID, round: Int, stage: String, session: BodySessionID?, concluded: Bool, actor: UserID,
         at time: Timestamp, in db: any SQLDatabase
     ) async throws {
-        let (voting, yes, no, abstain): (String?, Int?, Int?, Int?) = switch conclusion.vote {
-        case nil: (nil, nil, nil, nil)
-        case .consensus: ("consensus", nil, nil, nil)
-        case .counted(let yes, let no, let abstain): ("vote", yes, no, abstain)
-        }
+        let (voting, yes, no, abstain) = conclusion.vote?.columns ?? (nil, nil, nil, nil)
         try await db.raw("""
             INSERT INTO conclusions (measure_id, round, stage, outcome, reasons, conditions, voting, votes_yes, votes_no, votes_abstain,
                                      session_id, author_id, drafted_at, concluded_at)
@@ -230,12 +226,8 @@ public struct SQLReviewStore: ReviewStore {
                        concluded_at
                 FROM conclusions WHERE measure_id = \(bind: measure.rawValue) ORDER BY round, drafted_at, id
                 """).all().map { row in
-                let vote: Vote? = switch try row.decode(column: "voting", as: String?.self) {
-                case "consensus": .consensus
-                case "vote": .counted(yes: try row.decode(column: "votes_yes", as: Int.self), no: try row.decode(column: "votes_no", as: Int.self),
-                                      abstain: try row.decode(column: "votes_abstain", as: Int.self))
-                default: nil
-                }
+                let vote = Vote(voting: try row.decode(column: "voting", as: String?.self), yes: try row.decode(column: "votes_yes", as: Int?.self),
+                                no: try row.decode(column: "votes_no", as: Int?.self), abstain: try row.decode(column: "votes_abstain", as: Int?.self))
                 return StoredConclusion(
                     measure: measure, round: try row.decode(column: "round", as: Int.self), stage: try row.decode(column: "stage", as: String.self),
                     conclusion: Conclusion(outcome: try row.decode(column: "outcome", as: String.self),
