@@ -48,3 +48,28 @@ struct MasterplanAssemblerTests {
         #expect(MasterplanAssembler(region: region, language: .en) { k, _ in k }.euros(1_234_567) == "€1,234,567")
     }
 }
+
+@Suite("Masterplan: comparing versions, writing CSV")
+struct MasterplanComparisonTests {
+    @Test("only changed chapters, as a line diff")
+    func compare() {
+        let old = MasterplanDocument(title: "P", status: "1", chapters: [
+            .init(key: "a", title: "A", written: true, blocks: [.paragraph(id: "a-1", text: "gleich"), .paragraph(id: "a-2", text: "alt")]),
+            .init(key: "b", title: "B", written: true, blocks: [.list(["eins"])]),
+        ], attribution: "")
+        var new = old
+        new.chapters[0].blocks[1] = .paragraph(id: "a-2", text: "neu")
+        let changes = MasterplanComparison.chapters(from: old, to: new)
+        #expect(changes == [.init(title: "A", lines: [.same("gleich"), .removed("alt"), .added("neu")])])
+        #expect(MasterplanComparison.chapters(from: old, to: old).isEmpty)
+    }
+
+    @Test("CSV cells: quoted when needed, never a formula")
+    func csv() {
+        #expect(CSVTable.field("Straße") == "Straße")
+        #expect(CSVTable.field("a;b") == "\"a;b\"")
+        #expect(CSVTable.field("er sagte \"ja\"") == "\"er sagte \"\"ja\"\"\"")
+        #expect(CSVTable.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSVTable.field("-5") == "'-5")
+    }
+}

@@ -68,3 +68,11 @@ struct MeasureContentTests {
         #expect(MeasureDiff.changes(from: old, to: old).isEmpty)
     }
 }
+
+@Suite("Line diff order")
+struct LineDiffOrderTests {
+    @Test("a replaced line shows the old one first, then the new one")
+    func replaced() {
+        #expect(MeasureDiff.lines(from: "a\nalt\nc", to: "a\nneu\nc") == [.same("a"), .removed("alt"), .added("neu"), .same("c")])
+    }
+}

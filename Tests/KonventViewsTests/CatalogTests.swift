@@ -48,6 +48,7 @@ struct CatalogTests {
         for kind in Measure.Kind.allCases { used.insert(kind.catalogKey) }
         for maturity in Measure.Maturity.allCases { used.insert(maturity.catalogKey) }
         for source in FinancingLine.Source.allCases { used.insert(source.catalogKey) }
+        for resolution in PlanComment.Resolution.allCases { used.insert(resolution.catalogKey) }
         for reason in ["sign_in_required", "confirmation_required", "not_permitted", "not_owner", "already_signed_in", "wrong_state"] {
             used.insert("denied.\(reason)")
         }

@@ -64,6 +64,58 @@ struct MasterplanFlowTests {
         }
     }
 
+    @Test("a paragraph comment: written while the period runs, answered, taken into account, visible in the next draft's diff",
+          arguments: TestDatabase.available)
+    func comments(database: TestDatabase) async throws {
+        try await withApp(database) { browser, services in
+            try await signIn(browser, services)
+            let office = try await browserFor(browser, services, email: "office@example.org", name: "Office", role: "convention_office")
+            var form = try await office.get("/masterplan/chapters/region/edit")
+            let region = "Die Region hat viele kleine Gemeinden.\n\nIhre Stärke ist das Handwerk."
+            try await office.post("/masterplan/chapters/region", [("text", region), ("version", "0")], csrfFrom: form)
+            var page = try await office.get("/masterplan")
+            #expect(try await office.post("/masterplan/publish", [("commentsUntil", "2020-01-01")], csrfFrom: page).status == .unprocessableContent,
+                    "a period in the past")
+            #expect(try await services.masterplan(version: 1) == nil, "nothing published")
+            #expect(try await office.post("/masterplan/publish", [("commentsUntil", "2099-12-31")], csrfFrom: page).headers[.location] == "/masterplan/1")
+            page = try await browser.get("/masterplan/1")
+            #expect(page.body.contains("bis zum 31.12.2099 zur Kommentierung offen"))
+            #expect(page.body.contains("<a href=\"/masterplan/1/paragraphs/region-2\">Diesen Absatz kommentieren (0 Kommentare)</a>"))
+            var paragraph = try await browser.get("/masterplan/1/paragraphs/region-2")
+            #expect(paragraph.body.contains("Ihre Stärke ist das Handwerk."))
+            #expect(try await browser.get("/masterplan/1/paragraphs/region-9").status == .notFound, "no such paragraph")
+            let empty = try await browser.post("/masterplan/1/paragraphs/region-2/comments", [("body", " ")], csrfFrom: paragraph)
+            #expect(empty.status == .unprocessableContent)
+            #expect(try await browser.post("/masterplan/1/paragraphs/region-2/comments",
+                                           [("body", "Bitte auch die Industrie nennen, nicht nur das Handwerk.")], csrfFrom: paragraph).status == .seeOther)
+            paragraph = try await office.get("/masterplan/1/paragraphs/region-2")
+            let commentID = try #require(paragraph.body.range(of: "id=\"comment-").map { String(paragraph.body[$0.upperBound...].prefix { $0.isNumber }) })
+            #expect(try await browser.post("/masterplan/comments/\(commentID)/answer", [("resolution-\(commentID)", "accepted")],
+                                           csrfFrom: paragraph).status == .forbidden, "only the office answers")
+            #expect(try await office.post("/masterplan/comments/\(commentID)/answer",
+                                          [("resolution-\(commentID)", "accepted"), ("answer-\(commentID)", "Ergänzt: Industrie und Handwerk.")],
+                                          csrfFrom: paragraph).status == .seeOther)
+            // The office takes it into account in the draft; the next version's diff shows it.
+            form = try await office.get("/masterplan/chapters/region/edit")
+            try await office.post("/masterplan/chapters/region", [("text", "Die Region hat viele kleine Gemeinden.\n\nIhre Stärke sind Industrie und Handwerk."),
+                                                                 ("version", "1")], csrfFrom: form)
+            page = try await office.get("/masterplan")
+            #expect(try await office.post("/masterplan/publish", [], csrfFrom: page).headers[.location] == "/masterplan/2")
+            let diff = try await browser.get("/masterplan/compare?from=1&to=2")
+            #expect(diff.body.contains("<del><span class=\"visually-hidden\">entfernt: </span>Ihre Stärke ist das Handwerk.</del>")
+                    || diff.body.contains("Ihre Stärke ist das Handwerk.</del>"))
+            #expect(diff.body.contains("Ihre Stärke sind Industrie und Handwerk.</ins>"))
+            paragraph = try await browser.get("/masterplan/1/paragraphs/region-2")
+            #expect(paragraph.body.contains("berücksichtigt") && paragraph.body.contains("Ergänzt: Industrie und Handwerk."))
+            let csv = try await browser.get("/masterplan/1/comments.csv")
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(csv.body.contains("region-2;Ihre Stärke ist das Handwerk.;Bitte auch die Industrie nennen, nicht nur das Handwerk.;"))
+            #expect(csv.body.contains(";berücksichtigt;Ergänzt: Industrie und Handwerk."))
+            // Version 2 took no comments.
+            #expect(try await browser.post("/masterplan/2/paragraphs/region-2/comments", [("body", "Noch etwas.")], csrfFrom: paragraph).status == .conflict)
+        }
+    }
+
     @Test("konvent export masterplan writes the file, and refuses a missing version or an unknown format")
     func commandLine() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("konvent-export-\(UUID())")

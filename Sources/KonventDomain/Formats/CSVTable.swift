@@ -21,6 +21,16 @@ public struct CSVTable: Sendable, Equatable {
 
     public static let rowLimit = 2000
 
+    /// One cell for writing (`;` separated, as German spreadsheets expect): quoted when it holds a
+    /// separator, a quote or a line break; a leading = + - @ is prefixed with ' so that no spreadsheet
+    /// reads a formula into it.
+    public static func field(_ text: String) -> String {
+        var text = text
+        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
+        guard text.contains(where: { ";\"\n\r".contains($0) }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
     public static func parse(_ bytes: [UInt8]) throws(Problem) -> CSVTable {
         var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }

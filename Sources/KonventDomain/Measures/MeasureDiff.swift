@@ -58,12 +58,13 @@ public enum MeasureDiff {
                 result.append(.same(a[i]))
                 i += 1
                 j += 1
-            } else if j < b.count, i == a.count || table[i][j + 1] >= table[i + 1][j] {
-                result.append(.added(b[j]))
-                j += 1
-            } else {
+            } else if i < a.count, j == b.count || table[i + 1][j] >= table[i][j + 1] {
+                // What went comes before what came in its place, as readers expect.
                 result.append(.removed(a[i]))
                 i += 1
+            } else {
+                result.append(.added(b[j]))
+                j += 1
             }
         }
         return result

@@ -6,6 +6,10 @@ public struct MasterplanVersion: Sendable, Equatable {
     public var number: Int
     public var createdAt: Timestamp
     public var adoptedAt: Timestamp?
+    /// Comments are taken until then; nil: not open for comments.
+    public var commentsUntil: Timestamp?
+
+    public func takesComments(at time: Timestamp) -> Bool { commentsUntil.map { time <= $0 } ?? false }
 }
 
 /// Why a change of the masterplan was not taken.
@@ -15,6 +19,11 @@ public enum MasterplanRefusal: Error, Sendable, Equatable {
     /// The plan is adopted in this or a later version; adopting again needs a new version.
     case alreadyAdopted
     case unknownVersion
+    /// The comment period of this version is over (or there was none).
+    case commentsClosed
+    /// The version has no paragraph with this address.
+    case unknownParagraph
+    case unknownComment
 }
 
 /// The masterplan's written chapters, its frozen versions, and the adopted measures it is made of.
@@ -53,8 +62,8 @@ public struct MasterplanStore: Sendable {
         }
     }
 
-    /// Freezes the document as the next numbered version.
-    public func publish(_ document: MasterplanDocument, actor: UserID, at time: Timestamp) async throws -> Int {
+    /// Freezes the document as the next numbered version, open for comments until `commentsUntil`.
+    public func publish(_ document: MasterplanDocument, commentsUntil: Timestamp? = nil, actor: UserID, at time: Timestamp) async throws -> Int {
         let json = String(decoding: try JSONEncoder.sorted.encode(document), as: UTF8.self)
         let lock = database.kind == .postgres ? " FOR UPDATE" : ""
         return try await database.write { db in
@@ -62,8 +71,8 @@ public struct MasterplanStore: Sendable {
             let last = try await db.raw("SELECT number FROM masterplan_versions ORDER BY number DESC LIMIT 1\(unsafeRaw: lock)").first()?
                 .decode(column: "number", as: Int.self) ?? 0
             try await db.raw("""
-                INSERT INTO masterplan_versions (number, document, created_by, created_at)
-                VALUES (\(bind: last + 1), \(bind: json), \(bind: actor.rawValue), \(bind: time.milliseconds))
+                INSERT INTO masterplan_versions (number, document, comments_until, created_by, created_at)
+                VALUES (\(bind: last + 1), \(bind: json), \(bind: commentsUntil?.milliseconds), \(bind: actor.rawValue), \(bind: time.milliseconds))
                 """).run()
             try await AuditTrail.append(AuditEvent(actor: actor, action: "masterplan.published", subject: "masterplan:\(last + 1)",
                                                    detail: document.status), at: time, in: db)
@@ -89,10 +98,11 @@ public struct MasterplanStore: Sendable {
 
     public func versions() async throws -> [MasterplanVersion] {
         try await database.read { db in
-            try await db.raw("SELECT number, created_at, adopted_at FROM masterplan_versions ORDER BY number DESC").all().map {
+            try await db.raw("SELECT number, created_at, adopted_at, comments_until FROM masterplan_versions ORDER BY number DESC").all().map {
                 MasterplanVersion(number: try $0.decode(column: "number", as: Int.self),
                                   createdAt: Timestamp(milliseconds: try $0.decode(column: "created_at", as: Int64.self)),
-                                  adoptedAt: try $0.decode(column: "adopted_at", as: Int64?.self).map(Timestamp.init(milliseconds:)))
+                                  adoptedAt: try $0.decode(column: "adopted_at", as: Int64?.self).map(Timestamp.init(milliseconds:)),
+                                  commentsUntil: try $0.decode(column: "comments_until", as: Int64?.self).map(Timestamp.init(milliseconds:)))
             }
         }
     }
@@ -103,6 +113,70 @@ public struct MasterplanStore: Sendable {
                 try JSONDecoder().decode(MasterplanDocument.self, from: Data(try $0.decode(column: "document", as: String.self).utf8))
             }
         }
+    }
+
+    /// A comment on a paragraph of a published version, while its comment period runs.
+    public func addComment(version: Int, paragraph: String, body: String, author: UserID, at time: Timestamp) async throws -> Int64 {
+        try await database.write { db in
+            guard let row = try await db.raw("SELECT document, comments_until FROM masterplan_versions WHERE number = \(bind: version)").first()
+            else { throw MasterplanRefusal.unknownVersion }
+            guard let until = try row.decode(column: "comments_until", as: Int64?.self), time.milliseconds <= until else {
+                throw MasterplanRefusal.commentsClosed
+            }
+            let document = try JSONDecoder().decode(MasterplanDocument.self, from: Data(try row.decode(column: "document", as: String.self).utf8))
+            guard document.paragraphs.contains(where: { $0.id == paragraph }) else { throw MasterplanRefusal.unknownParagraph }
+            let id = try await db.raw("""
+                INSERT INTO masterplan_comments (version, paragraph, author_id, body, created_at)
+                VALUES (\(bind: version), \(bind: paragraph), \(bind: author.rawValue), \(bind: body), \(bind: time.milliseconds)) RETURNING id
+                """).first()!.decode(column: "id", as: Int64.self)
+            try await AuditTrail.append(AuditEvent(actor: author, action: "masterplan.commented", subject: "masterplan:\(version)",
+                                                   detail: "paragraph=\(paragraph) comment=\(id)"), at: time, in: db)
+            return id
+        }
+    }
+
+    /// The office's answer and how the comment was taken into account.
+    public func answer(_ comment: Int64, resolution: PlanComment.Resolution, answer: String, actor: UserID, at time: Timestamp) async throws {
+        try await database.write { db in
+            guard try await db.raw("SELECT id FROM masterplan_comments WHERE id = \(bind: comment)").first() != nil else {
+                throw MasterplanRefusal.unknownComment
+            }
+            try await db.raw("""
+                UPDATE masterplan_comments SET resolution = \(bind: resolution.rawValue), answer = \(bind: answer), answered_by = \(bind: actor.rawValue),
+                    answered_at = \(bind: time.milliseconds)
+                WHERE id = \(bind: comment)
+                """).run()
+            try await AuditTrail.append(AuditEvent(actor: actor, action: "masterplan.comment_answered", subject: "comment:\(comment)",
+                                                   detail: resolution.rawValue), at: time, in: db)
+        }
+    }
+
+    public func comment(_ id: Int64) async throws -> PlanComment? {
+        try await database.read { db in
+            try await db.raw("SELECT \(unsafeRaw: Self.commentColumns) WHERE c.id = \(bind: id)").first().map(Self.decodeComment)
+        }
+    }
+
+    static let commentColumns = """
+        c.id, c.version, c.paragraph, u.display_name, c.body, c.created_at, c.resolution, c.answer
+        FROM masterplan_comments c LEFT JOIN users u ON u.id = c.author_id
+        """
+
+    /// The comments on a version, oldest first.
+    public func comments(version: Int) async throws -> [PlanComment] {
+        try await database.read { db in
+            try await db.raw("SELECT \(unsafeRaw: Self.commentColumns) WHERE c.version = \(bind: version) ORDER BY c.id").all()
+                .map(Self.decodeComment)
+        }
+    }
+
+    static func decodeComment(_ row: any SQLRow) throws -> PlanComment {
+        PlanComment(
+            id: try row.decode(column: "id", as: Int64.self), version: try row.decode(column: "version", as: Int.self),
+            paragraph: try row.decode(column: "paragraph", as: String.self), authorName: try row.decode(column: "display_name", as: String?.self),
+            body: try row.decode(column: "body", as: String.self), createdAt: try row.decode(column: "created_at", as: Int64.self),
+            resolution: try row.decode(column: "resolution", as: String?.self).flatMap(PlanComment.Resolution.init),
+            answer: try row.decode(column: "answer", as: String?.self))
     }
 
     /// The adopted measures with their ministries, the conditions of their decision and their sources:

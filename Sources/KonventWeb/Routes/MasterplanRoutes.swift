@@ -14,6 +14,11 @@ struct MasterplanRoutes {
             let notice = request.uri.queryParameters.get("saved") == "1" ? services.catalog.translator(context.language)("masterplan.saved") : nil
             return try await page(nil, context, notice: notice)
         }
+        router.get("/masterplan/compare") { request, context in try await compare(request, context) }
+        router.get("/masterplan/{version}/paragraphs/{paragraph}") { _, context in try await paragraph(context) }
+        router.post("/masterplan/{version}/paragraphs/{paragraph}/comments") { request, context in try await comment(request, context) }
+        router.post("/masterplan/comments/{comment}/answer") { request, context in try await answer(request, context) }
+        router.get("/masterplan/{version}/comments.csv") { _, context in try await commentsCSV(context) }
         router.get("/masterplan/{version}") { _, context in
             let raw = context.parameters.get("version") ?? ""
             guard let dot = raw.lastIndex(of: ".") else {
@@ -46,15 +51,25 @@ struct MasterplanRoutes {
             return chapterForm(.init(key: key, title: t("masterplan.chapter.\(key)"), text: stored?.text ?? "", version: stored?.version ?? 0), context)
         }
         router.post("/masterplan/chapters/{key}") { request, context in try await saveChapter(request, context) }
-        router.post("/masterplan/publish") { _, context in
+        router.post("/masterplan/publish") { request, context in
+            var request = request
             try services.require(.editMasterplan, context)
             let user = try services.signedInUser(context)
+            let until = try await request.form(context).string("commentsUntil")
+            var commentsUntil: Timestamp?
+            if !until.isEmpty {
+                // The whole of the last day, in the region's time.
+                guard let end = LocalDateTime("\(until)T23:59").flatMap(services.clock.utc), end > Timestamp.now.milliseconds else {
+                    throw WebError.unprocessable("error.masterplan.commentsUntil")
+                }
+                commentsUntil = Timestamp(milliseconds: end + 59_999)
+            }
             let t = services.catalog.translator(.de)
             let next = (try await services.masterplan.versions().first?.number ?? 0) + 1
             let date = t.date(iso: CalendarDate.iso(milliseconds: Timestamp.now.milliseconds))
             // A version is frozen in the language of the plan (German), as the bodies read it.
             let document = try await services.currentMasterplan(.de, status: t("masterplan.status.draft", ["number": String(next), "date": date]))
-            let number = try await services.masterplan.publish(document, actor: user.id, at: .now)
+            let number = try await services.masterplan.publish(document, commentsUntil: commentsUntil, actor: user.id, at: .now)
             return Response.seeOther("/masterplan/\(number)")
         }
         router.post("/masterplan/{version}/adopt") { _, context in
@@ -97,6 +112,11 @@ struct MasterplanRoutes {
             },
             mayEdit: services.policy.allows(context.actor, .editMasterplan))
         model.notice = notice
+        if let number, let version = try await services.masterplan.versions().first(where: { $0.number == number }) {
+            model.comments = Dictionary(grouping: try await services.masterplan.comments(version: number), by: \.paragraph)
+            model.takesComments = version.takesComments(at: .now)
+            model.commentsUntil = version.commentsUntil.map { CalendarDate.iso(milliseconds: $0.milliseconds) }
+        }
         return .html(MasterplanPage.render(model, services.pageContext(context, path: number.map { "/masterplan/\($0)" } ?? "/masterplan")))
     }
 
@@ -126,5 +146,101 @@ struct MasterplanRoutes {
             return chapterForm(model, context, status: .conflict)
         }
         return Response.seeOther("/masterplan?saved=1#\(key)")
+    }
+
+    /// The version and paragraph named in the path, with the chapter the paragraph stands in.
+    func paragraphContext(_ context: KonventRequestContext) async throws
+        -> (number: Int, version: MasterplanVersion, paragraph: (id: String, text: String), chapter: String) {
+        guard let number = context.parameters.get("version").flatMap(Int.init), let id = context.parameters.get("paragraph"),
+              let document = try await services.masterplan.version(number),
+              let version = try await services.masterplan.versions().first(where: { $0.number == number }),
+              let chapter = document.chapters.first(where: { $0.blocks.contains { if case .paragraph(id, _) = $0 { true } else { false } } }),
+              let paragraph = document.paragraphs.first(where: { $0.id == id })
+        else { throw WebError.notFound }
+        return (number, version, paragraph, chapter.title)
+    }
+
+    func paragraphPage(
+        _ context: KonventRequestContext, status: HTTPResponse.Status = .ok, adjust: (inout MasterplanParagraphPage.Model) -> Void = { _ in }
+    ) async throws -> Response {
+        let (number, version, paragraph, chapter) = try await paragraphContext(context)
+        var model = MasterplanParagraphPage.Model(
+            version: number, paragraph: paragraph, chapterTitle: chapter,
+            comments: try await services.masterplan.comments(version: number).filter { $0.paragraph == paragraph.id },
+            mayComment: services.policy.allows(context.actor, .comment), mayAnswer: services.policy.allows(context.actor, .editMasterplan),
+            takesComments: version.takesComments(at: .now))
+        adjust(&model)
+        return .html(MasterplanParagraphPage.render(model, services.pageContext(context, path: "/masterplan/\(number)/paragraphs/\(paragraph.id)")),
+                     status: status)
+    }
+
+    func paragraph(_ context: KonventRequestContext) async throws -> Response { try await paragraphPage(context) }
+
+    func comment(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        try services.require(.comment, context)
+        let user = try services.signedInUser(context)
+        let (number, _, paragraph, _) = try await paragraphContext(context)
+        let body = try await request.form(context).string("body").replacingOccurrences(of: "\r\n", with: "\n").trimmingWhitespace()
+        guard (3...5000).contains(body.count) else {
+            return try await paragraphPage(context, status: .unprocessableContent) {
+                $0.body = body
+                $0.errors = [FieldError(field: "body", messageKey: "error.masterplan.comment")]
+            }
+        }
+        do {
+            _ = try await services.masterplan.addComment(version: number, paragraph: paragraph.id, body: body, author: user.id, at: .now)
+        } catch MasterplanRefusal.commentsClosed {
+            throw WebError.conflict("masterplan.error.commentsClosed")
+        }
+        return Response.seeOther("/masterplan/\(number)/paragraphs/\(paragraph.id)#comments-title")
+    }
+
+    func answer(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        try services.require(.editMasterplan, context)
+        let user = try services.signedInUser(context)
+        guard let id = context.parameters.get("comment").flatMap(Int64.init) else { throw WebError.notFound }
+        let form = try await request.form(context)
+        let text = form.string("answer-\(id)").replacingOccurrences(of: "\r\n", with: "\n").trimmingWhitespace()
+        guard let resolution = PlanComment.Resolution(rawValue: form.string("resolution-\(id)")), text.count <= 5000 else {
+            throw WebError.unprocessable("error.masterplan.answer")
+        }
+        do {
+            try await services.masterplan.answer(id, resolution: resolution, answer: text, actor: user.id, at: .now)
+        } catch MasterplanRefusal.unknownComment {
+            throw WebError.notFound
+        }
+        let comment = try await services.masterplan.comment(id)
+        return Response.seeOther(comment.map { "/masterplan/\($0.version)/paragraphs/\($0.paragraph)#comment-\(id)" } ?? "/masterplan")
+    }
+
+    func compare(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        func load(_ version: String?) async throws -> (String, MasterplanDocument) {
+            if version == nil || version == "current" { return ("current", try await services.currentMasterplan(.de)) }
+            guard let number = version.flatMap(Int.init), let document = try await services.masterplan.version(number) else { throw WebError.notFound }
+            return (String(number), document)
+        }
+        let (fromName, from) = try await load(request.uri.queryParameters.get("from"))
+        let (toName, to) = try await load(request.uri.queryParameters.get("to"))
+        let model = MasterplanComparePage.Model(from: fromName, to: toName, chapters: MasterplanComparison.chapters(from: from, to: to))
+        return .html(MasterplanComparePage.render(model, services.pageContext(context, path: "/masterplan/compare")))
+    }
+
+    /// The comment period's results: each comment with its paragraph, answer and resolution.
+    func commentsCSV(_ context: KonventRequestContext) async throws -> Response {
+        guard let number = context.parameters.get("version").flatMap(Int.init), let document = try await services.masterplan.version(number)
+        else { throw WebError.notFound }
+        let t = services.catalog.translator(.de)
+        let texts = Dictionary(document.paragraphs.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        var rows = [["Absatz", "Text des Absatzes", "Kommentar", "Datum", "Berücksichtigung", "Antwort"]]
+        for comment in try await services.masterplan.comments(version: number) {
+            rows.append([comment.paragraph, texts[comment.paragraph] ?? "", comment.body, CalendarDate.iso(milliseconds: comment.createdAt),
+                         comment.resolution.map { t($0.catalogKey) } ?? "", comment.answer ?? ""])
+        }
+        let csv = "\u{FEFF}" + rows.map { $0.map(CSVTable.field).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
+                                               .contentDisposition: "attachment; filename=\"masterplan-\(number)-kommentare.csv\""],
+                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: Array(csv.utf8))))
     }
 }

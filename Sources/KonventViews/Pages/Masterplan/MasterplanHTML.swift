@@ -46,12 +46,18 @@ public enum MasterplanHTML {
     }
 
     /// The chapters, their titles at `level` (2 under a page's h1).
-    public static func chapters(_ document: MasterplanDocument, level: Int, after chapter: (MasterplanDocument.Chapter) -> Node = { _ in .empty })
-        -> Node {
+    /// `paragraph` adds what belongs under a paragraph (its comments, say), by the paragraph's id.
+    public static func chapters(
+        _ document: MasterplanDocument, level: Int, after chapter: (MasterplanDocument.Chapter) -> Node = { _ in .empty },
+        paragraph: (String) -> Node = { _ in .empty }
+    ) -> Node {
         .fragment(document.chapters.map { c in
             el("section", .class("chapter"), .id(c.key), .ariaLabelledBy("\(c.key)-title")) {
                 el("h\(level)", .id("\(c.key)-title")) { c.title }
-                for block in c.blocks { self.block(block, level: level + 1) }
+                for block in c.blocks {
+                    self.block(block, level: level + 1)
+                    if case .paragraph(let id, _) = block { paragraph(id) }
+                }
                 chapter(c)
             }
         })

@@ -23,6 +23,10 @@ public enum MasterplanPage {
         public var versions: [Version]
         public var mayEdit: Bool
         public var notice: String?
+        /// Comments on this version, by paragraph id; and whether it takes comments now.
+        public var comments: [String: [PlanComment]] = [:]
+        public var takesComments = false
+        public var commentsUntil: String?
 
         public init(document: MasterplanDocument, number: Int?, versions: [Version], mayEdit: Bool) {
             self.document = document
@@ -52,13 +56,31 @@ public enum MasterplanPage {
             }
             if model.mayEdit && model.number == nil { office(model, context) }
             MasterplanHTML.tableOfContents(d, title: t("masterplan.contents"))
-            MasterplanHTML.chapters(d, level: 2) { chapter in
+            if let until = model.commentsUntil, let number = model.number {
+                el("p", .class("notice")) {
+                    t(model.takesComments ? "masterplan.comments.open" : "masterplan.comments.closed", ["date": t.date(iso: until)])
+                    " "
+                    el("a", .href("/masterplan/\(number)/comments.csv")) { t("masterplan.comments.export") }
+                }
+            }
+            if let number = model.number {
+                el("p") { el("a", .href("/masterplan/compare?from=\(number)&to=current")) { t("masterplan.compare.link", ["number": String(number)]) } }
+            }
+            MasterplanHTML.chapters(d, level: 2, after: { chapter in
                 if model.mayEdit && model.number == nil && chapter.written {
                     el("p") { el("a", .href("/masterplan/chapters/\(chapter.key)/edit")) { t("masterplan.chapter.edit", ["title": chapter.title]) } }
                 } else {
                     Node.empty
                 }
-            }
+            }, paragraph: { id in
+                let comments = model.comments[id] ?? []
+                guard let number = model.number, model.takesComments || !comments.isEmpty else { return Node.empty }
+                return el("p", .class("paragraph-comments")) {
+                    el("a", .href("/masterplan/\(number)/paragraphs/\(id)")) {
+                        t(model.takesComments ? "masterplan.comments.write" : "masterplan.comments.read", ["count": t.number(comments.count)])
+                    }
+                }
+            })
             el("p", .class("attribution")) { d.attribution }
             versions(model, context)
         }
@@ -86,7 +108,11 @@ public enum MasterplanPage {
         let t = context.t
         return el("section", .class("moderation"), .ariaLabelledBy("masterplan-office-title")) {
             el("h2", .id("masterplan-office-title")) { t("masterplan.office") }
-            Forms.post("/masterplan/publish", context, class: "inline-form") { Forms.submit(t("masterplan.publish")) }
+            Forms.post("/masterplan/publish", context, class: "form") {
+                Forms.input(.init(name: "commentsUntil", label: t("masterplan.commentsUntil"), type: "date", hint: t("masterplan.commentsUntil.hint"),
+                                  required: false), errors: [], t)
+                Forms.submit(t("masterplan.publish"))
+            }
             if let newest = model.versions.first, newest.adopted == nil {
                 Forms.post("/masterplan/\(newest.number)/adopt", context, class: "inline-form") {
                     Forms.submit(t("masterplan.adopt", ["number": String(newest.number)]))
