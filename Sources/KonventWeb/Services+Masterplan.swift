@@ -48,6 +48,11 @@ extension Services {
         } else {
             return nil
         }
+        return try await export(document, format: format, language: language)
+    }
+
+    /// A document (the plan or the status report) in a format.
+    public func export(_ document: MasterplanDocument, format: MasterplanFormat, language: Language) async throws -> [UInt8] {
         let contents = catalog.translator(language)("masterplan.contents")
         switch format {
         case .html: return MasterplanHTML.file(document, contents: contents, language: language)
@@ -58,6 +63,31 @@ extension Services {
             // LibreOffice blocks for a second or more: off the event loop.
             return try await Task.detached { try PDFConverter().pdf(fromODT: odt) }.value
         }
+    }
+
+    /// The status report for the cabinet as the data are now.
+    public func statusReport(_ language: Language) async throws -> (document: MasterplanDocument, figures: StatusFigures) {
+        let t = catalog.translator(language)
+        let figures = try await statistics.figures()
+        var pipeline: [String: [String: Int]] = [:]
+        for (field, state, count) in try await reviews.pipeline() {
+            pipeline[field, default: [:]][state.stage ?? state.description, default: 0] += count
+        }
+        var overdue: [String: Int] = [:]
+        let late = try await reviews.overdue(review: region.review, now: Timestamp.now.milliseconds, limit: 10_000)
+        let fields = try await measures.fields(of: late.map(\.id))
+        for measure in late { if let field = fields[measure.id] { overdue[field, default: 0] += 1 } }
+        let now = Timestamp.now.milliseconds
+        let end = LocalDateTime("\(region.process.deadline)T23:59").flatMap(clock.utc) ?? now
+        let data = StatusFigures(
+            figures: PlanFigures(formats: figures.totalFormats, contributions: figures.totalContributions, supports: figures.totalSupports,
+                                 comments: figures.totalComments, takenUp: figures.takenUp, byDistrict: figures.contributionsByDistrict,
+                                 byField: figures.contributionsByField),
+            pipeline: pipeline, planned: try await masterplan.plannedMeasures(), overdue: overdue, deadline: region.process.deadline,
+            daysToDeadline: Int((Double(end - now) / 86_400_000).rounded(.up)))
+        let assembler = StatusReportAssembler(plan: MasterplanAssembler(region: region, language: language) { key, arguments in t(key, arguments) })
+        let status = t("report.status", ["date": t.date(iso: CalendarDate.iso(milliseconds: now))])
+        return (assembler.document(data, status: status), data)
     }
 
     /// The policy for a served HTML export: nothing but its own stylesheet, allowed by its hash.

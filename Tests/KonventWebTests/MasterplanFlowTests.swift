@@ -61,6 +61,13 @@ struct MasterplanFlowTests {
             #expect(try await office.post("/masterplan/1/adopt", [], csrfFrom: page).status == .conflict, "adopted once")
             #expect(try await services.masterplan(version: 1)?.status.hasPrefix("Beschlossene Fassung 1") == true)
             #expect(try await AuditTrail.verify(in: services.database).isIntact)
+
+            let report = try await browser.get("/report")
+            #expect(report.status == .ok)
+            #expect(report.body.contains("Gesamtüberblick") && report.body.contains("Maßnahmen nach Stand – Gesamtüberblick"))
+            #expect(report.body.contains("Überfällige Prüfungen: 0."))
+            #expect(try await browser.get("/report.odt").body.hasPrefix("PK"))
+            #expect(try await browser.get("/report.html").headers[.contentSecurityPolicy]?.contains("sha256-") == true)
         }
     }
 

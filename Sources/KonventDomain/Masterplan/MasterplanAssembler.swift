@@ -142,7 +142,7 @@ public struct MasterplanAssembler: Sendable {
     }
 
     /// An ISO date as the document's language writes it.
-    func date(_ iso: String) -> String {
+    public func date(_ iso: String) -> String {
         let parts = iso.split(separator: "-")
         guard language == .de, parts.count == 3 else { return iso }
         return "\(parts[2]).\(parts[1]).\(parts[0])"

@@ -74,6 +74,8 @@ public protocol MeasureStore: Sendable {
     func versions(of id: MeasureID) async throws -> [MeasureVersion]
     /// The ministries assigned to a measure, the lead first.
     func ministries(of id: MeasureID) async throws -> [String]
+    /// The first field of action of each measure (for counting measures by field).
+    func fields(of ids: [MeasureID]) async throws -> [MeasureID: String]
     /// Sets the co-ministries beside the lead named in the content.
     func assignCoMinistries(_ id: MeasureID, _ ministries: [String], actor: UserID, at time: Timestamp) async throws
 }

@@ -308,6 +308,20 @@ public struct SQLMeasureStore: MeasureStore {
         }
     }
 
+    public func fields(of ids: [MeasureID]) async throws -> [MeasureID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let list: SQLQueryString = ids.map { "\(bind: $0.rawValue)" as SQLQueryString }.joined(separator: ", ")
+        return try await database.read { db in
+            var fields: [MeasureID: String] = [:]
+            // The content lists the fields in the configuration's order; the first is the measure's own.
+            for row in try await db.raw("SELECT id, content FROM measures WHERE id IN (" + list + ")").all() {
+                let content = try Self.decodeContent(try row.decode(column: "content", as: String.self))
+                if let field = content.fields.first { fields[MeasureID(try row.decode(column: "id", as: Int64.self))] = field }
+            }
+            return fields
+        }
+    }
+
     public func ministries(of id: MeasureID) async throws -> [String] {
         try await database.read { db in
             try await db.raw("""

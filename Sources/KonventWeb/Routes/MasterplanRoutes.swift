@@ -14,6 +14,23 @@ struct MasterplanRoutes {
             let notice = request.uri.queryParameters.get("saved") == "1" ? services.catalog.translator(context.language)("masterplan.saved") : nil
             return try await page(nil, context, notice: notice)
         }
+        router.get("/report") { _, context in
+            let (document, data) = try await services.statusReport(context.language)
+            let assembler = StatusReportAssembler(plan: MasterplanAssembler(region: services.region, language: context.language) { _, _ in "" })
+            let t = services.catalog.translator(context.language)
+            func rows(_ states: [String: Int]) -> [(label: String, value: Int)] {
+                assembler.stateColumns.map { (services.region.review.stage($0)?.name[context.language] ?? t("measure.state.\($0)"), states[$0] ?? 0) }
+            }
+            var charts = ["overall": rows(Dictionary(data.pipeline.values.flatMap { $0 }, uniquingKeysWith: +))]
+            for field in services.region.fieldsOfAction { charts["field-\(field.key)"] = rows(data.pipeline[field.key] ?? [:]) }
+            return Response.html(ReportPage.render(.init(document: document, charts: charts), services.pageContext(context, path: "/report")))
+        }
+        for format in MasterplanFormat.allCases {
+            router.get("/report.\(format.rawValue)") { _, context in
+                let document = try await services.statusReport(context.language).document
+                return try await file(document, format: format, name: "statusbericht", context)
+            }
+        }
         router.get("/masterplan/compare") { request, context in try await compare(request, context) }
         router.get("/masterplan/{version}/paragraphs/{paragraph}") { _, context in try await paragraph(context) }
         router.post("/masterplan/{version}/paragraphs/{paragraph}/comments") { request, context in try await comment(request, context) }
@@ -28,20 +45,16 @@ struct MasterplanRoutes {
             guard let format = MasterplanFormat(rawValue: String(raw[raw.index(after: dot)...])) else {
                 throw WebError.unprocessable("masterplan.error.format")
             }
-            let exported: [UInt8]?
-            do {
-                exported = try await services.exportMasterplan(version: String(raw[..<dot]), format: format, language: context.language)
-            } catch PDFConverter.Failure.converterMissing {
-                throw WebError.unavailable("masterplan.error.converter")
-            }
-            guard let bytes = exported else { throw WebError.notFound }
-            var headers: HTTPFields = [.contentType: format.contentType, .cacheControl: "no-cache"]
-            if format == .html {
-                headers[.contentSecurityPolicy] = Services.masterplanFilePolicy
+            let version = String(raw[..<dot])
+            let document: MasterplanDocument
+            if version == "current" {
+                document = try await services.currentMasterplan(context.language)
+            } else if let number = Int(version), let stored = try await services.masterplan.version(number) {
+                document = stored
             } else {
-                headers[.contentDisposition] = "attachment; filename=\"masterplan-\(raw)\""
+                throw WebError.notFound
             }
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+            return try await file(document, format: format, name: "masterplan-\(version)", context)
         }
         router.get("/masterplan/chapters/{key}/edit") { _, context in
             try services.require(.editMasterplan, context)
@@ -89,6 +102,24 @@ struct MasterplanRoutes {
             }
             return Response.seeOther("/masterplan/\(number)")
         }
+    }
+
+    /// A document as a file: HTML to read in the browser (its own stylesheet allowed by hash), the
+    /// others to download.
+    func file(_ document: MasterplanDocument, format: MasterplanFormat, name: String, _ context: KonventRequestContext) async throws -> Response {
+        let bytes: [UInt8]
+        do {
+            bytes = try await services.export(document, format: format, language: context.language)
+        } catch PDFConverter.Failure.converterMissing {
+            throw WebError.unavailable("masterplan.error.converter")
+        }
+        var headers: HTTPFields = [.contentType: format.contentType, .cacheControl: "no-cache"]
+        if format == .html {
+            headers[.contentSecurityPolicy] = Services.masterplanFilePolicy
+        } else {
+            headers[.contentDisposition] = "attachment; filename=\"\(name).\(format.rawValue)\""
+        }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     func chapterKey(_ context: KonventRequestContext) throws -> String {

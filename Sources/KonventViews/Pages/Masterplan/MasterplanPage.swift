@@ -54,6 +54,7 @@ public enum MasterplanPage {
                 " · "
                 el("a", .href("\(base).pdf")) { "PDF" }
             }
+            el("p") { el("a", .href("/report")) { t("report.link") } }
             if model.mayEdit && model.number == nil { office(model, context) }
             MasterplanHTML.tableOfContents(d, title: t("masterplan.contents"))
             if let until = model.commentsUntil, let number = model.number {
