@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "KonventDomainTests", dependencies: ["KonventDomain"], swiftSettings: strict),
         .testTarget(name: "KonventStorageTests", dependencies: ["KonventStorage", "KonventTestSupport"], swiftSettings: strict),
         .testTarget(name: "KonventViewsTests", dependencies: ["KonventViews"], swiftSettings: strict),
-        .testTarget(name: "KonventDocumentsTests", dependencies: ["KonventDocuments"], swiftSettings: strict),
+        .testTarget(name: "KonventDocumentsTests", dependencies: ["KonventDocuments", "KonventTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "KonventWebTests",
             dependencies: [

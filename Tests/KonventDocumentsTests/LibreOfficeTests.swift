@@ -1,6 +1,7 @@
 import Foundation
 import KonventDocuments
 import KonventDomain
+import KonventTestSupport
 import Testing
 
 /// LibreOffice opens what Konvent writes: ODT and DOCX converted to text keep every measure's code and
@@ -8,8 +9,6 @@ import Testing
 /// KONVENT_REQUIRE_SOFFICE, so that there a missing converter fails instead of skipping.
 @Suite("Documents through LibreOffice", .serialized)
 struct LibreOfficeTests {
-    static let required = ProcessInfo.processInfo.environment["KONVENT_REQUIRE_SOFFICE"] == "1"
-
     static let measures = [("WT-01", "Gründerzentrum Plauen – Straße der Ideen"), ("BF-02", "Ausbildungsverbund Erzgebirge"),
                            ("DV-03", "Ärztehäuser im ländlichen Raum")]
 
@@ -25,40 +24,16 @@ struct LibreOfficeTests {
         ],
         attribution: "© GeoBasis-DE / BKG (2025)")
 
-    static func run(_ executable: String, _ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [executable] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
-    /// The document's text as LibreOffice reads it from the file.
-    func text(of bytes: [UInt8], extension suffix: String, converter: PDFConverter) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("konvent-lo-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("plan.\(suffix)")
-        try Data(bytes).write(to: input)
-        let status = try Self.run(converter.executable!, ["-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to",
-                                                           "txt:Text (encoded):UTF8", "--outdir", folder.path, input.path])
-        #expect(status == 0)
-        return try String(contentsOf: folder.appendingPathComponent("plan.txt"), encoding: .utf8)
-    }
-
     @Test("ODT and DOCX open in LibreOffice with every code and title intact; the PDF renders")
     func roundTrip() throws {
         let converter = PDFConverter()
         guard converter.isAvailable else {
-            #expect(!Self.required, "LibreOffice is required here but was not found")
+            #expect(!LibreOffice.required, "LibreOffice is required here but was not found")
             return
         }
         let labels = DocumentLabels(contents: "Inhalt", language: .de)
         for (suffix, bytes) in [("odt", ODTWriter.document(document, labels: labels)), ("docx", DOCXWriter.document(document, labels: labels))] {
-            let text = try text(of: bytes, extension: suffix, converter: converter)
+            let text = try #require(try LibreOffice.text(of: bytes, suffix: suffix))
             for (code, title) in Self.measures { #expect(text.contains("\(code) \(title)"), "\(suffix): \(code)") }
             #expect(text.contains("Größer, grüner, gemeinsam."), "\(suffix)")
             #expect(text.contains("1.000.000 €"), "\(suffix)")
@@ -69,7 +44,7 @@ struct LibreOfficeTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(pdf).write(to: folder.appendingPathComponent("plan.pdf"))
-        #expect(try Self.run("pdftoppm", ["-png", "-r", "30", folder.appendingPathComponent("plan.pdf").path,
+        #expect(try LibreOffice.run("pdftoppm", ["-png", "-r", "30", folder.appendingPathComponent("plan.pdf").path,
                                           folder.appendingPathComponent("page").path]) == 0)
         let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".png") }
         #expect(pages.count >= 3, "title page and a page per chapter")

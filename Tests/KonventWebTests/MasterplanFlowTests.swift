@@ -123,6 +123,41 @@ struct MasterplanFlowTests {
         }
     }
 
+    @Test("from generated demo-like data: every adopted measure in the plan's ODT and DOCX as LibreOffice reads them, and in the data files",
+          arguments: TestDatabase.available)
+    func adoptedMeasures(database: TestDatabase) async throws {
+        try await withApp(database) { browser, services in
+            try await SampleData(services: services).generate(.init(contributions: 300, comments: 0, supports: 300, people: 20, seed: 7))
+            try await SampleData(services: services).measures(35)
+            var query = MeasureQuery()
+            query.states = [.adopted, .adoptedWithConditions, .inImplementation, .completed]
+            let adopted = try await services.measures.list(query)
+            #expect(adopted.count == 12, "the demo's decided measures that count as adopted")
+            let json = try await browser.get("/masterplan/data/measures.json")
+            #expect(json.headers[.contentType] == "application/json; charset=utf-8")
+            let records = try JSONSerialization.jsonObject(with: Data(json.body.utf8)) as? [[String: Any]]
+            #expect(Set(records?.compactMap { $0["code"] as? String } ?? []) == Set(adopted.map(\.code)))
+            let financing = try await browser.get("/masterplan/data/financing.csv").body
+            let trace = try await browser.get("/masterplan/data/trace.csv").body
+            for measure in adopted {
+                #expect(financing.contains("\(measure.code);"), "\(measure.code)")
+                #expect(trace.contains("\(measure.code);"), "\(measure.code)")
+            }
+            guard LibreOffice.executable != nil else {
+                #expect(!LibreOffice.required, "LibreOffice is required here but was not found")
+                return
+            }
+            for format in [MasterplanFormat.odt, .docx] {
+                let bytes = try #require(try await services.exportMasterplan(version: "current", format: format, language: .de))
+                let text = try #require(try LibreOffice.text(of: bytes, suffix: format.rawValue))
+                for measure in adopted {
+                    #expect(text.contains("\(measure.code) \(measure.content.title)"), "\(format): \(measure.code)")
+                }
+                #expect(text.contains("Öffentliche Daseinsvorsorge"), "umlauts intact")
+            }
+        }
+    }
+
     @Test("konvent export masterplan writes the file, and refuses a missing version or an unknown format")
     func commandLine() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("konvent-export-\(UUID())")

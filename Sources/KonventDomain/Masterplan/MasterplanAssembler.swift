@@ -6,6 +6,8 @@ public struct PlannedMeasure: Sendable, Equatable {
     public var conditions: String
     public var decidedOn: String?
     public var sources: [String]
+    /// The ids of the source contributions, in the order of `sources`.
+    public var sourceIDs: [Int64] = []
 
     public init(measure: Measure, ministries: [String], conditions: String, decidedOn: String?, sources: [String]) {
         self.measure = measure

@@ -187,7 +187,7 @@ public struct MasterplanStore: Sendable {
         return try await database.read { db in
             let measures = try await db.raw("SELECT \(unsafeRaw: SQLMeasureStore.columns) FROM measures m WHERE m.state IN (" + list
                                             + ") ORDER BY m.code_prefix, m.code_number LIMIT \(bind: limit)").all().map(SQLMeasureStore.decode)
-            var ministries: [Int64: [String]] = [:], conditions: [Int64: (String, Int64)] = [:], sources: [Int64: [String]] = [:]
+            var ministries: [Int64: [String]] = [:], conditions: [Int64: (String, Int64)] = [:], sources: [Int64: [(Int64, String)]] = [:]
             for row in try await db.raw("""
                 SELECT x.measure_id, x.ministry FROM measure_ministries x JOIN measures m ON m.id = x.measure_id
                 WHERE m.state IN (
@@ -203,15 +203,18 @@ public struct MasterplanStore: Sendable {
                     (try row.decode(column: "conditions", as: String.self), try row.decode(column: "concluded_at", as: Int64.self))
             }
             for row in try await db.raw("""
-                SELECT s.measure_id, c.title FROM measure_sources s JOIN contributions c ON c.id = s.contribution_id
+                SELECT s.measure_id, c.id AS contribution_id, c.title FROM measure_sources s JOIN contributions c ON c.id = s.contribution_id
                 JOIN measures m ON m.id = s.measure_id WHERE m.state IN (
                 """ + list + ") ORDER BY s.measure_id, s.created_at, c.id").all() {
-                sources[try row.decode(column: "measure_id", as: Int64.self), default: []].append(try row.decode(column: "title", as: String.self))
+                sources[try row.decode(column: "measure_id", as: Int64.self), default: []].append(
+                    (try row.decode(column: "contribution_id", as: Int64.self), try row.decode(column: "title", as: String.self)))
             }
             return measures.map { measure in
                 let id = measure.id.rawValue
-                return PlannedMeasure(measure: measure, ministries: ministries[id] ?? [], conditions: conditions[id]?.0 ?? "",
-                                      decidedOn: conditions[id].map { CalendarDate.iso(milliseconds: $0.1) }, sources: sources[id] ?? [])
+                var planned = PlannedMeasure(measure: measure, ministries: ministries[id] ?? [], conditions: conditions[id]?.0 ?? "",
+                                             decidedOn: conditions[id].map { CalendarDate.iso(milliseconds: $0.1) }, sources: (sources[id] ?? []).map(\.1))
+                planned.sourceIDs = (sources[id] ?? []).map(\.0)
+                return planned
             }
         }
     }

@@ -31,6 +31,12 @@ struct MasterplanRoutes {
                 return try await file(document, format: format, name: "statusbericht", context)
             }
         }
+        for file in MeasureDataFile.allCases {
+            router.get("/masterplan/data/\(file.rawValue)") { _, _ in
+                Response(status: .ok, headers: [.contentType: file.contentType, .contentDisposition: "attachment; filename=\"\(file.rawValue)\""],
+                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: try await services.measureData(file))))
+            }
+        }
         router.get("/masterplan/compare") { request, context in try await compare(request, context) }
         router.get("/masterplan/{version}/paragraphs/{paragraph}") { _, context in try await paragraph(context) }
         router.post("/masterplan/{version}/paragraphs/{paragraph}/comments") { request, context in try await comment(request, context) }

@@ -55,6 +55,13 @@ public enum MasterplanPage {
                 el("a", .href("\(base).pdf")) { "PDF" }
             }
             el("p") { el("a", .href("/report")) { t("report.link") } }
+            el("p") {
+                t("masterplan.data")
+                for file in ["measures.json", "measures.csv", "financing.csv", "indicators.csv", "trace.csv"] {
+                    " "
+                    el("a", .href("/masterplan/data/\(file)")) { file }
+                }
+            }
             if model.mayEdit && model.number == nil { office(model, context) }
             MasterplanHTML.tableOfContents(d, title: t("masterplan.contents"))
             if let until = model.commentsUntil, let number = model.number {

@@ -1,0 +1,76 @@
+import Foundation
+import KonventDomain
+import KonventStorage
+
+/// The adopted measures as data for administrations: JSON with everything, and CSV tables of the
+/// measures, their financing lines, their indicators and their trace to contributions.
+public enum MeasureDataFile: String, CaseIterable, Sendable {
+    case json = "measures.json"
+    case measures = "measures.csv"
+    case financing = "financing.csv"
+    case indicators = "indicators.csv"
+    case trace = "trace.csv"
+
+    public var contentType: String { self == .json ? "application/json; charset=utf-8" : "text/csv; charset=utf-8" }
+}
+
+struct MeasureRecord: Encodable {
+    struct Line: Encodable { var source: String; var programme: String; var amount: Int }
+    struct Target: Encodable { var indicator: String; var target: String }
+    struct Source: Encodable { var id: Int64; var title: String; var url: String }
+    var code, title, kind, goal, description, state, sponsor, partners, timeframe, maturity, conditions: String
+    var fields, territories, ministries: [String]
+    var estimatedCost: Int
+    var decidedOn: String?
+    var financing: [Line]
+    var indicators: [Target]
+    var sources: [Source]
+    var url: String
+}
+
+extension Services {
+    public func measureData(_ file: MeasureDataFile) async throws -> [UInt8] {
+        let planned = try await masterplan.plannedMeasures()
+        func table(_ header: [String], _ rows: [[String]]) -> [UInt8] {
+            Array(("\u{FEFF}" + ([header] + rows).map { $0.map(CSVTable.field).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n").utf8)
+        }
+        switch file {
+        case .json:
+            let records = planned.map { p in
+                let c = p.measure.content
+                return MeasureRecord(
+                    code: p.measure.code, title: c.title, kind: c.kind.rawValue, goal: c.goal, description: c.description,
+                    state: p.measure.state.description, sponsor: c.sponsor, partners: c.partners, timeframe: c.timeframe, maturity: c.maturity.rawValue,
+                    conditions: p.conditions, fields: c.fields, territories: c.territories, ministries: p.ministries, estimatedCost: c.estimatedCost,
+                    decidedOn: p.decidedOn, financing: c.financing.map { .init(source: $0.source.rawValue, programme: $0.programme, amount: $0.amount) },
+                    indicators: c.indicators.map { .init(indicator: $0.name, target: $0.target) },
+                    sources: zip(p.sourceIDs, p.sources).map { .init(id: $0, title: $1, url: link("/contributions/\($0)")) },
+                    url: link("/measures/\(p.measure.id)"))
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return Array(try encoder.encode(records))
+        case .measures:
+            return table(["code", "title", "kind", "state", "fields", "territories", "sponsor", "ministries", "estimated_cost_eur", "timeframe",
+                          "decided_on", "conditions", "url"],
+                         planned.map { p in
+                             let c = p.measure.content
+                             return [p.measure.code, c.title, c.kind.rawValue, p.measure.state.description, c.fields.joined(separator: ","),
+                                     c.territories.joined(separator: ","), c.sponsor, p.ministries.joined(separator: ","), String(c.estimatedCost),
+                                     c.timeframe, p.decidedOn ?? "", p.conditions, link("/measures/\(p.measure.id)")]
+                         })
+        case .financing:
+            return table(["code", "source", "programme", "amount_eur"], planned.flatMap { p in
+                p.measure.content.financing.map { [p.measure.code, $0.source.rawValue, $0.programme, String($0.amount)] }
+            })
+        case .indicators:
+            return table(["code", "indicator", "target"], planned.flatMap { p in
+                p.measure.content.indicators.map { [p.measure.code, $0.name, $0.target] }
+            })
+        case .trace:
+            return table(["code", "contribution_id", "contribution_title", "contribution_url"], planned.flatMap { p in
+                zip(p.sourceIDs, p.sources).map { [p.measure.code, String($0), $1, link("/contributions/\($0)")] }
+            })
+        }
+    }
+}
