@@ -115,6 +115,8 @@ struct ReviewFlowTests {
             #expect(try await smil.post("\(path)/opinion/object", [("objection", "Die Verkehrsanbindung fehlt noch im Votum.")],
                                         csrfFrom: page).status == .seeOther)
             #expect(try await services.measures.measure(id)?.state == .inReview(stage: "imag", phase: .assessing))
+            #expect(!(try await browser.get(path)).body.contains("Verkehrsanbindung"), "an objection is internal")
+            #expect(!(try await browser.get(contributions[1])).body.contains("Verkehrsanbindung"), "and does not reach the contributors")
             lead = try await smwa.get("\(path)/review")
             #expect(try await smwa.post("\(path)/opinion", opinion, csrfFrom: lead).status == .seeOther)
             page = try await smf.get("\(path)/review")

@@ -164,8 +164,13 @@ public struct SQLMeasureStore: MeasureStore {
         // and reopening its opinion, until the measure leaves it.
         let startedAt: Int64? = next.stage == nil ? nil
             : next.stage == state.stage ? try row.decode(column: "stage_started_at", as: Int64?.self) : time.milliseconds
+        // Phases inside a stage (an opinion drafted, an objection) are internal: the public reason stays.
+        let withinStage = next.stage != nil && next.stage == state.stage
+        let publicReason: SQLQueryString = withinStage ? "state_reason" : "\(bind: reason)"
         try await db.raw("""
-            UPDATE measures SET state = \(bind: next.description), state_reason = \(bind: reason), public = \(bind: next.isPublic ? 1 : 0),
+            UPDATE measures SET state = \(bind: next.description), state_reason = 
+            """ + publicReason + """
+            , public = \(bind: next.isPublic ? 1 : 0),
                 updated_at = \(bind: time.milliseconds), round = round + \(bind: transition == .startReview ? 1 : 0),
                 stage_started_at = \(bind: startedAt)
             WHERE id = \(bind: id.rawValue)
@@ -176,7 +181,6 @@ public struct SQLMeasureStore: MeasureStore {
                     \(bind: reason), \(bind: actor.rawValue), \(bind: time.milliseconds))
             """).run()
         // Contributors hear of every stage and decision, not of the phases inside a stage.
-        let withinStage = next.stage != nil && next.stage == state.stage
         if next.isPublic && !withinStage {
             try await tellSources(id, code: code, state: next, reason: reason, firstPublic: !state.isPublic, actor: actor, at: time, db)
         }
