@@ -114,6 +114,8 @@ struct MasterplanFlowTests {
             #expect(diff.body.contains("Ihre Stärke sind Industrie und Handwerk.</ins>"))
             paragraph = try await browser.get("/masterplan/1/paragraphs/region-2")
             #expect(paragraph.body.contains("berücksichtigt") && paragraph.body.contains("Ergänzt: Industrie und Handwerk."))
+            let export = try await browser.get("/account/export.json")
+            #expect(export.body.contains("Bitte auch die Industrie nennen, nicht nur das Handwerk."), "the comment is in the person's data export")
             let csv = try await browser.get("/masterplan/1/comments.csv")
             #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
             #expect(csv.body.contains("region-2;Ihre Stärke ist das Handwerk.;Bitte auch die Industrie nennen, nicht nur das Handwerk.;"))

@@ -125,7 +125,16 @@ public struct AccountExport: Sendable, Codable, Equatable {
         public var comments: [CommentInfo] = []
         public var supported: [Int64] = []
         public var followed: [Int64] = []
+        public struct PlanCommentInfo: Sendable, Codable, Equatable {
+            public var version: Int
+            public var paragraph: String
+            public var text: String
+            public var createdAt: String
+        }
+
         public var registrations: [RegistrationInfo] = []
+        /// Comments on paragraphs of published masterplan versions.
+        public var masterplanComments: [PlanCommentInfo] = []
         public var notify = "immediately"
 
         public init() {}

@@ -343,6 +343,12 @@ public struct SQLAccountStore: AccountStore {
                 .init(formatID: try row.decode(column: "id", as: Int64.self), format: try row.decode(column: "title", as: String.self),
                       status: try row.decode(column: "status", as: String.self))
             }
+            participation.masterplanComments = try await db.raw("""
+                SELECT version, paragraph, body, created_at FROM masterplan_comments WHERE author_id = \(bind: id.rawValue) ORDER BY id
+                """).all().map { row in
+                .init(version: try row.decode(column: "version", as: Int.self), paragraph: try row.decode(column: "paragraph", as: String.self),
+                      text: try row.decode(column: "body", as: String.self), createdAt: iso(try row.decode(column: "created_at", as: Int64.self)))
+            }
             participation.notify = try await db.raw("SELECT notify FROM users WHERE id = \(bind: id.rawValue)").first()?
                 .decode(column: "notify", as: String.self) ?? "immediately"
             return AccountExport(
