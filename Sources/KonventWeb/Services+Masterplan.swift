@@ -40,15 +40,15 @@ extension Services {
 
     /// A version ("current" or its number) in a format; nil when there is no such version.
     public func exportMasterplan(version: String, format: MasterplanFormat, language: Language) async throws -> [UInt8]? {
-        let document: MasterplanDocument
-        if version == "current" {
-            document = try await currentMasterplan(language)
-        } else if let number = Int(version), let stored = try await masterplan.version(number) {
-            document = stored
-        } else {
-            return nil
-        }
+        guard let document = try await masterplanDocument(version, language: language) else { return nil }
         return try await export(document, format: format, language: language)
+    }
+
+    /// "current" (made from today's data, in `language`) or a published version's number; nil when there is none.
+    func masterplanDocument(_ version: String, language: Language) async throws -> MasterplanDocument? {
+        if version == "current" { return try await currentMasterplan(language) }
+        guard let number = Int(version) else { return nil }
+        return try await masterplan.version(number)
     }
 
     /// A document (the plan or the status report) in a format.
@@ -69,25 +69,45 @@ extension Services {
     public func statusReport(_ language: Language) async throws -> (document: MasterplanDocument, figures: StatusFigures) {
         let t = catalog.translator(language)
         let figures = try await statistics.figures()
-        var pipeline: [String: [String: Int]] = [:]
-        for (field, state, count) in try await reviews.pipeline() {
-            pipeline[field, default: [:]][state.stage ?? state.description, default: 0] += count
-        }
+        let pipeline = try await pipelineByField()
         var overdue: [String: Int] = [:]
         let late = try await reviews.overdue(review: region.review, now: Timestamp.now.milliseconds, limit: 10_000)
         let fields = try await measures.fields(of: late.map(\.id))
         for measure in late { if let field = fields[measure.id] { overdue[field, default: 0] += 1 } }
         let now = Timestamp.now.milliseconds
-        let end = LocalDateTime("\(region.process.deadline)T23:59").flatMap(clock.utc) ?? now
         let data = StatusFigures(
             figures: PlanFigures(formats: figures.totalFormats, contributions: figures.totalContributions, supports: figures.totalSupports,
                                  comments: figures.totalComments, takenUp: figures.takenUp, byDistrict: figures.contributionsByDistrict,
                                  byField: figures.contributionsByField),
             pipeline: pipeline, planned: try await masterplan.plannedMeasures(), overdue: overdue, deadline: region.process.deadline,
-            daysToDeadline: Int((Double(end - now) / 86_400_000).rounded(.up)))
+            daysToDeadline: daysToDeadline(now: now))
         let assembler = StatusReportAssembler(plan: MasterplanAssembler(region: region, language: language) { key, arguments in t(key, arguments) })
         let status = t("report.status", ["date": t.date(iso: CalendarDate.iso(milliseconds: now))])
         return (assembler.document(data, status: status), data)
+    }
+
+    /// Measures per field of action and state (review stages by key, as `ReviewConfiguration.stateKeys`).
+    func pipelineByField() async throws -> [String: [String: Int]] {
+        var pipeline: [String: [String: Int]] = [:]
+        for (field, state, count) in try await reviews.pipeline() {
+            pipeline[field, default: [:]][state.stage ?? state.description, default: 0] += count
+        }
+        return pipeline
+    }
+
+    /// Whole days from `now` to `end`, a started day counting as one.
+    static func days(from now: Int64, to end: Int64) -> Int { Int((Double(end - now) / 86_400_000).rounded(.up)) }
+
+    /// Days left until the masterplan is due (its last day in the region's time).
+    func daysToDeadline(now: Int64) -> Int {
+        Self.days(from: now, to: LocalDateTime("\(region.process.deadline)T23:59").flatMap(clock.utc) ?? now)
+    }
+
+    /// The due date of a measure's current stage (ISO) and the days left (negative: overdue).
+    func due(stage key: String?, startedAt: Int64?, now: Int64) -> (date: String, daysLeft: Int)? {
+        guard let stage = key.flatMap(region.review.stage), let startedAt else { return nil }
+        let due = startedAt + Int64(stage.dueDays) * 86_400_000
+        return (CalendarDate.iso(milliseconds: due), Self.days(from: now, to: due))
     }
 
     /// The policy for a served HTML export: nothing but its own stylesheet, allowed by its hash.

@@ -27,11 +27,7 @@ public struct StatusReportAssembler: Sendable {
 
     public init(plan: MasterplanAssembler) { self.plan = plan }
 
-    /// The columns of the state tables: every state, review stages by key.
-    public var stateColumns: [String] {
-        ["draft", "submitted"] + plan.region.review.stages.map(\.key)
-            + ["revision", "adopted", "adopted_with_conditions", "deferred", "rejected", "in_implementation", "completed"]
-    }
+    var stateColumns: [String] { plan.region.review.stateKeys }
 
     func stateName(_ column: String) -> String {
         plan.region.review.stage(column)?.name[plan.language] ?? plan.label("measure.state.\(column)", [:])

@@ -115,6 +115,12 @@ public struct ReviewConfiguration: Sendable, Equatable, Codable {
 
     public func stage(_ key: String) -> Stage? { stages.first { $0.key == key } }
 
+    /// The states as tables count them, in the order of the way: review stages by key (their phases together).
+    public var stateKeys: [String] {
+        ["draft", "submitted"] + stages.map(\.key)
+            + ["revision", "adopted", "adopted_with_conditions", "deferred", "rejected", "in_implementation", "completed"]
+    }
+
     /// Whether a measure in this state takes an assessment from this assessor now: its stage is
     /// assessing and is assessed by the assessor's kind (office, ministries, body).
     public func takesAssessment(in state: MeasureState, from assessor: Assessor) -> Bool {

@@ -16,10 +16,9 @@ struct MasterplanRoutes {
         }
         router.get("/report") { _, context in
             let (document, data) = try await services.statusReport(context.language)
-            let assembler = StatusReportAssembler(plan: MasterplanAssembler(region: services.region, language: context.language) { _, _ in "" })
             let t = services.catalog.translator(context.language)
             func rows(_ states: [String: Int]) -> [(label: String, value: Int)] {
-                assembler.stateColumns.map { (services.region.review.stage($0)?.name[context.language] ?? t("measure.state.\($0)"), states[$0] ?? 0) }
+                services.region.review.stateKeys.map { (services.region.review.stage($0)?.name[context.language] ?? t("measure.state.\($0)"), states[$0] ?? 0) }
             }
             var charts = ["overall": rows(Dictionary(data.pipeline.values.flatMap { $0 }, uniquingKeysWith: +))]
             for field in services.region.fieldsOfAction { charts["field-\(field.key)"] = rows(data.pipeline[field.key] ?? [:]) }
@@ -52,14 +51,7 @@ struct MasterplanRoutes {
                 throw WebError.unprocessable("masterplan.error.format")
             }
             let version = String(raw[..<dot])
-            let document: MasterplanDocument
-            if version == "current" {
-                document = try await services.currentMasterplan(context.language)
-            } else if let number = Int(version), let stored = try await services.masterplan.version(number) {
-                document = stored
-            } else {
-                throw WebError.notFound
-            }
+            guard let document = try await services.masterplanDocument(version, language: context.language) else { throw WebError.notFound }
             return try await file(document, format: format, name: "masterplan-\(version)", context)
         }
         router.get("/masterplan/chapters/{key}/edit") { _, context in
@@ -254,9 +246,10 @@ struct MasterplanRoutes {
 
     func compare(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         func load(_ version: String?) async throws -> (String, MasterplanDocument) {
-            if version == nil || version == "current" { return ("current", try await services.currentMasterplan(.de)) }
-            guard let number = version.flatMap(Int.init), let document = try await services.masterplan.version(number) else { throw WebError.notFound }
-            return (String(number), document)
+            // Versions are frozen in German; the draft is compared in the same language.
+            let name = version ?? "current"
+            guard let document = try await services.masterplanDocument(name, language: .de) else { throw WebError.notFound }
+            return (name, document)
         }
         let (fromName, from) = try await load(request.uri.queryParameters.get("from"))
         let (toName, to) = try await load(request.uri.queryParameters.get("to"))

@@ -11,11 +11,8 @@ struct ReviewDeskRoutes {
         router.get("/review") { _, context in try await desk(context) }
     }
 
-    /// The due date of the measure's current stage and the days left until it.
     func due(_ measure: MeasureHeadline, now: Int64) -> (date: String, daysLeft: Int)? {
-        guard let stage = measure.state.stage.flatMap(services.region.review.stage), let started = measure.stageStartedAt else { return nil }
-        let due = started + Int64(stage.dueDays) * 86_400_000
-        return (CalendarDate.iso(milliseconds: due), Int((Double(due - now) / 86_400_000).rounded(.up)))
+        services.due(stage: measure.state.stage, startedAt: measure.stageStartedAt, now: now)
     }
 
     func desk(_ context: KonventRequestContext) async throws -> Response {
@@ -25,11 +22,10 @@ struct ReviewDeskRoutes {
         let t = services.catalog.translator(context.language)
         let now = Timestamp.now.milliseconds
         let deadline = services.region.process.deadline
-        let end = LocalDateTime("\(deadline)T23:59").flatMap(services.clock.utc) ?? now
         let review = services.region.review
         var model = ReviewDeskPage.Model(
             region: services.region, owner: t(role.catalogKey), deadline: deadline,
-            daysToDeadline: Int((Double(end - now) / 86_400_000).rounded(.up)))
+            daysToDeadline: services.daysToDeadline(now: now))
         let entry = { (measure: MeasureHeadline) in ReviewDeskPage.Entry(measure: measure, due: due(measure, now: now)) }
         switch role {
         case .ministryReviewer:
@@ -53,11 +49,7 @@ struct ReviewDeskRoutes {
             let office = review.stages.filter { $0.assessors == .office }.map { MeasureState.inReview(stage: $0.key, phase: .assessing) }
             model.awaiting = try await services.reviews.waiting(in: [.submitted] + office, limit: 200).map(entry)
             model.overdue = try await services.reviews.overdue(review: review, now: now, limit: 100).map(entry)
-            var pipeline: [String: [String: Int]] = [:]
-            for (field, state, count) in try await services.reviews.pipeline() {
-                pipeline[field, default: [:]][state.stage ?? state.description, default: 0] += count
-            }
-            model.pipeline = pipeline
+            model.pipeline = try await services.pipelineByField()
             model.sessions = try await upcomingSessions(now)
         }
         return .html(ReviewDeskPage.render(model, services.pageContext(context, path: "/review")))

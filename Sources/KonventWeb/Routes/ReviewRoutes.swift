@@ -53,10 +53,7 @@ struct ReviewRoutes {
             confirmations: confirmations,
             tasks: tasks(measure, ministries, assessments.filter { $0.round == measure.round }, confirmations, context),
             mayAssign: services.policy.allows(context.actor, .writeMeasures) && !measure.state.isDecided)
-        if let stage, let started = measure.stageStartedAt {
-            let due = started + Int64(stage.dueDays) * 86_400_000
-            model.due = (CalendarDate.iso(milliseconds: due), Int((Double(due - Timestamp.now.milliseconds) / 86_400_000).rounded(.up)))
-        }
+        model.due = services.due(stage: stage?.key, startedAt: measure.stageStartedAt, now: Timestamp.now.milliseconds)
         // The assessor's own assessment fills the form when they come back to it.
         if case .assess(let assessor, _)? = model.tasks.first,
            let own = assessments.first(where: { $0.round == measure.round && $0.stage == stage?.key && $0.assessor == assessor }) {

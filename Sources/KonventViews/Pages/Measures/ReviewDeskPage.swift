@@ -132,14 +132,8 @@ public enum ReviewDeskPage {
         }
     }
 
-    /// The columns of the pipeline: every state, review stages by name.
-    public static func columns(_ region: RegionConfiguration) -> [String] {
-        ["draft", "submitted"] + region.review.stages.map(\.key)
-            + ["revision", "adopted", "adopted_with_conditions", "deferred", "rejected", "in_implementation", "completed"]
-    }
-
     static func pipelineTable(_ pipeline: [String: [String: Int]], _ model: Model, _ t: Translator) -> Node {
-        let columns = columns(model.region)
+        let columns = model.region.review.stateKeys
         return el("section", .ariaLabelledBy("pipeline-title")) {
             el("h2", .id("pipeline-title")) { t("desk.pipeline") }
             el("div", .class("table-scroll"), .tabindex(0), .ariaLabelledBy("pipeline-title")) {
