@@ -4,15 +4,21 @@ import KonventDomain
 /// build the navigation and a table of contents from them), a page break before each chapter,
 /// paragraphs, bulleted lists, tables and the facts of each measure as a two-column table.
 public enum DOCXWriter {
-    public static func document(_ document: MasterplanDocument, labels: DocumentLabels) -> [UInt8] {
+    /// `map` holds the outlines the plan's map is drawn from.
+    public static func document(_ document: MasterplanDocument, labels: DocumentLabels, map: ProjectedMap?) -> [UInt8] {
         var zip = ZipArchive()
+        let (body, figures) = body(document, labels, map: map)
         zip.add("[Content_Types].xml", contentTypes)
         zip.add("_rels/.rels", relationships)
-        zip.add("word/_rels/document.xml.rels", documentRelationships)
+        zip.add("word/_rels/document.xml.rels", documentRelationships(figures))
         zip.add("word/styles.xml", styles(labels.language))
         zip.add("word/numbering.xml", numbering)
         zip.add("docProps/core.xml", core(document))
-        zip.add("word/document.xml", body(document, labels))
+        zip.add("word/document.xml", body)
+        for figure in figures {
+            zip.add("word/media/figure-\(figure.number).png", figure.png, compressed: false)
+            zip.add("word/media/figure-\(figure.number).svg", figure.svg)
+        }
         return zip.finished()
     }
 
@@ -23,6 +29,7 @@ public enum DOCXWriter {
         <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
         <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
         <Default Extension="xml" ContentType="application/xml"/>\
+        <Default Extension="png" ContentType="image/png"/><Default Extension="svg" ContentType="image/svg+xml"/>\
         <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
         <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
         <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
@@ -38,13 +45,22 @@ public enum DOCXWriter {
         </Relationships>
         """
 
-    static let documentRelationships = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>\
-        </Relationships>
-        """
+    static let image = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+
+    static func documentRelationships(_ figures: [PackagedFigure]) -> String {
+        var images = ""
+        for figure in figures {
+            images += "<Relationship Id=\"rIdFigure\(figure.number)\" Type=\"\(image)\" Target=\"media/figure-\(figure.number).png\"/>"
+            images += "<Relationship Id=\"rIdFigure\(figure.number)svg\" Type=\"\(image)\" Target=\"media/figure-\(figure.number).svg\"/>"
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>\
+            \(images)</Relationships>
+            """
+    }
 
     static func core(_ document: MasterplanDocument) -> String {
         """
@@ -97,8 +113,9 @@ public enum DOCXWriter {
         return "<w:p>\(properties.isEmpty ? "" : "<w:pPr>\(properties)</w:pPr>")\(run)</w:p>"
     }
 
-    static func body(_ document: MasterplanDocument, _ labels: DocumentLabels) -> String {
+    static func body(_ document: MasterplanDocument, _ labels: DocumentLabels, map: ProjectedMap?) -> (String, [PackagedFigure]) {
         var xml = paragraph(document.title, style: "Title") + paragraph(document.status)
+        var figures: [PackagedFigure] = []
         xml += paragraph(labels.contents, style: "Heading2")
         for chapter in document.chapters { xml += paragraph(chapter.title, style: "ListBullet") }
         for chapter in document.chapters {
@@ -112,15 +129,38 @@ public enum DOCXWriter {
                 case .table(let table):
                     xml += paragraph(table.caption, style: "Caption")
                     xml += self.table(header: table.header, rows: table.rows, numeric: table.numeric, headColumn: false)
+                case .figure(let figure):
+                    guard let packaged = PackagedFigure(figure, number: figures.count + 1, map: map) else { continue }
+                    figures.append(packaged)
+                    xml += drawing(packaged) + paragraph(packaged.caption, style: "Caption")
                 }
             }
         }
         xml += paragraph(document.attribution, style: "Caption")
-        return """
+        return ("""
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <w:document xmlns:w="\(main)"><w:body>\(xml)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>\
+            <w:document xmlns:w="\(main)" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" \
+            xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" \
+            xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">\
+            <w:body>\(xml)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>\
             <w:pgMar w:top="1417" w:right="1417" w:bottom="1134" w:left="1417" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>
-            """
+            """, figures)
+    }
+
+    /// The figure inline: the PNG, with the SVG as the extension Word 2016 and later draw instead;
+    /// the caption is the title and the numbers the description (the alternative text).
+    static func drawing(_ figure: PackagedFigure) -> String {
+        let cx = Int(figure.widthCm * 360_000), cy = Int(figure.heightCm * 360_000)
+        let title = XML.escape(figure.caption), description = XML.escape(figure.description)
+        return "<w:p><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"\(cx)\" cy=\"\(cy)\"/>"
+            + "<wp:docPr id=\"\(figure.number)\" name=\"Abbildung \(figure.number)\" title=\"\(title)\" descr=\"\(description)\"/>"
+            + "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
+            + "<pic:nvPicPr><pic:cNvPr id=\"\(figure.number)\" name=\"figure-\(figure.number).png\" descr=\"\(description)\"/><pic:cNvPicPr/></pic:nvPicPr>"
+            + "<pic:blipFill><a:blip r:embed=\"rIdFigure\(figure.number)\"><a:extLst><a:ext uri=\"{96DAC541-7B7A-43D3-8B79-37D633B846F1}\">"
+            + "<asvg:svgBlip xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" r:embed=\"rIdFigure\(figure.number)svg\"/>"
+            + "</a:ext></a:extLst></a:blip><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+            + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"\(cx)\" cy=\"\(cy)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
+            + "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
     }
 
     static func table(header: [String]?, rows: [[String]], numeric: [Int], headColumn: Bool) -> String {

@@ -4,13 +4,19 @@ import KonventDomain
 /// and Word build their navigation from them), a table of contents, a page break before each
 /// chapter, paragraphs, lists, tables and the facts of each measure as a two-column table.
 public enum ODTWriter {
-    public static func document(_ document: MasterplanDocument, labels: DocumentLabels) -> [UInt8] {
+    /// `map` holds the outlines the plan's map is drawn from.
+    public static func document(_ document: MasterplanDocument, labels: DocumentLabels, map: ProjectedMap?) -> [UInt8] {
         var zip = ZipArchive()
-        zip.add("mimetype", "application/vnd.oasis.opendocument.text")
-        zip.add("META-INF/manifest.xml", manifest)
+        let (content, figures) = content(document, labels, map: map)
+        zip.add("mimetype", "application/vnd.oasis.opendocument.text", compressed: false)
+        zip.add("META-INF/manifest.xml", manifest(figures))
         zip.add("meta.xml", meta(document))
         zip.add("styles.xml", styles)
-        zip.add("content.xml", content(document, labels))
+        zip.add("content.xml", content)
+        for figure in figures {
+            zip.add("Pictures/figure-\(figure.number).svg", figure.svg)
+            zip.add("Pictures/figure-\(figure.number).png", figure.png, compressed: false)
+        }
         return zip.finished()
     }
 
@@ -21,18 +27,29 @@ public enum ODTWriter {
         xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" \
         xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" \
         xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" \
+        xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" \
+        xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" \
+        xmlns:xlink="http://www.w3.org/1999/xlink" \
         xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"
         """
 
-    static let manifest = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
-        <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
-        <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
-        <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
-        <manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>
-        </manifest:manifest>
-        """
+    static func manifest(_ figures: [PackagedFigure]) -> String {
+        var pictures = ""
+        for figure in figures {
+            pictures += "<manifest:file-entry manifest:full-path=\"Pictures/figure-\(figure.number).svg\" manifest:media-type=\"image/svg+xml\"/>"
+            pictures += "<manifest:file-entry manifest:full-path=\"Pictures/figure-\(figure.number).png\" manifest:media-type=\"image/png\"/>"
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
+            <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+            <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+            <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
+            <manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>
+            \(pictures)
+            </manifest:manifest>
+            """
+    }
 
     static func meta(_ document: MasterplanDocument) -> String {
         """
@@ -68,8 +85,9 @@ public enum ODTWriter {
         </office:automatic-styles>
         """
 
-    static func content(_ document: MasterplanDocument, _ labels: DocumentLabels) -> String {
+    static func content(_ document: MasterplanDocument, _ labels: DocumentLabels, map: ProjectedMap?) -> (String, [PackagedFigure]) {
         var body = ""
+        var figures: [PackagedFigure] = []
         body += "<text:p text:style-name=\"Title\">\(XML.escape(document.title))</text:p>"
         body += "<text:p text:style-name=\"Subtitle\">\(XML.escape(document.status))</text:p>"
         body += "<text:table-of-content text:name=\"toc\"><text:table-of-content-source text:outline-level=\"1\">"
@@ -95,14 +113,32 @@ public enum ODTWriter {
                     tables += 1
                     body += "<text:p text:style-name=\"Caption\">\(XML.escape(table.caption))</text:p>"
                     body += self.table("Tabelle\(tables)", header: table.header, rows: table.rows, numeric: table.numeric, headColumn: false)
+                case .figure(let figure):
+                    guard let packaged = PackagedFigure(figure, number: figures.count + 1, map: map) else { continue }
+                    figures.append(packaged)
+                    body += frame(packaged)
                 }
             }
         }
         body += "<text:p text:style-name=\"Caption\">\(XML.escape(document.attribution))</text:p>"
-        return """
+        return ("""
             <?xml version="1.0" encoding="UTF-8"?>
             <office:document-content \(namespaces)>\(automaticStyles)<office:body><office:text>\(body)</office:text></office:body></office:document-content>
-            """
+            """, figures)
+    }
+
+    /// The figure as SVG with its PNG as the replacement image for readers without SVG, its caption
+    /// as the title and its numbers as the description (both become the PDF's alternative text).
+    static func frame(_ figure: PackagedFigure) -> String {
+        func image(_ suffix: String, _ type: String) -> String {
+            "<draw:image xlink:href=\"Pictures/figure-\(figure.number).\(suffix)\" xlink:type=\"simple\" xlink:show=\"embed\" "
+                + "xlink:actuate=\"onLoad\" draw:mime-type=\"\(type)\"/>"
+        }
+        return "<text:p text:style-name=\"Standard\"><draw:frame draw:name=\"Abbildung\(figure.number)\" text:anchor-type=\"as-char\" "
+            + "svg:width=\"\(figure.widthCm)cm\" svg:height=\"\(figure.heightCm)cm\" draw:z-index=\"0\">"
+            + image("svg", "image/svg+xml") + image("png", "image/png")
+            + "<svg:title>\(XML.escape(figure.caption))</svg:title><svg:desc>\(XML.escape(figure.description))</svg:desc></draw:frame></text:p>"
+            + "<text:p text:style-name=\"Caption\">\(XML.escape(figure.caption))</text:p>"
     }
 
     static func table(_ name: String, header: [String]?, rows: [[String]], numeric: [Int], headColumn: Bool) -> String {

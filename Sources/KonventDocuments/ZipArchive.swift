@@ -1,10 +1,12 @@
-/// A ZIP archive with stored (uncompressed) entries: what OpenDocument and Office Open XML packages
-/// need, in order, with the first entry first (ODF requires `mimetype` there, uncompressed).
+/// A ZIP archive, entries deflated or stored: what OpenDocument and Office Open XML packages need, in
+/// order, with the first entry first (ODF requires `mimetype` there, stored).
 public struct ZipArchive: Sendable {
     struct Entry {
         var name: [UInt8]
         var crc: UInt32
         var size: UInt32
+        var compressedSize: UInt32
+        var deflated: Bool
         var offset: UInt32
     }
 
@@ -13,16 +15,20 @@ public struct ZipArchive: Sendable {
 
     public init() {}
 
-    public mutating func add(_ name: String, _ data: [UInt8]) {
-        let entry = Entry(name: Array(name.utf8), crc: Self.crc32(data), size: UInt32(data.count), offset: UInt32(bytes.count))
+    /// Adds an entry, deflated when `compressed` and that makes it smaller.
+    public mutating func add(_ name: String, _ data: [UInt8], compressed: Bool = true) {
+        let deflated = compressed ? Deflate.compress(data) : data
+        let smaller = compressed && deflated.count < data.count
+        let entry = Entry(name: Array(name.utf8), crc: Self.crc32(data), size: UInt32(data.count),
+                          compressedSize: UInt32(smaller ? deflated.count : data.count), deflated: smaller, offset: UInt32(bytes.count))
         append32(0x0403_4b50)
         header(entry)
         bytes += entry.name
-        bytes += data
+        bytes += smaller ? deflated : data
         entries.append(entry)
     }
 
-    public mutating func add(_ name: String, _ text: String) { add(name, Array(text.utf8)) }
+    public mutating func add(_ name: String, _ text: String, compressed: Bool = true) { add(name, Array(text.utf8), compressed: compressed) }
 
     /// The archive's bytes, with its central directory.
     public func finished() -> [UInt8] {
@@ -55,11 +61,11 @@ public struct ZipArchive: Sendable {
     private mutating func header(_ entry: Entry) {
         append16(20)  // version needed: 2.0
         append16(0x0800)  // names in UTF-8
-        append16(0)  // stored
+        append16(entry.deflated ? 8 : 0)  // deflated or stored
         append16(0)  // time 00:00
         append16(0x21)  // date 1980-01-01: fixed, so that the same document gives the same bytes
         append32(entry.crc)
-        append32(entry.size)
+        append32(entry.compressedSize)
         append32(entry.size)
         append16(UInt16(entry.name.count))
         append16(0)  // extra field length

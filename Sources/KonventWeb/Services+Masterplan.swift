@@ -55,11 +55,11 @@ extension Services {
     public func export(_ document: MasterplanDocument, format: MasterplanFormat, language: Language) async throws -> [UInt8] {
         let contents = catalog.translator(language)("masterplan.contents")
         switch format {
-        case .html: return MasterplanHTML.file(document, contents: contents, language: language)
-        case .odt: return ODTWriter.document(document, labels: DocumentLabels(contents: contents, language: language))
-        case .docx: return DOCXWriter.document(document, labels: DocumentLabels(contents: contents, language: language))
+        case .html: return MasterplanHTML.file(document, map: map, contents: contents, language: language)
+        case .odt: return ODTWriter.document(document, labels: DocumentLabels(contents: contents, language: language), map: map)
+        case .docx: return DOCXWriter.document(document, labels: DocumentLabels(contents: contents, language: language), map: map)
         case .pdf:
-            let odt = ODTWriter.document(document, labels: DocumentLabels(contents: contents, language: language))
+            let odt = ODTWriter.document(document, labels: DocumentLabels(contents: contents, language: language), map: map)
             // LibreOffice blocks for a second or more: off the event loop.
             return try await Task.detached { try PDFConverter().pdf(fromODT: odt) }.value
         }

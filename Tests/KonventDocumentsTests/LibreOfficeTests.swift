@@ -21,8 +21,24 @@ struct LibreOfficeTests {
                  .facts([.init("Träger", "Landkreis Zwickau")]),
                  .table(.init(caption: "Finanzierung von \(code)", header: ["Quelle", "Betrag"], rows: [["Land", "1.000.000 €"]], numeric: [1]))]
             }),
+            .init(key: "participation", title: "Beteiligung", written: false, blocks: [
+                .figure(Figure(id: "fields", kind: .bars, caption: "Beiträge nach Handlungsfeld", items: [
+                    .init(key: "wt", label: "Wirtschaft & Innovation", value: 120, text: "120"),
+                    .init(key: "bf", label: "Bildung und Fachkräfte", value: 80, text: "80"),
+                ])),
+                .figure(Figure(id: "map", kind: .map, caption: "Beiträge je 1.000 Einwohner", items: [
+                    .init(key: "west", label: "Vogtlandkreis", value: 0.2, text: "0,20"), .init(key: "east", label: "Erzgebirgskreis", value: 0.4, text: "0,40"),
+                ], legend: ["0,20–0,24", "0,24–0,28", "0,28–0,32", "0,32–0,36", "0,36–0,40"])),
+            ]),
         ],
         attribution: "© GeoBasis-DE / BKG (2025)")
+
+    let map = ProjectedMap(RegionMap(shapes: [
+        "west": [[.init(longitude: 12.0, latitude: 50.3), .init(longitude: 12.5, latitude: 50.2), .init(longitude: 12.5, latitude: 50.7),
+                  .init(longitude: 12.1, latitude: 50.6)]],
+        "east": [[.init(longitude: 12.5, latitude: 50.2), .init(longitude: 13.2, latitude: 50.4), .init(longitude: 13.0, latitude: 50.8),
+                  .init(longitude: 12.5, latitude: 50.7)]],
+    ]), width: 400)
 
     @Test("ODT and DOCX open in LibreOffice with every code and title intact; the PDF renders")
     func roundTrip() throws {
@@ -32,13 +48,13 @@ struct LibreOfficeTests {
             return
         }
         let labels = DocumentLabels(contents: "Inhalt", language: .de)
-        for (suffix, bytes) in [("odt", ODTWriter.document(document, labels: labels)), ("docx", DOCXWriter.document(document, labels: labels))] {
+        for (suffix, bytes) in [("odt", ODTWriter.document(document, labels: labels, map: map)), ("docx", DOCXWriter.document(document, labels: labels, map: map))] {
             let text = try #require(try LibreOffice.text(of: bytes, suffix: suffix))
             for (code, title) in Self.measures { #expect(text.contains("\(code) \(title)"), "\(suffix): \(code)") }
             #expect(text.contains("Größer, grüner, gemeinsam."), "\(suffix)")
             #expect(text.contains("1.000.000 €"), "\(suffix)")
         }
-        let pdf = try converter.pdf(fromODT: ODTWriter.document(document, labels: labels))
+        let pdf = try converter.pdf(fromODT: ODTWriter.document(document, labels: labels, map: map))
         #expect(pdf.starts(with: Array("%PDF".utf8)))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("konvent-pdf-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -48,6 +64,30 @@ struct LibreOfficeTests {
                                           folder.appendingPathComponent("page").path]) == 0)
         let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".png") }
         #expect(pages.count >= 3, "title page and a page per chapter")
+    }
+
+    @Test("charts and the map come through: printed from ODT and from DOCX, their colours are on the page")
+    func figures() throws {
+        guard LibreOffice.executable != nil else {
+            #expect(!LibreOffice.required, "LibreOffice is required here but was not found")
+            return
+        }
+        let labels = DocumentLabels(contents: "Inhalt", language: .de)
+        let bar = (UInt8(0x1b), UInt8(0x5a), UInt8(0x96)), lightest = (UInt8(0xe8), UInt8(0xf1), UInt8(0xfa))
+        for (suffix, bytes) in [("odt", ODTWriter.document(document, labels: labels, map: map)),
+                                ("docx", DOCXWriter.document(document, labels: labels, map: map))] {
+            let bars = try #require(try LibreOffice.printed(bytes, suffix: suffix, counting: bar))
+            #expect(bars.pixels > 200, "\(suffix): the bars and the darkest district are drawn (\(bars.pixels) pixels)")
+            let light = try #require(try LibreOffice.printed(bytes, suffix: suffix, counting: lightest))
+            #expect(light.pixels > 200, "\(suffix): the district with the smallest value is drawn in the lightest class (\(light.pixels) pixels)")
+            #expect(bars.text.contains("Beiträge nach Handlungsfeld") && bars.text.contains("Beiträge je 1.000 Einwohner"), "\(suffix): captions")
+        }
+        // From ODT, LibreOffice draws the SVG itself, so the labels in the charts are text in the PDF.
+        let odt = try #require(try LibreOffice.printed(ODTWriter.document(document, labels: labels, map: map), suffix: "odt", counting: bar))
+        #expect(odt.text.contains("Wirtschaft & Innovation") && odt.text.contains("0,36–0,40"))
+        let withoutMap = ODTWriter.document(document, labels: labels, map: nil)
+        let plain = try #require(try LibreOffice.printed(withoutMap, suffix: "odt", counting: lightest))
+        #expect(plain.pixels < 20, "without outlines the map is left out, the chart stays (\(plain.pixels) pixels, antialiased edges)")
     }
 
     @Test("without LibreOffice, PDF says so")

@@ -29,7 +29,8 @@ struct MasterplanAssemblerTests {
                                      sources: ["Gründer brauchen Räume"])
         let document = assembler.document(
             written: ["foreword": "Liebe Leserinnen und Leser."], measures: [planned],
-            figures: PlanFigures(formats: 48, contributions: 420, supports: 2500, comments: 900, takenUp: 70, byDistrict: [:], byField: [:]),
+            figures: PlanFigures(formats: 48, contributions: 420, supports: 2500, comments: 900, takenUp: 70,
+                                 byDistrict: [region.districts[0].officialKey: 100], byField: [region.fieldsOfAction[0].key: 7]),
             status: "Entwurf")
         #expect(document.chapters.map(\.key) == ["foreword", "region", "analysis"] + region.fieldsOfAction.map { "field-\($0.key)" }
             + ["process", "participation", "implementation"])
@@ -43,6 +44,16 @@ struct MasterplanAssemblerTests {
                                                  text: "masterplan.conditions(text=Kofinanzierung nachweisen.)")))
         #expect(field.blocks.contains(.list(["Gründungen: 40"])))
         #expect(document.chapters.first { $0.key == "process" }?.blocks == [.paragraph(id: "process-1", text: "masterplan.chapter.empty")])
+        let participation = try #require(document.chapters.first { $0.key == "participation" })
+        let figures = participation.blocks.compactMap { block -> Figure? in
+            if case .figure(let figure) = block { return figure }
+            return nil
+        }
+        #expect(figures.map(\.kind) == [.map, .bars], "the map of the districts and the chart of the fields")
+        #expect(figures[0].items.map(\.key) == region.districts.map(\.officialKey))
+        #expect(figures[0].items[0].value == 100_000 / Double(region.districts[0].population))
+        #expect(figures[0].legend.count == Figure.classColours.count)
+        #expect(figures[1].items.map(\.text) == region.fieldsOfAction.indices.map { $0 == 0 ? "7" : "0" })
         #expect(document.paragraphs.first?.id == "foreword-1")
         #expect(assembler.number(1_234_567) == "1.234.567")
         #expect(MasterplanAssembler(region: region, language: .en) { k, _ in k }.euros(1_234_567) == "€1,234,567")

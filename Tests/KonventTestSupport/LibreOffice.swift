@@ -34,4 +34,42 @@ public enum LibreOffice {
                              "--outdir", folder.path, input.path])
         return try? String(contentsOf: folder.appendingPathComponent("plan.txt"), encoding: .utf8)
     }
+
+    /// A document printed by LibreOffice to PDF and rendered by poppler: the PDF's text and how many
+    /// pixels on all pages have the colour `rgb` (within a small tolerance); nil when it could not.
+    public static func printed(_ bytes: [UInt8], suffix: String, counting rgb: (UInt8, UInt8, UInt8)) throws -> (text: String, pixels: Int)? {
+        guard let executable else { return nil }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("konvent-lo-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("plan.\(suffix)"), pdf = folder.appendingPathComponent("plan.pdf")
+        try Data(bytes).write(to: input)
+        try run(executable, ["-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", "pdf", "--outdir", folder.path, input.path])
+        guard try run("pdftotext", ["-enc", "UTF-8", pdf.path, folder.appendingPathComponent("plan.txt").path]) == 0,
+              try run("pdftoppm", ["-r", "40", pdf.path, folder.appendingPathComponent("page").path]) == 0 else { return nil }
+        var count = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".ppm") {
+            count += ppmPixels(Array(try Data(contentsOf: folder.appendingPathComponent(name))), rgb)
+        }
+        return (try String(contentsOf: folder.appendingPathComponent("plan.txt"), encoding: .utf8), count)
+    }
+
+    /// Pixels of a colour in a binary PPM (P6, 8 bits), as pdftoppm writes it.
+    static func ppmPixels(_ data: [UInt8], _ rgb: (UInt8, UInt8, UInt8)) -> Int {
+        // The header is four whitespace-separated fields: P6, width, height, maximum.
+        var fields = 0, index = 0
+        while fields < 4, index < data.count {
+            while index < data.count, [0x20, 0x0a, 0x0d, 0x09].contains(data[index]) { index += 1 }
+            while index < data.count, ![0x20, 0x0a, 0x0d, 0x09].contains(data[index]) { index += 1 }
+            fields += 1
+        }
+        index += 1
+        func near(_ a: UInt8, _ b: UInt8) -> Bool { abs(Int(a) - Int(b)) <= 4 }
+        var count = 0
+        while index + 2 < data.count {
+            if near(data[index], rgb.0), near(data[index + 1], rgb.1), near(data[index + 2], rgb.2) { count += 1 }
+            index += 3
+        }
+        return count
+    }
 }

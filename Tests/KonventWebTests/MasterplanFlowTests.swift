@@ -34,6 +34,8 @@ struct MasterplanFlowTests {
             #expect(html.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'none'; style-src 'sha256-") == true)
             #expect(html.body.contains("<style>body{"))
             #expect(html.body.contains("Straßen, Schulen, Betriebe"))
+            #expect(html.body.contains("aria-labelledby=\"participation-map-title\"") && html.body.contains("<path d=\"M"), "the map in the file")
+            #expect(html.body.contains("aria-labelledby=\"participation-fields-title\""), "the chart of the fields in the file")
             let odt = try await browser.get("/masterplan/current.odt")
             #expect(odt.headers[.contentType] == "application/vnd.oasis.opendocument.text")
             #expect(odt.body.hasPrefix("PK"))
@@ -64,7 +66,10 @@ struct MasterplanFlowTests {
 
             let report = try await browser.get("/report")
             #expect(report.status == .ok)
-            #expect(report.body.contains("Gesamtüberblick") && report.body.contains("Maßnahmen nach Stand – Gesamtüberblick"))
+            #expect(report.body.contains("Gesamtüberblick"))
+            #expect(report.body.contains("<svg viewBox=\"0 0 680 ") && report.body.contains("aria-labelledby=\"overall-states-title\""),
+                    "a chart of the states for the whole")
+            #expect(report.body.contains("aria-labelledby=\"overall-financing-title\""), "and of the financing")
             #expect(report.body.contains("Überfällige Prüfungen: 0."))
             #expect(try await browser.get("/report.odt").body.hasPrefix("PK"))
             #expect(try await browser.get("/report.html").headers[.contentSecurityPolicy]?.contains("sha256-") == true)

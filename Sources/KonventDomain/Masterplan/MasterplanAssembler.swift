@@ -125,14 +125,14 @@ public struct MasterplanAssembler: Sendable {
         let key = "participation"
         let districts = region.districts.map { district -> [String] in
             let count = figures.byDistrict[district.officialKey] ?? 0
-            let perThousand = district.population > 0 ? Double(count) * 1000 / Double(district.population) : 0
-            return [district.name, number(count), number(district.population), decimal(perThousand)]
+            return [district.name, number(count), number(district.population), decimal(perThousand(district, figures), places: 2)]
         }
         return .init(key: key, title: label("masterplan.chapter.participation", [:]), written: false, blocks: [
             .paragraph(id: "\(key)-1", text: label("masterplan.participation.summary", [
                 "formats": number(figures.formats), "contributions": number(figures.contributions), "supports": number(figures.supports),
                 "comments": number(figures.comments), "takenUp": number(figures.takenUp),
             ])),
+            districtMap(figures),
             .table(.init(caption: label("masterplan.participation.districts", [:]),
                          header: [label("field.district", [:]), label("participation.contributions", [:]), label("participation.population", [:]),
                                   label("participation.perThousand", [:])],
@@ -140,7 +140,27 @@ public struct MasterplanAssembler: Sendable {
             .table(.init(caption: label("masterplan.participation.fields", [:]),
                          header: [label("field.fieldOfAction", [:]), label("participation.contributions", [:])],
                          rows: region.fieldsOfAction.map { [$0.name[language], number(figures.byField[$0.key] ?? 0)] }, numeric: [1])),
+            .figure(Figure(id: "\(key)-fields", kind: .bars, caption: label("masterplan.participation.fields", [:]),
+                           items: region.fieldsOfAction.map { field in
+                               let count = figures.byField[field.key] ?? 0
+                               return .init(key: field.key, label: field.name[language], value: Double(count), text: number(count))
+                           })),
         ])
+    }
+
+    func perThousand(_ district: Territory, _ figures: PlanFigures) -> Double {
+        district.population > 0 ? Double(figures.byDistrict[district.officialKey] ?? 0) * 1000 / Double(district.population) : 0
+    }
+
+    /// Contributions per 1,000 inhabitants, district by district, as a map.
+    func districtMap(_ figures: PlanFigures) -> MasterplanDocument.Block {
+        let items = region.districts.map { district -> Figure.Item in
+            let value = perThousand(district, figures)
+            return .init(key: district.officialKey, label: district.name, value: value, text: decimal(value, places: 2))
+        }
+        let bounds = Figure.classBounds(lower: items.map(\.value).min() ?? 0, upper: items.map(\.value).max() ?? 0)
+        return .figure(Figure(id: "participation-map", kind: .map, caption: label("masterplan.participation.map", [:]), items: items,
+                              legend: bounds.map { "\(decimal($0.low, places: 2))–\(decimal($0.high, places: 2))" }))
     }
 
     /// An ISO date as the document's language writes it.
@@ -171,8 +191,11 @@ public struct MasterplanAssembler: Sendable {
         return (value < 0 ? "-" : "") + String(grouped.reversed())
     }
 
-    func decimal(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return "\(number(tenths / 10))\(language == .de ? "," : ".")\(tenths % 10)"
+    func decimal(_ value: Double, places: Int = 1) -> String {
+        var scale = 1
+        for _ in 0..<places { scale *= 10 }
+        let scaled = Int((max(value, 0) * Double(scale)).rounded())
+        let fraction = String(scaled % scale)
+        return "\(number(scaled / scale))\(language == .de ? "," : ".")\(String(repeating: "0", count: places - fraction.count))\(fraction)"
     }
 }

@@ -41,6 +41,8 @@ public struct MasterplanDocument: Sendable, Equatable, Codable {
         /// Label and value pairs (the facts of a measure).
         case facts([Fact])
         case table(Table)
+        /// A chart or the map; the same numbers stand in a table or the text beside it.
+        case figure(Figure)
     }
 
     public struct Fact: Sendable, Equatable, Codable {

@@ -62,6 +62,7 @@ public enum MasterplanComparison {
             case .list(let items): items.map { "• \($0)" }
             case .facts(let facts): facts.map { "\($0.label): \($0.value)" }
             case .table(let table): [table.caption] + table.rows.map { $0.joined(separator: " | ") }
+            case .figure(let figure): [figure.caption] + figure.items.map { "\($0.label): \($0.text)" }
             }
         }.joined(separator: "\n")
     }

@@ -66,10 +66,17 @@ public struct StatusReportAssembler: Sendable {
         return [
             .table(.init(caption: label("report.states", [:]), header: [label("measure.state", [:]), label("report.count", [:])],
                          rows: stateColumns.map { [stateName($0), plan.number(states[$0] ?? 0)] }, numeric: [1])),
+            .figure(Figure(id: "\(key)-states", kind: .bars, caption: label("report.states", [:]), items: stateColumns.map {
+                .init(key: $0, label: stateName($0), value: Double(states[$0] ?? 0), text: plan.number(states[$0] ?? 0))
+            })),
             .paragraph(id: "\(key)-adopted", text: label("report.adopted", ["count": plan.number(planned.count), "cost": plan.euros(cost)])),
             .table(.init(caption: label("report.financing", [:]),
                          header: [label("measure.financing.source", [:]), label("measure.financing.amount", [:])],
                          rows: FinancingLine.Source.allCases.map { [label($0.catalogKey, [:]), plan.euros(bySource[$0] ?? 0)] }, numeric: [1])),
+            .figure(Figure(id: "\(key)-financing", kind: .bars, caption: label("report.financing", [:]),
+                           items: FinancingLine.Source.allCases.map {
+                               .init(key: $0.rawValue, label: label($0.catalogKey, [:]), value: Double(bySource[$0] ?? 0), text: plan.euros(bySource[$0] ?? 0))
+                           })),
             .paragraph(id: "\(key)-overdue", text: label("report.overdue", ["count": plan.number(overdue)])),
         ]
     }

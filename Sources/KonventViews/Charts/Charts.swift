@@ -3,9 +3,7 @@ import KonventDomain
 /// Server-rendered SVG charts. Each chart has a title for assistive technology and sits next to a
 /// table with the same numbers, which is the accessible form of the data.
 public enum Charts {
-    /// The fill colours of the choropleth classes, light to dark (each darker step at least 3:1
-    /// against white from the third class on, so that the strongest values stand out).
-    static let classes = ["#e8f1fa", "#b9d4ee", "#7fb0dd", "#3f84c5", "#1b5a96"]
+    static let classes = Figure.classColours
 
     public static func horizontalBars(id: String, title: String, rows: [(label: String, value: Int)], _ t: Translator) -> Node {
         let maximum = max(rows.map(\.value).max() ?? 0, 1)
@@ -57,8 +55,7 @@ public enum Charts {
     ) -> Node {
         let maximum = max(values.map(\.value).max() ?? 0, 0.000_1)
         let places = maximum < 10 ? 2 : 1
-        // Equal intervals from zero to the largest value.
-        func classIndex(_ value: Double) -> Int { min(classes.count - 1, Int(value / maximum * Double(classes.count))) }
+        func classIndex(_ value: Double) -> Int { Figure.classIndex(value, upper: maximum) }
         return el("figure", .class("map")) {
             el("svg", Attribute("viewBox", "0 0 \(map.width) \(map.height)"), Attribute("width", "100%"), .role("img"),
                .ariaLabelledBy("\(id)-title"), .class("chart")) {

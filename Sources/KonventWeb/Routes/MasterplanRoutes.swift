@@ -15,14 +15,8 @@ struct MasterplanRoutes {
             return try await page(nil, context, notice: notice)
         }
         router.get("/report") { _, context in
-            let (document, data) = try await services.statusReport(context.language)
-            let t = services.catalog.translator(context.language)
-            func rows(_ states: [String: Int]) -> [(label: String, value: Int)] {
-                services.region.review.stateKeys.map { (services.region.review.stage($0)?.name[context.language] ?? t("measure.state.\($0)"), states[$0] ?? 0) }
-            }
-            var charts = ["overall": rows(Dictionary(data.pipeline.values.flatMap { $0 }, uniquingKeysWith: +))]
-            for field in services.region.fieldsOfAction { charts["field-\(field.key)"] = rows(data.pipeline[field.key] ?? [:]) }
-            return Response.html(ReportPage.render(.init(document: document, charts: charts), services.pageContext(context, path: "/report")))
+            let document = try await services.statusReport(context.language).document
+            return Response.html(ReportPage.render(document, map: services.map, services.pageContext(context, path: "/report")))
         }
         for format in MasterplanFormat.allCases {
             router.get("/report.\(format.rawValue)") { _, context in
@@ -141,6 +135,7 @@ struct MasterplanRoutes {
             },
             mayEdit: services.policy.allows(context.actor, .editMasterplan))
         model.notice = notice
+        model.map = services.map
         if let number, let version = try await services.masterplan.versions().first(where: { $0.number == number }) {
             model.comments = Dictionary(grouping: try await services.masterplan.comments(version: number), by: \.paragraph)
             model.takesComments = version.takesComments(at: .now)

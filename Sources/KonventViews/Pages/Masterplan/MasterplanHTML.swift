@@ -11,12 +11,13 @@ public enum MasterplanHTML {
         table{border-collapse:collapse;margin:0.5rem 0 1rem}caption{text-align:left;font-style:italic}\
         th,td{border-bottom:1px solid #999;padding:0.25rem 0.5rem;text-align:left;vertical-align:top}.numeric{text-align:right}\
         dl{display:grid;grid-template-columns:max-content auto;gap:0.2rem 1rem}dt{font-weight:bold}dd{margin:0}\
-        .attribution{font-size:0.9rem;color:#4a5260;margin-top:3rem}\
+        .attribution{font-size:0.9rem;color:#4a5260;margin-top:3rem}figure{margin:1rem 0}svg{max-width:40rem;height:auto}\
+        figcaption{font-style:italic}\
         @media print{body{max-width:none;margin:0}section.chapter{break-before:page}nav a{color:inherit;text-decoration:none}}
         """
 
     /// The standalone file.
-    public static func file(_ document: MasterplanDocument, contents: String, language: Language) -> [UInt8] {
+    public static func file(_ document: MasterplanDocument, map: ProjectedMap?, contents: String, language: Language) -> [UInt8] {
         el("html", .lang(language.rawValue)) {
             el("head") {
                 void("meta", Attribute("charset", "utf-8"))
@@ -30,7 +31,7 @@ public enum MasterplanHTML {
                     el("p") { document.status }
                 }
                 tableOfContents(document, title: contents)
-                el("main") { chapters(document, level: 2) }
+                el("main") { chapters(document, level: 2, map: map) }
                 el("footer") { el("p", .class("attribution")) { document.attribution } }
             }
         }.render(doctype: true)
@@ -48,14 +49,14 @@ public enum MasterplanHTML {
     /// The chapters, their titles at `level` (2 under a page's h1).
     /// `paragraph` adds what belongs under a paragraph (its comments, say), by the paragraph's id.
     public static func chapters(
-        _ document: MasterplanDocument, level: Int, after chapter: (MasterplanDocument.Chapter) -> Node = { _ in .empty },
+        _ document: MasterplanDocument, level: Int, map: ProjectedMap?, after chapter: (MasterplanDocument.Chapter) -> Node = { _ in .empty },
         paragraph: (String) -> Node = { _ in .empty }
     ) -> Node {
         .fragment(document.chapters.map { c in
             el("section", .class("chapter"), .id(c.key), .ariaLabelledBy("\(c.key)-title")) {
                 el("h\(level)", .id("\(c.key)-title")) { c.title }
                 for block in c.blocks {
-                    self.block(block, level: level + 1)
+                    self.block(block, level: level + 1, map: map)
                     if case .paragraph(let id, _) = block { paragraph(id) }
                 }
                 chapter(c)
@@ -63,8 +64,10 @@ public enum MasterplanHTML {
         })
     }
 
-    static func block(_ block: MasterplanDocument.Block, level: Int) -> Node {
+    static func block(_ block: MasterplanDocument.Block, level: Int, map: ProjectedMap?) -> Node {
         switch block {
+        case .figure(let figure):
+            return FigureView.render(figure, map: map)
         case .heading(_, let text, let anchor):
             return el("h\(level)", anchor.map { .id($0) }) { text }
         case .paragraph(let id, let text):

@@ -27,6 +27,8 @@ public enum MasterplanPage {
         public var comments: [String: [PlanComment]] = [:]
         public var takesComments = false
         public var commentsUntil: String?
+        /// The region's outlines, for the plan's map.
+        public var map: ProjectedMap?
 
         public init(document: MasterplanDocument, number: Int?, versions: [Version], mayEdit: Bool) {
             self.document = document
@@ -74,7 +76,7 @@ public enum MasterplanPage {
             if let number = model.number {
                 el("p") { el("a", .href("/masterplan/compare?from=\(number)&to=current")) { t("masterplan.compare.link", ["number": String(number)]) } }
             }
-            MasterplanHTML.chapters(d, level: 2, after: { chapter in
+            MasterplanHTML.chapters(d, level: 2, map: model.map, after: { chapter in
                 if model.mayEdit && model.number == nil && chapter.written {
                     el("p") { el("a", .href("/masterplan/chapters/\(chapter.key)/edit")) { t("masterplan.chapter.edit", ["title": chapter.title]) } }
                 } else {

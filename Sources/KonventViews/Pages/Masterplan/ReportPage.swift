@@ -1,21 +1,10 @@
 import KonventDomain
 
-/// `/report`: the status report for the cabinet, with a chart of the measures' states for the whole
-/// and for each field of action, and its exports.
+/// `/report`: the status report for the cabinet, with charts of the measures' states and their financing
+/// for the whole and for each field of action, and its exports.
 public enum ReportPage {
-    public struct Model: Sendable {
-        public var document: MasterplanDocument
-        /// Chapter key → (state name, measures) for its chart.
-        public var charts: [String: [(label: String, value: Int)]]
-
-        public init(document: MasterplanDocument, charts: [String: [(label: String, value: Int)]]) {
-            self.document = document
-            self.charts = charts
-        }
-    }
-
-    public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
-        let t = context.t, d = model.document
+    public static func render(_ d: MasterplanDocument, map: ProjectedMap?, _ context: PageContext) -> [UInt8] {
+        let t = context.t
         return Layout.page(title: d.title, context) {
             el("h1") { d.title }
             el("p", .class("lead")) { d.status }
@@ -27,13 +16,7 @@ public enum ReportPage {
                 }
             }
             MasterplanHTML.tableOfContents(d, title: t("masterplan.contents"))
-            MasterplanHTML.chapters(d, level: 2, after: { chapter in
-                if let rows = model.charts[chapter.key] {
-                    Charts.horizontalBars(id: "chart-\(chapter.key)", title: t("report.states.chart", ["title": chapter.title]), rows: rows, t)
-                } else {
-                    Node.empty
-                }
-            })
+            MasterplanHTML.chapters(d, level: 2, map: map)
         }
     }
 }

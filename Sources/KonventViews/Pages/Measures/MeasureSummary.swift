@@ -3,7 +3,7 @@ import KonventDomain
 /// How a measure's state is named: review stages by the configuration, the rest by the catalog.
 public enum MeasureStateName {
     public static func name(_ state: MeasureState, _ region: RegionConfiguration, _ t: Translator) -> String {
-        if case .inReview(let key, let phase) = state, let stage = region.review.stage(key) {
+        if case .inReview(let key, _) = state, let stage = region.review.stage(key) {
             return "\(stage.name[t.language]): \(t(state.catalogKey))"
         }
         return t(state.catalogKey)

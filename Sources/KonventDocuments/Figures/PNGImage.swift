@@ -1,0 +1,118 @@
+import KonventDomain
+
+/// A figure's drawing as a PNG, for readers of DOCX that cannot show SVG: the bars, areas, lines and
+/// legend swatches at twice the drawing's size in its flat colours. Text is left to the SVG, the
+/// caption and the table beside the figure (drawing glyphs would need a font renderer).
+enum PNGImage {
+    static let scale = 2
+
+    static func render(_ drawing: Drawing) -> [UInt8] {
+        var canvas = Canvas(width: drawing.width * scale, height: drawing.height * scale)
+        for shape in drawing.shapes {
+            switch shape {
+            case .rect(let x, let y, let width, let height, let fill, _):
+                canvas.fill(x: x * scale, y: y * scale, width: width * scale, height: height * scale, colour: canvas.colour(fill))
+            case .area(let rings, let fill, let stroke, _):
+                let scaled = rings.map { $0.map { ProjectedMap.Pixel(x: $0.x * scale, y: $0.y * scale) } }
+                canvas.fill(rings: scaled, colour: canvas.colour(fill))
+                let ink = canvas.colour(stroke)
+                for ring in scaled {
+                    for (index, point) in ring.enumerated() { canvas.line(point, ring[(index + 1) % ring.count], colour: ink) }
+                }
+            case .line(let x1, let y1, let x2, let y2, let stroke):
+                canvas.line(.init(x: x1 * scale, y: y1 * scale), .init(x: x2 * scale, y: y2 * scale), colour: canvas.colour(stroke))
+            case .text:
+                continue
+            }
+        }
+        return canvas.png()
+    }
+}
+
+/// Pixels as indices into a palette of at most 256 colours; white first, as the background.
+struct Canvas {
+    let width: Int
+    let height: Int
+    private(set) var pixels: [UInt8]
+    private(set) var palette: [String] = ["#ffffff"]
+
+    init(width: Int, height: Int) {
+        self.width = max(width, 1)
+        self.height = max(height, 1)
+        pixels = [UInt8](repeating: 0, count: self.width * self.height)
+    }
+
+    mutating func colour(_ hex: String) -> UInt8 {
+        if let index = palette.firstIndex(of: hex) { return UInt8(index) }
+        guard palette.count < 256 else { return 0 }
+        palette.append(hex)
+        return UInt8(palette.count - 1)
+    }
+
+    mutating func fill(x: Int, y: Int, width: Int, height: Int, colour: UInt8) {
+        for row in max(y, 0)..<min(y + height, self.height) where max(x, 0) < min(x + width, self.width) {
+            for column in max(x, 0)..<min(x + width, self.width) { pixels[row * self.width + column] = colour }
+        }
+    }
+
+    /// Fills the rings even-odd, row by row at the pixels' centres, so that holes stay empty.
+    mutating func fill(rings: [[ProjectedMap.Pixel]], colour: UInt8) {
+        let edges = rings.flatMap { ring in ring.indices.map { (ring[$0], ring[($0 + 1) % ring.count]) } }.filter { $0.0.y != $0.1.y }
+        guard let top = edges.map({ min($0.0.y, $0.1.y) }).min(), let bottom = edges.map({ max($0.0.y, $0.1.y) }).max() else { return }
+        for row in max(top, 0)..<min(bottom, height) {
+            let centre = Double(row) + 0.5
+            var crossings: [Int] = []
+            for (a, b) in edges where (Double(a.y) <= centre) != (Double(b.y) <= centre) {
+                let x = Double(a.x) + (centre - Double(a.y)) * Double(b.x - a.x) / Double(b.y - a.y)
+                crossings.append(Int(x.rounded()))
+            }
+            crossings.sort()
+            var index = 0
+            while index + 1 < crossings.count {
+                fill(x: crossings[index], y: row, width: crossings[index + 1] - crossings[index], height: 1, colour: colour)
+                index += 2
+            }
+        }
+    }
+
+    /// A line one pixel wide (Bresenham).
+    mutating func line(_ from: ProjectedMap.Pixel, _ to: ProjectedMap.Pixel, colour: UInt8) {
+        var x = from.x, y = from.y
+        let dx = abs(to.x - x), dy = -abs(to.y - y), stepX = x < to.x ? 1 : -1, stepY = y < to.y ? 1 : -1
+        var error = dx + dy
+        while true {
+            if x >= 0, x < width, y >= 0, y < height { pixels[y * width + x] = colour }
+            if x == to.x && y == to.y { break }
+            let doubled = 2 * error
+            if doubled >= dy { error += dy; x += stepX }
+            if doubled <= dx { error += dx; y += stepY }
+        }
+    }
+
+    /// An 8-bit palette PNG.
+    func png() -> [UInt8] {
+        var raw: [UInt8] = []
+        raw.reserveCapacity((width + 1) * height)
+        for row in 0..<height {
+            raw.append(0)  // no filter: identical rows and runs compress well enough
+            raw += pixels[(row * width)..<((row + 1) * width)]
+        }
+        var header = Self.bigEndian(UInt32(width)) + Self.bigEndian(UInt32(height))
+        header += [8, 3, 0, 0, 0]  // 8 bits, palette, deflate, adaptive filters, not interlaced
+        let colours = palette.flatMap { hex -> [UInt8] in
+            let value = UInt32(hex.dropFirst(), radix: 16) ?? 0
+            return [UInt8(value >> 16 & 0xff), UInt8(value >> 8 & 0xff), UInt8(value & 0xff)]
+        }
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Self.chunk("IHDR", header) + Self.chunk("PLTE", colours)
+            + Self.chunk("IDAT", Deflate.zlib(raw)) + Self.chunk("IEND", [])
+    }
+
+    static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+        let body = Array(type.utf8) + data
+        return bigEndian(UInt32(data.count)) + body + bigEndian(ZipArchive.crc32(body))
+    }
+
+    static func bigEndian(_ value: UInt32) -> [UInt8] {
+        [UInt8(value >> 24), UInt8(value >> 16 & 0xff), UInt8(value >> 8 & 0xff), UInt8(value & 0xff)]
+    }
+}
