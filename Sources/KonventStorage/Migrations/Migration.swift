@@ -17,6 +17,12 @@ public struct SchemaDialect: Sendable {
 
     /// A reference to another row's auto-numbered key.
     public var reference: String { "BIGINT" }
+
+    /// The first element of an array inside a JSON text column, as text (for migrations that move
+    /// a value out of stored content into a column).
+    public func firstElement(ofJSON column: String, array key: String) -> String {
+        kind == .sqlite ? "json_extract(\(column), '$.\(key)[0]')" : "((\(column))::jsonb -> '\(key)' ->> 0)"
+    }
 }
 
 /// Every migration, in order. Add new ones at the end, in files of their own.
@@ -28,6 +34,7 @@ public enum Migrations {
         m004Measures,
         m005Review,
         m006Masterplan,
+        m007MainField,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -75,6 +75,7 @@ public protocol ReviewStore: Sendable {
     func waiting(in states: [MeasureState], limit: Int) async throws -> [MeasureHeadline]
     /// Measures past their stage's due date, the most overdue first.
     func overdue(review: ReviewConfiguration, now: Int64, limit: Int) async throws -> [MeasureHeadline]
-    /// How many measures are in each state, per field of action (public and internal).
+    /// How many measures are in each state, per field of action (public and internal); each measure
+    /// once, under its own field.
     func pipeline() async throws -> [(field: String, state: MeasureState, count: Int)]
 }

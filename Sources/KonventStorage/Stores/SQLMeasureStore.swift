@@ -83,8 +83,10 @@ public struct SQLMeasureStore: MeasureStore {
     /// The field and ministry rows that lists filter by.
     static func index(_ id: Int64, _ content: MeasureContent, in db: any SQLDatabase) async throws {
         try await db.raw("DELETE FROM measure_fields WHERE measure_id = \(bind: id)").run()
-        for field in content.fields {
-            try await db.raw("INSERT INTO measure_fields (field_key, measure_id) VALUES (\(bind: field), \(bind: id))").run()
+        for (index, field) in content.fields.enumerated() {
+            try await db.raw("""
+                INSERT INTO measure_fields (field_key, measure_id, main) VALUES (\(bind: field), \(bind: id), \(bind: index == 0 ? 1 : 0))
+                """).run()
         }
         try await db.raw("DELETE FROM measure_ministries WHERE measure_id = \(bind: id) AND lead = 1").run()
         if let lead = content.leadMinistry {
@@ -317,10 +319,8 @@ public struct SQLMeasureStore: MeasureStore {
         let list: SQLQueryString = ids.map { "\(bind: $0.rawValue)" as SQLQueryString }.joined(separator: ", ")
         return try await database.read { db in
             var fields: [MeasureID: String] = [:]
-            // The content lists the fields in the configuration's order; the first is the measure's own.
-            for row in try await db.raw("SELECT id, content FROM measures WHERE id IN (" + list + ")").all() {
-                let content = try Self.decodeContent(try row.decode(column: "content", as: String.self))
-                if let field = content.fields.first { fields[MeasureID(try row.decode(column: "id", as: Int64.self))] = field }
+            for row in try await db.raw("SELECT measure_id, field_key FROM measure_fields WHERE main = 1 AND measure_id IN (" + list + ")").all() {
+                fields[MeasureID(try row.decode(column: "measure_id", as: Int64.self))] = try row.decode(column: "field_key", as: String.self)
             }
             return fields
         }

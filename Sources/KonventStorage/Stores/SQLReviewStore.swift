@@ -316,7 +316,7 @@ public struct SQLReviewStore: ReviewStore {
         try await database.read { db in
             try await db.raw("""
                 SELECT f.field_key, m.state, COUNT(*) AS n FROM measure_fields f JOIN measures m ON m.id = f.measure_id
-                GROUP BY f.field_key, m.state
+                WHERE f.main = 1 GROUP BY f.field_key, m.state
                 """).all().compactMap { row in
                 guard let state = MeasureState(try row.decode(column: "state", as: String.self)) else { return nil }
                 return (try row.decode(column: "field_key", as: String.self), state, try row.decode(column: "n", as: Int.self))
