@@ -25,8 +25,20 @@ extension Services {
     /// A frozen version, as stored.
     public func masterplan(version number: Int) async throws -> MasterplanDocument? { try await masterplan.version(number) }
 
-    /// The masterplan as the data make it now, with the office's chapters, in `language`.
+    /// The masterplan as the data make it now (at most a minute old, or fresh with a `status` of its
+    /// own, as publishing gives it), with the office's chapters, in `language`.
     public func currentMasterplan(_ language: Language, status: String? = nil) async throws -> MasterplanDocument {
+        guard status == nil else { return try await assembleMasterplan(language, status: status) }
+        return try await planDocuments.value("current|\(language.rawValue)") { try await self.assembleMasterplan(language, status: nil) }.value
+    }
+
+    /// Drops the kept documents and files after the office changed the plan.
+    func forgetMasterplan() async {
+        await planDocuments.forget()
+        await planFiles.forget()
+    }
+
+    func assembleMasterplan(_ language: Language, status: String?) async throws -> MasterplanDocument {
         let t = catalog.translator(language)
         let figures = try await statistics.figures()
         let assembler = MasterplanAssembler(region: region, language: language) { key, arguments in t(key, arguments) }
@@ -44,11 +56,21 @@ extension Services {
         return try await export(document, format: format, language: language)
     }
 
+    /// A document as a file, kept a minute under `name` (its version or "report") with its format and language.
+    func exportKept(_ document: MasterplanDocument, name: String, format: MasterplanFormat, language: Language) async throws -> [UInt8] {
+        try await planFiles.value("\(name)|\(format.rawValue)|\(language.rawValue)") {
+            try await self.export(document, format: format, language: language)
+        }.value
+    }
+
     /// "current" (made from today's data, in `language`) or a published version's number; nil when there is none.
     func masterplanDocument(_ version: String, language: Language) async throws -> MasterplanDocument? {
         if version == "current" { return try await currentMasterplan(language) }
-        guard let number = Int(version) else { return nil }
-        return try await masterplan.version(number)
+        guard let number = Int(version), try await masterplan.versions().contains(where: { $0.number == number }) else { return nil }
+        return try await planDocuments.value("version|\(number)") {
+            guard let document = try await self.masterplan.version(number) else { throw MasterplanRefusal.unknownVersion }
+            return document
+        }.value
     }
 
     /// A document (the plan or the status report) in a format.
@@ -63,6 +85,11 @@ extension Services {
             // LibreOffice blocks for a second or more: off the event loop.
             return try await Task.detached { try PDFConverter().pdf(fromODT: odt) }.value
         }
+    }
+
+    /// The status report's document, at most a minute old.
+    func keptStatusReport(_ language: Language) async throws -> MasterplanDocument {
+        try await planDocuments.value("report|\(language.rawValue)") { try await self.statusReport(language).document }.value
     }
 
     /// The status report for the cabinet as the data are now.

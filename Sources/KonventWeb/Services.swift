@@ -30,6 +30,11 @@ public struct Services: Sendable {
     let calendarFeed = RecentValue<[UInt8]>(lifetime: .seconds(60))
     /// The sessions' feed, kept the same way.
     let sessionFeed = RecentValue<[UInt8]>(lifetime: .seconds(60))
+    /// The masterplan and the status report as documents and as files: assembling a plan of hundreds
+    /// of measures takes a good part of a second, so readers share one for a minute; the office's
+    /// changes to the plan drop them at once (`forgetMasterplan`).
+    let planDocuments = RecentValues<MasterplanDocument>(lifetime: .seconds(60), limit: 16)
+    let planFiles = RecentValues<[UInt8]>(lifetime: .seconds(60), limit: 64)
     public let outbox: Outbox
     public let catalog: Catalog
     public let policy = PermissionPolicy()

@@ -177,9 +177,12 @@ struct ReviewFlowTests {
             page = try await office.get("\(sessionPath)/edit")
             #expect(try await office.post(sessionPath, sessionForm + [("minutes", "TOP 1: Beschluss wie vorgelegt, mit Auflage.")], csrfFrom: page)
                 .status == .seeOther)
+            // Readers share the plan for a minute; the release drops it, so the adopted measure shows at once.
+            #expect(!(try await browser.get("/masterplan")).body.contains("Ausbildungszentrum Vogtland"))
             page = try await chair.get(sessionPath)
             #expect(try await chair.post("\(sessionPath)/publish", [], csrfFrom: page).status == .seeOther)
             #expect(try await services.measures.measure(id)?.state == .adoptedWithConditions)
+            #expect(try await browser.get("/masterplan").body.contains("Ausbildungszentrum Vogtland"), "in the plan right after the release")
             // Released: frozen.
             decision[0] = (decision[0].0, "no")
             #expect(try await office.post(decisionPath, decision, csrfFrom: page).status == .forbidden)

@@ -15,19 +15,21 @@ struct MasterplanRoutes {
             return try await page(nil, context, notice: notice)
         }
         router.get("/report") { _, context in
-            let document = try await services.statusReport(context.language).document
+            let document = try await services.keptStatusReport(context.language)
             return Response.html(ReportPage.render(document, map: services.map, services.pageContext(context, path: "/report")))
         }
         for format in MasterplanFormat.allCases {
             router.get("/report.\(format.rawValue)") { _, context in
-                let document = try await services.statusReport(context.language).document
+                let document = try await services.keptStatusReport(context.language)
                 return try await file(document, format: format, name: "statusbericht", context)
             }
         }
         for file in MeasureDataFile.allCases {
             router.get("/masterplan/data/\(file.rawValue)") { _, _ in
                 Response(status: .ok, headers: [.contentType: file.contentType, .contentDisposition: "attachment; filename=\"\(file.rawValue)\""],
-                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: try await services.measureData(file))))
+                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: try await services.planFiles.value("data|\(file.rawValue)") {
+                             try await services.measureData(file)
+                         }.value)))
             }
         }
         router.get("/masterplan/compare") { request, context in try await compare(request, context) }
@@ -75,6 +77,7 @@ struct MasterplanRoutes {
             // A version is frozen in the language of the plan (German), as the bodies read it.
             let document = try await services.currentMasterplan(.de, status: t("masterplan.status.draft", ["number": String(next), "date": date]))
             let number = try await services.masterplan.publish(document, commentsUntil: commentsUntil, actor: user.id, at: .now)
+            await services.forgetMasterplan()
             return Response.seeOther("/masterplan/\(number)")
         }
         router.post("/masterplan/{version}/adopt") { _, context in
@@ -87,6 +90,7 @@ struct MasterplanRoutes {
                                                               "date": t.date(iso: CalendarDate.iso(milliseconds: Timestamp.now.milliseconds))])
             do {
                 try await services.masterplan.adopt(number, document: document, actor: user.id, at: .now)
+                await services.forgetMasterplan()
             } catch MasterplanRefusal.alreadyAdopted {
                 throw WebError.conflict("masterplan.error.adopted")
             } catch MasterplanRefusal.unknownVersion {
@@ -101,7 +105,7 @@ struct MasterplanRoutes {
     func file(_ document: MasterplanDocument, format: MasterplanFormat, name: String, _ context: KonventRequestContext) async throws -> Response {
         let bytes: [UInt8]
         do {
-            bytes = try await services.export(document, format: format, language: context.language)
+            bytes = try await services.exportKept(document, name: name, format: format, language: context.language)
         } catch PDFConverter.Failure.converterMissing {
             throw WebError.unavailable("masterplan.error.converter")
         }
@@ -122,7 +126,7 @@ struct MasterplanRoutes {
     func page(_ number: Int?, _ context: KonventRequestContext, notice: String?) async throws -> Response {
         let document: MasterplanDocument
         if let number {
-            guard let stored = try await services.masterplan.version(number) else { throw WebError.notFound }
+            guard let stored = try await services.masterplanDocument(String(number), language: context.language) else { throw WebError.notFound }
             document = stored
         } else {
             document = try await services.currentMasterplan(context.language)
@@ -169,6 +173,7 @@ struct MasterplanRoutes {
             model.notice = t("masterplan.stale")
             return chapterForm(model, context, status: .conflict)
         }
+        await services.forgetMasterplan()
         return Response.seeOther("/masterplan?saved=1#\(key)")
     }
 
@@ -176,7 +181,7 @@ struct MasterplanRoutes {
     func paragraphContext(_ context: KonventRequestContext) async throws
         -> (number: Int, version: MasterplanVersion, paragraph: (id: String, text: String), chapter: String) {
         guard let number = context.parameters.get("version").flatMap(Int.init), let id = context.parameters.get("paragraph"),
-              let document = try await services.masterplan.version(number),
+              let document = try await services.masterplanDocument(String(number), language: .de),
               let version = try await services.masterplan.versions().first(where: { $0.number == number }),
               let chapter = document.chapters.first(where: { $0.blocks.contains { if case .paragraph(id, _) = $0 { true } else { false } } }),
               let paragraph = document.paragraphs.first(where: { $0.id == id })

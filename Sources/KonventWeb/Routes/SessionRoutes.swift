@@ -241,6 +241,7 @@ struct SessionRoutes {
         let user = try services.signedInUser(context)
         do {
             try await services.bodySessions.publish(session.id, machine: services.measureMachine, actor: user.id, at: .now)
+            await services.forgetMasterplan()
         } catch SessionRefusal.noMinutes {
             return try await detail(session.id, context, status: .unprocessableContent) {
                 $0.errors = [FieldError(field: "minutes", messageKey: "error.session.noMinutes")]

@@ -31,3 +31,36 @@ actor RecentValue<Value: Sendable> {
         }
     }
 }
+
+/// Recent values by key (the masterplan in each language, its files in each format), each kept like
+/// a `RecentValue`. `forget` drops them all when the office changes what they are made of; the
+/// versions it returns keep growing across that, so that a page cache never mistakes an old one.
+actor RecentValues<Value: Sendable> {
+    private var values: [String: RecentValue<Value>] = [:]
+    private var generation = 0
+    let lifetime: Duration
+    let limit: Int
+
+    init(lifetime: Duration, limit: Int) {
+        self.lifetime = lifetime
+        self.limit = limit
+    }
+
+    func value(_ key: String, _ compute: @escaping @Sendable () async throws -> Value) async throws -> (value: Value, version: String) {
+        let slot: RecentValue<Value>
+        if let existing = values[key] {
+            slot = existing
+        } else {
+            if values.count >= limit { values.removeAll() }
+            slot = RecentValue(lifetime: lifetime)
+            values[key] = slot
+        }
+        let (value, version) = try await slot.value(compute)
+        return (value, "\(generation).\(version)")
+    }
+
+    func forget() {
+        values.removeAll()
+        generation += 1
+    }
+}
