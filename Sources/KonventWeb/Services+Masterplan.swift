@@ -29,7 +29,11 @@ extension Services {
     /// own, as publishing gives it), with the office's chapters, in `language`.
     public func currentMasterplan(_ language: Language, status: String? = nil) async throws -> MasterplanDocument {
         guard status == nil else { return try await assembleMasterplan(language, status: status) }
-        return try await planDocuments.value("current|\(language.rawValue)") { try await self.assembleMasterplan(language, status: nil) }.value
+        return try await keptCurrent(language).value
+    }
+
+    func keptCurrent(_ language: Language) async throws -> (value: MasterplanDocument, version: String) {
+        try await planDocuments.value("current|\(language.rawValue)") { try await self.assembleMasterplan(language, status: nil) }
     }
 
     /// Drops the kept documents and files after the office changed the plan.
@@ -65,12 +69,17 @@ extension Services {
 
     /// "current" (made from today's data, in `language`) or a published version's number; nil when there is none.
     func masterplanDocument(_ version: String, language: Language) async throws -> MasterplanDocument? {
-        if version == "current" { return try await currentMasterplan(language) }
+        try await keptMasterplan(version, language: language)?.value
+    }
+
+    /// The same, with a version of what is kept that changes whenever it is made anew (for page caches).
+    func keptMasterplan(_ version: String, language: Language) async throws -> (value: MasterplanDocument, version: String)? {
+        if version == "current" { return try await keptCurrent(language) }
         guard let number = Int(version), try await masterplan.versions().contains(where: { $0.number == number }) else { return nil }
         return try await planDocuments.value("version|\(number)") {
             guard let document = try await self.masterplan.version(number) else { throw MasterplanRefusal.unknownVersion }
             return document
-        }.value
+        }
     }
 
     /// A document (the plan or the status report) in a format.

@@ -27,6 +27,10 @@ struct MasterplanFlowTests {
             #expect(stale.body.contains("Überholt."), "the text typed is kept")
             page = try await browser.get("/masterplan")
             #expect(page.body.contains("<p id=\"p-foreword-1\">Die Region gestaltet ihren Wandel selbst: Straßen, Schulen, Betriebe.</p>"))
+            // Visitors share one rendering of the plan: a notice asked for in the address must not end up in it.
+            #expect(!(try await browser.get("/masterplan?saved=1")).body.contains("Gespeichert."))
+            #expect(!(try await browser.get("/masterplan")).body.contains("Gespeichert."))
+            #expect(try await office.get("/masterplan?saved=1").body.contains("Gespeichert."), "the office is told")
 
             // Exports of the current draft.
             let html = try await browser.get("/masterplan/current.html")

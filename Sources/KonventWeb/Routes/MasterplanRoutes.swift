@@ -12,7 +12,7 @@ struct MasterplanRoutes {
     func add(to router: Router<KonventRequestContext>) {
         router.get("/masterplan") { request, context in
             let notice = request.uri.queryParameters.get("saved") == "1" ? services.catalog.translator(context.language)("masterplan.saved") : nil
-            return try await page(nil, context, notice: notice)
+            return try await page(nil, request, context, notice: notice)
         }
         router.get("/report") { _, context in
             let document = try await services.keptStatusReport(context.language)
@@ -37,11 +37,11 @@ struct MasterplanRoutes {
         router.post("/masterplan/{version}/paragraphs/{paragraph}/comments") { request, context in try await comment(request, context) }
         router.post("/masterplan/comments/{comment}/answer") { request, context in try await answer(request, context) }
         router.get("/masterplan/{version}/comments.csv") { _, context in try await commentsCSV(context) }
-        router.get("/masterplan/{version}") { _, context in
+        router.get("/masterplan/{version}") { request, context in
             let raw = context.parameters.get("version") ?? ""
             guard let dot = raw.lastIndex(of: ".") else {
                 guard let number = Int(raw) else { throw WebError.notFound }
-                return try await page(number, context, notice: nil)
+                return try await page(number, request, context, notice: nil)
             }
             guard let format = MasterplanFormat(rawValue: String(raw[raw.index(after: dot)...])) else {
                 throw WebError.unprocessable("masterplan.error.format")
@@ -123,14 +123,9 @@ struct MasterplanRoutes {
         return key
     }
 
-    func page(_ number: Int?, _ context: KonventRequestContext, notice: String?) async throws -> Response {
-        let document: MasterplanDocument
-        if let number {
-            guard let stored = try await services.masterplanDocument(String(number), language: context.language) else { throw WebError.notFound }
-            document = stored
-        } else {
-            document = try await services.currentMasterplan(context.language)
-        }
+    func page(_ number: Int?, _ request: Request, _ context: KonventRequestContext, notice: String?) async throws -> Response {
+        guard let (document, kept) = try await services.keptMasterplan(number.map(String.init) ?? "current", language: context.language)
+        else { throw WebError.notFound }
         var model = MasterplanPage.Model(
             document: document, number: number,
             versions: try await services.masterplan.versions().map {
@@ -138,14 +133,20 @@ struct MasterplanRoutes {
                       adopted: $0.adoptedAt.map { CalendarDate.iso(milliseconds: $0.milliseconds) })
             },
             mayEdit: services.policy.allows(context.actor, .editMasterplan))
-        model.notice = notice
+        // Only people signed in see a notice, so that the page visitors share never carries one.
+        model.notice = context.user == nil ? nil : notice
         model.map = services.map
         if let number, let version = try await services.masterplan.versions().first(where: { $0.number == number }) {
             model.comments = Dictionary(grouping: try await services.masterplan.comments(version: number), by: \.paragraph)
             model.takesComments = version.takesComments(at: .now)
             model.commentsUntil = version.commentsUntil.map { CalendarDate.iso(milliseconds: $0.milliseconds) }
         }
-        return .html(MasterplanPage.render(model, services.pageContext(context, path: number.map { "/masterplan/\($0)" } ?? "/masterplan")))
+        // Rendering a plan of hundreds of measures is the expensive part: visitors share it while the
+        // plan, its comments and whether they are open stay the same.
+        let variant = "\(kept)|\(model.comments.values.reduce(0) { $0 + $1.count })|\(model.takesComments)"
+        return services.cachedForVisitors(variant, request, context) {
+            MasterplanPage.render(model, services.pageContext(context, path: number.map { "/masterplan/\($0)" } ?? "/masterplan"))
+        }
     }
 
     func chapterForm(_ model: MasterplanChapterPage.Model, _ context: KonventRequestContext, status: HTTPResponse.Status = .ok) -> Response {
