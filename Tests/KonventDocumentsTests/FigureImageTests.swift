@@ -13,8 +13,8 @@ struct FigureImageTests {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("konvent-\(UUID())")
         let input = base.appendingPathExtension("bin"), output = base.appendingPathExtension("out"), errors = base.appendingPathExtension("err")
         try Data(bytes).write(to: input)
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        try Data().write(to: output)
+        try Data().write(to: errors)
         defer { for file in [input, output, errors] { try? FileManager.default.removeItem(at: file) } }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

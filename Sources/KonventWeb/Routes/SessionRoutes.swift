@@ -16,7 +16,7 @@ struct SessionRoutes {
             try services.require(.manageSessions, context)
             var input = BodySessionDraft.Input()
             input.body = services.region.bodies.last?.key ?? ""
-            return try await form(.init(region: services.region, id: nil, input: input, minutes: "", chairs: try await chairs()), context)
+            return form(.init(region: services.region, id: nil, input: input, minutes: "", chairs: try await chairs()), context)
         }
         router.post("/sessions") { request, context in try await save(nil, request, context) }
         router.get("/sessions/{id}") { request, context in
@@ -35,7 +35,7 @@ struct SessionRoutes {
             input.place = session.draft.place
             input.participants = session.draft.participants
             input.chair = session.draft.chairID.map { String($0.rawValue) } ?? ""
-            return try await form(.init(region: services.region, id: session.id.rawValue, input: input, minutes: session.minutes,
+            return form(.init(region: services.region, id: session.id.rawValue, input: input, minutes: session.minutes,
                                         chairs: try await chairs()), context)
         }
         router.post("/sessions/{id}") { request, context in try await save(try sessionID(context), request, context) }

@@ -1,0 +1,27 @@
+import KonventDomain
+
+/// The figures of a document as the packages carry them: an SVG and a PNG each, with the size the
+/// page gives them and a description of the numbers for assistive technology.
+struct PackagedFigure {
+    var number: Int
+    var caption: String
+    var description: String
+    var svg: String
+    var png: [UInt8]
+    /// Width and height on the page in centimetres (16 cm, the text width of A4 with 2.5 cm margins).
+    var widthCm: Double
+    var heightCm: Double
+
+    /// Nil when there is nothing to draw (a map without outlines).
+    init?(_ figure: Figure, number: Int, map: ProjectedMap?) {
+        let drawing = Drawing(figure, map: map)
+        guard !drawing.shapes.isEmpty else { return nil }
+        self.number = number
+        caption = figure.caption
+        description = figure.items.map { "\($0.label): \($0.text)" }.joined(separator: "; ")
+        svg = SVGImage.render(drawing)
+        png = PNGImage.render(drawing)
+        widthCm = 16
+        heightCm = (16 * Double(drawing.height) / Double(drawing.width) * 100).rounded() / 100
+    }
+}
