@@ -11,6 +11,17 @@ def unique_email():
     return f"person-{uuid.uuid4().hex[:10]}@example.org"
 
 
+def tab_to(page, locator, limit=60):
+    """Tabs until `locator` has the focus, which must be visible."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if locator.evaluate("e => e === document.activeElement"):
+            outline = locator.evaluate("e => getComputedStyle(e).outlineStyle")
+            assert outline != "none", "focus must be visible"
+            return
+    raise AssertionError(f"could not reach {locator} with Tab")
+
+
 def test_register_confirm_login_logout(page, server, mail):
     email = unique_email()
     page.goto(server.url + "/")
@@ -60,27 +71,18 @@ def test_keyboard_only_sign_in_and_language_switch(page, server):
     assert skip.evaluate("e => getComputedStyle(e).top") != "-48px"
     page.keyboard.press("Enter")
 
-    def tab_to(locator, limit=40):
-        for _ in range(limit):
-            page.keyboard.press("Tab")
-            if locator.evaluate("e => e === document.activeElement"):
-                outline = locator.evaluate("e => getComputedStyle(e).outlineStyle")
-                assert outline != "none", "focus must be visible"
-                return
-        raise AssertionError(f"could not reach {locator} with Tab")
-
     page.goto(server.url + "/login")
-    tab_to(page.get_by_label("E-Mail-Adresse"))
+    tab_to(page, page.get_by_label("E-Mail-Adresse"))
     page.keyboard.type("buergerin@demo.konvent.localhost")
     page.keyboard.press("Tab")
     page.keyboard.type("demo-passwort-2026")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Mein Konto")
 
-    tab_to(page.get_by_role("link", name="English"))
+    tab_to(page, page.get_by_role("link", name="English"))
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("My account")
-    tab_to(page.get_by_role("button", name="Sign out"))
+    tab_to(page, page.get_by_role("button", name="Sign out"))
     page.keyboard.press("Space")
     expect(page.get_by_role("link", name="Sign in").first).to_be_visible()
 
@@ -184,3 +186,29 @@ def test_workshop_registration_results_and_moderation(browser, server, mail):
     expect(resident.locator("#news-title + ul")).to_contain_text("Ein Kommentar wurde ausgeblendet – Beleidigung entfernt")
     # The demo server's mail loop sends it to the real SMTP sink.
     assert "Beleidigung entfernt" in mail.wait_for_body("buergerin@demo.konvent.localhost", "Beleidigung entfernt")
+
+
+def test_ministry_assesses_by_keyboard(page, server):
+    """A ministry's reviewer finds what awaits them on the desk and assesses it with Tab, arrow keys,
+    typing and Enter; afterwards it waits for the others, not for them."""
+    sign_in(page, server, "ressort-smf@demo.konvent.localhost")
+    page.goto(server.url + "/review")
+    waiting = page.get_by_role("region", name=re.compile("Wartet auf Sie"))
+    measure = waiting.get_by_role("link", name=re.compile("^WT-06 "))
+    tab_to(page, measure)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("WT-06")
+    for criterion in ("Umsetzbarkeit (Gewicht 1)", "Finanzierbarkeit (Gewicht 1)"):
+        select = page.get_by_label(criterion)
+        tab_to(page, select)
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("ArrowDown")
+        assert select.input_value() != "", f"{criterion}: a score chosen by keyboard"
+    tab_to(page, page.get_by_label("Bewertung", exact=True))
+    page.keyboard.type("Aus Sicht des Finanzministeriums tragfähig; Kofinanzierung über das Landesprogramm möglich.")
+    tab_to(page, page.get_by_role("button", name="Bewertung speichern"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Kofinanzierung über das Landesprogramm möglich.").first).to_be_visible()
+    page.goto(server.url + "/review")
+    expect(page.get_by_role("region", name=re.compile("Wartet auf Sie")).get_by_role("link", name=re.compile("^WT-06 "))).to_have_count(0)
+    expect(page.get_by_role("region", name=re.compile("wartet auf andere")).get_by_role("link", name=re.compile("^WT-06 "))).to_have_count(1)
