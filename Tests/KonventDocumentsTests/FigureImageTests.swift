@@ -47,7 +47,7 @@ struct FigureImageTests {
         #expect(Deflate.compress(runs).count < 1_000)
     }
 
-    @Test("a figure's PNG: the drawing at twice its size, its bars in their colour on white")
+    @Test("a figure's PNG: the drawing at twice its size, its bars in their colour on white, its labels in ink")
     func png() throws {
         let figure = Figure(id: "f", kind: .bars, caption: "Maßnahmen", items: [
             .init(key: "a", label: "Wirtschaft", value: 30, text: "30"), .init(key: "b", label: "Bildung", value: 15, text: "15"),
@@ -74,9 +74,29 @@ struct FigureImageTests {
                 index = rows[y * (width + 1) + 1 + x]
                 return '%02x%02x%02x' % tuple(palette[index * 3:index * 3 + 3])
             # inside the first bar (x 260..560, y 8..26 at scale 1), inside the second (260..410, 36..54), beyond it, the corner
-            print(width, height, depth, colour, pixel(2 * 400, 2 * 16), pixel(2 * 400, 2 * 44), pixel(2 * 450, 2 * 44), pixel(0, 0))
+            # the labels' ink: left of the bars in the first row, right of the second bar for its value
+            label = sum(pixel(x, y) == '1b1f24' for x in range(0, 2 * 260) for y in range(2 * 4, 2 * 28))
+            value = sum(pixel(x, y) == '1b1f24' for x in range(2 * 410, 2 * 460) for y in range(2 * 32, 2 * 56))
+            print(width, height, depth, colour, pixel(2 * 400, 2 * 16), pixel(2 * 400, 2 * 44), pixel(2 * 450, 2 * 44), pixel(0, 0),
+                  label > 100, value > 20)
             """
-        #expect(try python(script, png) == "\(drawing.width * 2) \(drawing.height * 2) 8 3 1b5a96 1b5a96 ffffff ffffff")
+        #expect(try python(script, png) == "\(drawing.width * 2) \(drawing.height * 2) 8 3 1b5a96 1b5a96 ffffff ffffff True True")
+    }
+
+    @Test("text in a PNG starts or ends at its anchor; characters without a glyph still take room")
+    func text() {
+        var canvas = Canvas(width: 400, height: 60)
+        let ink = canvas.colour("#1b1f24")
+        canvas.text("Größe 1.000 €", x: 200, y: 40, anchor: .end, colour: ink)
+        let columns = canvas.pixels.indices.filter { canvas.pixels[$0] == ink }.map { $0 % 400 }
+        #expect(columns.count > 100)
+        #expect(columns.allSatisfy { $0 < 200 } && columns.min()! > 20, "ends at its anchor")
+        var start = Canvas(width: 400, height: 60)
+        start.text("Größe 1.000 €", x: 200, y: 40, anchor: .start, colour: start.colour("#1b1f24"))
+        #expect(start.pixels.indices.filter { start.pixels[$0] == 1 }.allSatisfy { $0 % 400 >= 200 }, "starts at its anchor")
+        var unknown = Canvas(width: 400, height: 60)
+        unknown.text("\u{4E2D}", x: 10, y: 40, anchor: .start, colour: unknown.colour("#1b1f24"))
+        #expect(unknown.pixels.contains(1), "drawn as a question mark")
     }
 
     @Test("a map's PNG fills territories even-odd, so that a hole stays white")

@@ -1,8 +1,8 @@
 import KonventDomain
 
-/// A figure's drawing as a PNG, for readers of DOCX that cannot show SVG: the bars, areas, lines and
-/// legend swatches at twice the drawing's size in its flat colours. Text is left to the SVG, the
-/// caption and the table beside the figure (drawing glyphs would need a font renderer).
+/// A figure's drawing as a PNG, for readers that cannot show SVG (LibreOffice and older Word with
+/// DOCX): bars, areas, lines, swatches and text at twice the drawing's size in its flat colours, the
+/// text from glyphs rendered once from Liberation Sans (`Glyphs`).
 enum PNGImage {
     static let scale = 2
 
@@ -21,8 +21,8 @@ enum PNGImage {
                 }
             case .line(let x1, let y1, let x2, let y2, let stroke):
                 canvas.line(.init(x: x1 * scale, y: y1 * scale), .init(x: x2 * scale, y: y2 * scale), colour: canvas.colour(stroke))
-            case .text:
-                continue
+            case .text(let x, let y, let text, let anchor, _):
+                canvas.text(text, x: x * scale, y: y * scale, anchor: anchor, colour: canvas.colour(Figure.ink))
             }
         }
         return canvas.png()
@@ -86,6 +86,26 @@ struct Canvas {
             let doubled = 2 * error
             if doubled >= dy { error += dy; x += stepX }
             if doubled <= dx { error += dx; y += stepY }
+        }
+    }
+
+    /// Text on its baseline at `y`, starting or ending at `x`; characters without a glyph as "?".
+    mutating func text(_ text: String, x: Int, y: Int, anchor: Drawing.Anchor, colour: UInt8) {
+        let glyphs = text.unicodeScalars.compactMap { Glyphs.table[$0.value] ?? Glyphs.table[63] }
+        var pen = anchor == .end ? x - glyphs.reduce(0) { $0 + $1.advance } : x
+        for glyph in glyphs {
+            var index = 0
+            for digit in glyph.bits.utf8 {
+                let nibble = digit <= 57 ? digit - 48 : digit - 87  // 0-9, a-f
+                for bit in 0..<4 {
+                    let position = index + bit
+                    guard position < glyph.width * glyph.height, nibble & (8 >> bit) != 0 else { continue }
+                    let px = pen + glyph.x + position % glyph.width, py = y + glyph.y + position / glyph.width
+                    if px >= 0, px < width, py >= 0, py < height { pixels[py * width + px] = colour }
+                }
+                index += 4
+            }
+            pen += glyph.advance
         }
     }
 
