@@ -8,7 +8,7 @@ PUBLIC = ["/", "/register", "/login", "/password/forgot", "/impressum", "/datens
           "/contributions?format=1&municipality=14521010", "/formats", "/formats?when=past&kind=workshop", "/formats/1",
           "/formats/45", "/participation", "/measures", "/measures/2", "/measures?state=adopted&field=wirtschaft", "/measures/5",
           "/sessions", "/sessions/1", "/sessions/3", "/masterplan", "/masterplan/1", "/masterplan/1/paragraphs/foreword-1",
-          "/masterplan/compare?from=1&to=current", "/report"]
+          "/masterplan/compare?from=1&to=current", "/report", "/masterplan/current.html", "/masterplan/1.html", "/report.html"]
 SIGNED_IN = ["/", "/account", "/contributions/new", "/contributions/1", "/formats/45", "/participation"]
 OFFICE = ["/moderation", "/contributions/2", "/formats/new", "/formats/1", "/formats/1/edit", "/formats/1/results",
           "/formats/1/documentation", "/account", "/measures", "/measures/new?from=1", "/measures/1", "/measures/1/edit", "/measures/1/versions",
