@@ -48,9 +48,7 @@ extension Services {
         let assembler = MasterplanAssembler(region: region, language: language) { key, arguments in t(key, arguments) }
         return assembler.document(
             written: try await masterplan.chapters().mapValues(\.text), measures: try await masterplan.plannedMeasures(),
-            figures: PlanFigures(formats: figures.totalFormats, contributions: figures.totalContributions, supports: figures.totalSupports,
-                                 comments: figures.totalComments, takenUp: figures.takenUp, byDistrict: figures.contributionsByDistrict,
-                                 byField: figures.contributionsByField),
+            figures: Self.planFigures(figures),
             status: status ?? t("masterplan.status.current", ["date": t.date(iso: CalendarDate.iso(milliseconds: Timestamp.now.milliseconds))]))
     }
 
@@ -112,9 +110,7 @@ extension Services {
         for measure in late { if let field = fields[measure.id] { overdue[field, default: 0] += 1 } }
         let now = Timestamp.now.milliseconds
         let data = StatusFigures(
-            figures: PlanFigures(formats: figures.totalFormats, contributions: figures.totalContributions, supports: figures.totalSupports,
-                                 comments: figures.totalComments, takenUp: figures.takenUp, byDistrict: figures.contributionsByDistrict,
-                                 byField: figures.contributionsByField),
+            figures: Self.planFigures(figures),
             pipeline: pipeline, planned: try await masterplan.plannedMeasures(), overdue: overdue, deadline: region.process.deadline,
             daysToDeadline: daysToDeadline(now: now))
         let assembler = StatusReportAssembler(plan: MasterplanAssembler(region: region, language: language) { key, arguments in t(key, arguments) })
@@ -152,4 +148,13 @@ extension Services {
         return "default-src 'none'; style-src 'sha256-\(Data(digest).base64EncodedString())'; base-uri 'none'; form-action 'none'; "
             + "frame-ancestors 'none'"
     }()
+
+    /// The participation figures as the plan and the report print them.
+    static func planFigures(_ figures: ParticipationFigures) -> PlanFigures {
+        var plan = PlanFigures(formats: figures.totalFormats, contributions: figures.totalContributions, supports: figures.totalSupports,
+                               comments: figures.totalComments, takenUp: figures.takenUp, byDistrict: figures.contributionsByDistrict,
+                               byField: figures.contributionsByField)
+        plan.formatsByField = figures.formatsByField
+        return plan
+    }
 }

@@ -64,3 +64,35 @@ struct FigureTests {
         #expect(projected.paths["west"]?.hasPrefix("M4 ") == true, "the western edge sits on the margin")
     }
 }
+
+@Suite("Status report: the whole and each field, with a chart for each")
+struct StatusReportTests {
+    @Test("totals over the fields, formats and contributions per field, a chart of the states and of the financing per chapter")
+    func report() throws {
+        let region = try testRegion()
+        let plan = MasterplanAssembler(region: region, language: .de) { key, arguments in
+            arguments.isEmpty ? key : key + "(" + arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",") + ")"
+        }
+        let field = region.fieldsOfAction[0].key
+        var figures = PlanFigures(formats: 3, contributions: 20, supports: 0, comments: 0, takenUp: 0, byDistrict: [:], byField: [field: 12])
+        figures.formatsByField = [field: 2]
+        let data = StatusFigures(figures: figures, pipeline: [field: ["draft": 2, "adopted": 1]], planned: [], overdue: [field: 1],
+                                 deadline: "2026-12-31", daysToDeadline: 36)
+        let document = StatusReportAssembler(plan: plan).document(data, status: "Stand")
+        let chapter = try #require(document.chapters.first { $0.key == "field-\(field)" })
+        #expect(chapter.blocks.first == .paragraph(id: "field-\(field)-1", text: "report.field.contributions(count=12,formats=2)"))
+        let charts = document.chapters.map { chapter in
+            chapter.blocks.compactMap { block -> String? in
+                if case .figure(let figure) = block { return figure.id }
+                return nil
+            }
+        }
+        #expect(charts.allSatisfy { $0.count == 2 }, "states and financing in every chapter")
+        let overall = try #require(document.chapters.first?.blocks.compactMap { block -> Figure? in
+            if case .figure(let figure) = block, figure.id == "overall-states" { return figure }
+            return nil
+        }.first)
+        #expect(overall.items.map(\.value).reduce(0, +) == 3, "the whole counts each measure once")
+        #expect(document.chapters.first?.blocks.contains(.paragraph(id: "overall-overdue", text: "report.overdue(count=1)")) == true)
+    }
+}

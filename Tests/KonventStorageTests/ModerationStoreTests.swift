@@ -129,7 +129,8 @@ struct ModerationStoreTests {
         }
     }
 
-    @Test("participation figures count listed contributions per district, field, kind and day", arguments: TestDatabase.available)
+    @Test("participation figures count listed contributions per district, field, kind and day, and formats per field",
+          arguments: TestDatabase.available)
     func figures(database: TestDatabase) async throws {
         try await database.with { db in
             let accounts = SQLAccountStore(database: db)
@@ -142,8 +143,12 @@ struct ModerationStoreTests {
                                        author: anna.id, at: Timestamp(milliseconds: 20_000 * day + 9), status: .published)
             _ = try await store.create(draft("Drei hier", "Ein Text, der lang genug ist."), author: anna.id,
                                        at: Timestamp(milliseconds: 20_001 * day), status: .submitted)
+            var twoFields = formatDraft(capacity: nil)
+            twoFields.fields = ["wirtschaft", "daseinsvorsorge"]
+            _ = try await SQLFormatStore(database: db).create(twoFields, facilitator: anna.id, actor: anna.id, at: .now)
             let figures = try await ParticipationStatistics(database: db).figures()
             #expect(figures.totalContributions == 2)
+            #expect(figures.totalFormats == 1 && figures.formatsByField == ["wirtschaft": 1, "daseinsvorsorge": 1])
             #expect(figures.contributionsByDistrict == ["14511": 1, "14521": 1])
             #expect(figures.contributionsByField == ["wirtschaft": 2, "daseinsvorsorge": 1])
             #expect(figures.contributionsByKind == ["idea": 1, "challenge": 1])

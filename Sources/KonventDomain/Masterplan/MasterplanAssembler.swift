@@ -29,6 +29,8 @@ public struct PlanFigures: Sendable, Equatable {
     public var byDistrict: [String: Int]
     /// Field key → contributions.
     public var byField: [String: Int]
+    /// Field key → formats on the field.
+    public var formatsByField: [String: Int] = [:]
 
     public init(formats: Int, contributions: Int, supports: Int, comments: Int, takenUp: Int, byDistrict: [String: Int],
                 byField: [String: Int]) {

@@ -50,7 +50,9 @@ public struct StatusReportAssembler: Sendable {
         for field in fields {
             let key = "field-\(field.key)"
             chapters.append(.init(key: key, title: field.name[plan.language], written: false, blocks: [
-                .paragraph(id: "\(key)-1", text: label("report.field.contributions", ["count": plan.number(data.figures.byField[field.key] ?? 0)])),
+                .paragraph(id: "\(key)-1", text: label("report.field.contributions", [
+                    "count": plan.number(data.figures.byField[field.key] ?? 0), "formats": plan.number(data.figures.formatsByField[field.key] ?? 0),
+                ])),
             ] + blocks(key: key, states: data.pipeline[field.key] ?? [:], planned: data.planned.filter { $0.measure.content.fields.first == field.key },
                        overdue: data.overdue[field.key] ?? 0)))
         }

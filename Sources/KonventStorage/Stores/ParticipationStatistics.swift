@@ -6,6 +6,7 @@ public struct ParticipationFigures: Sendable, Equatable {
     public var contributionsByDistrict: [String: Int] = [:]
     public var contributionsByMunicipality: [String: Int] = [:]
     public var formatsByDistrict: [String: Int] = [:]
+    public var formatsByField: [String: Int] = [:]
     public var contributionsByField: [String: Int] = [:]
     public var contributionsByKind: [String: Int] = [:]
     /// Organisation kind → contributions made on behalf of such organisations; "" for individuals.
@@ -58,6 +59,7 @@ public struct ParticipationStatistics: Sendable {
             figures.contributionsByKind = try await listed("SELECT kind AS k, listed, COUNT(*) AS n FROM contributions GROUP BY kind, listed")
             figures.formatsByDistrict = try await counts("SELECT district_key AS k, COUNT(*) AS n FROM formats GROUP BY district_key")
             figures.totalFormats = figures.formatsByDistrict.values.reduce(0, +)
+            figures.formatsByField = try await counts("SELECT field_key AS k, COUNT(*) AS n FROM format_fields GROUP BY field_key")
             // All field links minus those of the few contributions that are not listed.
             var fields = try await counts("SELECT field_key AS k, COUNT(*) AS n FROM contribution_fields GROUP BY field_key")
             for (key, count) in try await counts("""
