@@ -34,7 +34,7 @@ public struct Services: Sendable {
     /// of measures takes a good part of a second, so readers share one for a minute; the office's
     /// changes to the plan drop them at once (`forgetMasterplan`).
     let planDocuments = RecentValues<MasterplanDocument>(lifetime: .seconds(60), limit: 16)
-    let planFiles = RecentValues<[UInt8]>(lifetime: .seconds(60), limit: 64)
+    let planFiles = RecentValues<[UInt8]>(lifetime: .seconds(60), limit: 32)
     public let outbox: Outbox
     public let catalog: Catalog
     public let policy = PermissionPolicy()
