@@ -44,7 +44,7 @@ extension Services {
 
     func assembleMasterplan(_ language: Language, status: String?) async throws -> MasterplanDocument {
         let t = catalog.translator(language)
-        let figures = try await statistics.figures()
+        let figures = try await participationFigures()
         let assembler = MasterplanAssembler(region: region, language: language) { key, arguments in t(key, arguments) }
         return assembler.document(
             written: try await masterplan.chapters().mapValues(\.text), measures: try await masterplan.plannedMeasures(),
@@ -102,7 +102,7 @@ extension Services {
     /// The status report for the cabinet as the data are now.
     public func statusReport(_ language: Language) async throws -> (document: MasterplanDocument, figures: StatusFigures) {
         let t = catalog.translator(language)
-        let figures = try await statistics.figures()
+        let figures = try await participationFigures()
         let pipeline = try await pipelineByField()
         var overdue: [String: Int] = [:]
         let late = try await reviews.overdue(review: region.review, now: Timestamp.now.milliseconds, limit: 10_000)
@@ -148,6 +148,11 @@ extension Services {
         return "default-src 'none'; style-src 'sha256-\(Data(digest).base64EncodedString())'; base-uri 'none'; form-action 'none'; "
             + "frame-ancestors 'none'"
     }()
+
+    /// Sums over every contribution, shared with the participation page (at most 30 seconds old).
+    func participationFigures() async throws -> ParticipationFigures {
+        try await figuresCache.value { try await self.statistics.figures() }.value
+    }
 
     /// The participation figures as the plan and the report print them.
     static func planFigures(_ figures: ParticipationFigures) -> PlanFigures {
