@@ -108,6 +108,13 @@ struct FigureImageTests {
         #expect(canvas.pixels[5 * 40 + 5] == 1, "inside the outer ring")
         #expect(canvas.pixels[20 * 40 + 20] == 0, "inside the hole")
         #expect(canvas.palette == ["#ffffff", "#3f84c5"])
+        // Shapes beyond the canvas are cut off, not a crash.
+        canvas.fill(x: 30, y: 30, width: 100, height: 100, colour: 1)
+        canvas.fill(x: 50, y: 50, width: 10, height: 10, colour: 1)
+        canvas.fill(x: 5, y: 5, width: -10, height: 4, colour: 1)
+        canvas.fill(rings: [outer.map { .init(x: $0.x, y: $0.y + 100) }], colour: 1)
+        canvas.line(.init(x: -20, y: -20), .init(x: 60, y: 60), colour: 1)
+        #expect(canvas.pixels.count == 40 * 40 && canvas.pixels[39 * 40 + 39] == 1)
     }
 
     @Test("a figure's SVG is well-formed XML with its texts escaped")

@@ -49,9 +49,12 @@ struct Canvas {
         return UInt8(palette.count - 1)
     }
 
+    /// Fills a rectangle; what lies outside the canvas is cut off.
     mutating func fill(x: Int, y: Int, width: Int, height: Int, colour: UInt8) {
-        for row in max(y, 0)..<min(y + height, self.height) where max(x, 0) < min(x + width, self.width) {
-            for column in max(x, 0)..<min(x + width, self.width) { pixels[row * self.width + column] = colour }
+        let left = max(x, 0), right = min(x + width, self.width), top = max(y, 0), bottom = min(y + height, self.height)
+        guard left < right, top < bottom else { return }
+        for row in top..<bottom {
+            for column in left..<right { pixels[row * self.width + column] = colour }
         }
     }
 
@@ -59,6 +62,7 @@ struct Canvas {
     mutating func fill(rings: [[ProjectedMap.Pixel]], colour: UInt8) {
         let edges = rings.flatMap { ring in ring.indices.map { (ring[$0], ring[($0 + 1) % ring.count]) } }.filter { $0.0.y != $0.1.y }
         guard let top = edges.map({ min($0.0.y, $0.1.y) }).min(), let bottom = edges.map({ max($0.0.y, $0.1.y) }).max() else { return }
+        guard max(top, 0) < min(bottom, height) else { return }
         for row in max(top, 0)..<min(bottom, height) {
             let centre = Double(row) + 0.5
             var crossings: [Int] = []
