@@ -31,9 +31,7 @@ struct MeasureRecord: Encodable {
 extension Services {
     public func measureData(_ file: MeasureDataFile) async throws -> [UInt8] {
         let planned = try await masterplan.plannedMeasures()
-        func table(_ header: [String], _ rows: [[String]]) -> [UInt8] {
-            Array(("\u{FEFF}" + ([header] + rows).map { $0.map(CSVTable.field).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n").utf8)
-        }
+        func table(_ header: [String], _ rows: [[String]]) -> [UInt8] { CSVTable.file([header] + rows) }
         switch file {
         case .json:
             let records = planned.map { p in

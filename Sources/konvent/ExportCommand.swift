@@ -12,7 +12,7 @@ struct ExportCommand: AsyncParsableCommand {
             abstract: "Write a version of the masterplan to a file; exits non-zero for a missing version or an unknown format.")
 
         @Option(help: "The version's number, or 'current' for the draft made from today's data.") var version = "current"
-        @Option(help: "html or odt.") var format: String
+        @Option(help: "html, odt, docx or pdf (pdf needs LibreOffice).") var format: String
         @Option(help: "The file to write.") var output: String
         @Option(help: "de or en (versions are frozen in the language they were published in).") var language = "de"
         @OptionGroup var data: DatabaseOptions

@@ -126,9 +126,10 @@ struct MasterplanRoutes {
     func page(_ number: Int?, _ request: Request, _ context: KonventRequestContext, notice: String?) async throws -> Response {
         guard let (document, kept) = try await services.keptMasterplan(number.map(String.init) ?? "current", language: context.language)
         else { throw WebError.notFound }
+        let versions = try await services.masterplan.versions()
         var model = MasterplanPage.Model(
             document: document, number: number,
-            versions: try await services.masterplan.versions().map {
+            versions: versions.map {
                 .init(number: $0.number, date: CalendarDate.iso(milliseconds: $0.createdAt.milliseconds),
                       adopted: $0.adoptedAt.map { CalendarDate.iso(milliseconds: $0.milliseconds) })
             },
@@ -136,7 +137,7 @@ struct MasterplanRoutes {
         // Only people signed in see a notice, so that the page visitors share never carries one.
         model.notice = context.user == nil ? nil : notice
         model.map = services.map
-        if let number, let version = try await services.masterplan.versions().first(where: { $0.number == number }) {
+        if let number, let version = versions.first(where: { $0.number == number }) {
             model.comments = Dictionary(grouping: try await services.masterplan.comments(version: number), by: \.paragraph)
             model.takesComments = version.takesComments(at: .now)
             model.commentsUntil = version.commentsUntil.map { CalendarDate.iso(milliseconds: $0.milliseconds) }
@@ -184,10 +185,14 @@ struct MasterplanRoutes {
         guard let number = context.parameters.get("version").flatMap(Int.init), let id = context.parameters.get("paragraph"),
               let document = try await services.masterplanDocument(String(number), language: .de),
               let version = try await services.masterplan.versions().first(where: { $0.number == number }),
-              let chapter = document.chapters.first(where: { $0.blocks.contains { if case .paragraph(id, _) = $0 { true } else { false } } }),
-              let paragraph = document.paragraphs.first(where: { $0.id == id })
+              let (chapter, text) = document.chapters.lazy.compactMap({ chapter in
+                  chapter.blocks.lazy.compactMap { block -> (String, String)? in
+                      if case .paragraph(id, let text) = block { return (chapter.title, text) }
+                      return nil
+                  }.first
+              }).first
         else { throw WebError.notFound }
-        return (number, version, paragraph, chapter.title)
+        return (number, version, (id, text), chapter)
     }
 
     func paragraphPage(
@@ -260,18 +265,19 @@ struct MasterplanRoutes {
 
     /// The comment period's results: each comment with its paragraph, answer and resolution.
     func commentsCSV(_ context: KonventRequestContext) async throws -> Response {
-        guard let number = context.parameters.get("version").flatMap(Int.init), let document = try await services.masterplan.version(number)
+        guard let number = context.parameters.get("version").flatMap(Int.init),
+              let document = try await services.masterplanDocument(String(number), language: .de)
         else { throw WebError.notFound }
+        // In German, like the version it belongs to.
         let t = services.catalog.translator(.de)
         let texts = Dictionary(document.paragraphs.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
-        var rows = [["Absatz", "Text des Absatzes", "Kommentar", "Datum", "Berücksichtigung", "Antwort"]]
+        var rows = [["paragraph", "paragraphText", "comment", "date", "resolution", "answer"].map { t("masterplan.csv.\($0)") }]
         for comment in try await services.masterplan.comments(version: number) {
             rows.append([comment.paragraph, texts[comment.paragraph] ?? "", comment.body, CalendarDate.iso(milliseconds: comment.createdAt),
                          comment.resolution.map { t($0.catalogKey) } ?? "", comment.answer ?? ""])
         }
-        let csv = "\u{FEFF}" + rows.map { $0.map(CSVTable.field).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
                                                .contentDisposition: "attachment; filename=\"masterplan-\(number)-kommentare.csv\""],
-                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: Array(csv.utf8))))
+                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: CSVTable.file(rows))))
     }
 }
