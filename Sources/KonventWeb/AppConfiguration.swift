@@ -15,8 +15,12 @@ public struct AppConfiguration: Sendable {
     /// Bcrypt cost; 12 in production, lower only in tests.
     public var bcryptCost: UInt8 = 12
     public var rateLimits = RateLimits.standard
-    /// Use X-Forwarded-For for the client address (only behind a trusted reverse proxy).
-    public var trustProxy = false
+    public var connections = ConnectionLimits()
+    /// With it, `/metrics` answers requests that carry it as a bearer token; without it, only loopback.
+    public var metricsToken: String?
+    /// How many reverse proxies in front of Konvent append to X-Forwarded-For; the client address
+    /// is the one the outermost of them saw (0: the peer address, X-Forwarded-For ignored).
+    public var trustedProxies = 0
     /// How often the mail delivery looks into the outbox.
     public var mailPollInterval: Duration = .seconds(2)
     public var sessionLifetime: Duration = .seconds(14 * 24 * 3600)
@@ -27,21 +31,33 @@ public struct AppConfiguration: Sendable {
 
     public var usesHTTPS: Bool { baseURL.lowercased().hasPrefix("https://") }
 
+    /// Bounds on what one address or one account may try in a window. Sign-in counts failures
+    /// only, so that a workshop of 80 people behind one venue's address signs in; writes are
+    /// limited per account, at paces a person does not reach (bulk capture and imports are exempt).
     public struct RateLimits: Sendable {
-        public var signIn: RateLimit
-        public var register: RateLimit
-        public var passwordReset: RateLimit
+        public var signInFailuresPerAccount = RateLimit(attempts: 10, window: .seconds(15 * 60))
+        public var signInFailuresPerAddress = RateLimit(attempts: 100, window: .seconds(15 * 60))
+        public var registerPerAddress = RateLimit(attempts: 200, window: .seconds(3600))
+        public var registerPerEmail = RateLimit(attempts: 5, window: .seconds(3600))
+        public var passwordResetPerAddress = RateLimit(attempts: 200, window: .seconds(3600))
+        public var passwordResetPerEmail = RateLimit(attempts: 5, window: .seconds(3600))
+        public var contributions = RateLimit(attempts: 20, window: .seconds(3600))
+        public var comments = RateLimit(attempts: 30, window: .seconds(600))
+        public var reports = RateLimit(attempts: 20, window: .seconds(3600))
+        public var supports = RateLimit(attempts: 120, window: .seconds(3600))
+        public var registrations = RateLimit(attempts: 30, window: .seconds(3600))
 
-        public static let standard = RateLimits(
-            signIn: RateLimit(attempts: 10, window: .seconds(15 * 60)),
-            register: RateLimit(attempts: 10, window: .seconds(3600)),
-            passwordReset: RateLimit(attempts: 5, window: .seconds(3600)))
+        public static let standard = RateLimits()
 
         /// The standard limits with `factor` times the attempts (for load tests and scanners on loopback).
         public static func scaled(by factor: Int) -> RateLimits {
-            func scale(_ limit: RateLimit) -> RateLimit { RateLimit(attempts: limit.attempts * factor, window: limit.window) }
-            return RateLimits(signIn: scale(standard.signIn), register: scale(standard.register),
-                              passwordReset: scale(standard.passwordReset))
+            var limits = RateLimits()
+            for path in [\RateLimits.signInFailuresPerAccount, \.signInFailuresPerAddress, \.registerPerAddress, \.registerPerEmail,
+                         \.passwordResetPerAddress, \.passwordResetPerEmail, \.contributions, \.comments, \.reports, \.supports,
+                         \.registrations] {
+                limits[keyPath: path].attempts *= factor
+            }
+            return limits
         }
     }
 }

@@ -18,6 +18,7 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     AccountRoutes(services: services).add(to: router)
     ContributionRoutes(services: services).add(to: router)
     ModerationRoutes(services: services).add(to: router)
+    OrganisationRoutes(services: services).add(to: router)
     FormatRoutes(services: services).add(to: router)
     ParticipationRoutes(services: services).add(to: router)
     MeasureRoutes(services: services).add(to: router)
@@ -29,7 +30,7 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
 
     let configuration = services.configuration
     var app = Application(
-        router: router, server: try serverBuilder(configuration),
+        router: router, server: try serverBuilder(configuration, connections: OpenConnections()),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Konvent"),
         logger: services.logger)
     app.addServices(MailDelivery(
@@ -40,10 +41,14 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     return app
 }
 
-/// Plain HTTP/1.1, or HTTPS when a certificate and key are configured.
-func serverBuilder(_ configuration: AppConfiguration) throws -> HTTPServerBuilder {
-    guard let tls = configuration.tls else { return .http1() }
+/// Plain HTTP/1.1, or HTTPS when a certificate and key are configured; every connection under the
+/// limits of `ConnectionGuard`.
+func serverBuilder(_ configuration: AppConfiguration, connections: OpenConnections) throws -> HTTPServerBuilder {
+    let limits = configuration.connections
+    let http1 = HTTPServerBuilder.http1(configuration: .init(
+        additionalChannelHandlers: [ConnectionGuard(limits: limits, connections: connections)]))
+    guard let tls = configuration.tls else { return http1 }
     let chain = try NIOSSLCertificate.fromPEMFile(tls.certificateChain).map { NIOSSLCertificateSource.certificate($0) }
     let key = try NIOSSLPrivateKey(file: tls.privateKey, format: .pem)
-    return try .tls(.http1(), tlsConfiguration: .makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key)))
+    return try .tls(http1, tlsConfiguration: .makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key)))
 }

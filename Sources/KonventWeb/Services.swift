@@ -10,6 +10,7 @@ public struct Services: Sendable {
     public let region: RegionConfiguration
     public let database: any KonventDatabase
     public let accounts: any AccountStore
+    public let organisations: any OrganisationStore
     public let contributions: any ContributionStore
     public let formats: any FormatStore
     public let measures: any MeasureStore
@@ -54,6 +55,7 @@ public struct Services: Sendable {
         self.region = region
         self.database = database
         self.accounts = SQLAccountStore(database: database)
+        self.organisations = SQLOrganisationStore(database: database)
         self.contributions = SQLContributionStore(database: database)
         self.formats = SQLFormatStore(database: database)
         self.measures = SQLMeasureStore(database: database)

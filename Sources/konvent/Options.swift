@@ -59,8 +59,35 @@ struct ServerOptions: ParsableArguments {
             configuration.smtp = try SMTPConfiguration(url: smtp)
         }
         configuration.mailFrom = environment("KONVENT_MAIL_FROM") ?? configuration.mailFrom
-        configuration.trustProxy = environment("KONVENT_TRUST_PROXY") == "1"
+        if let hops = environment("KONVENT_TRUST_PROXY") {
+            guard let value = Int(hops), (0...10).contains(value) else {
+                throw ValidationError("KONVENT_TRUST_PROXY must be the number of trusted reverse proxies, from 0 to 10.")
+            }
+            configuration.trustedProxies = value
+        }
+        configuration.metricsToken = environment("KONVENT_METRICS_TOKEN")
+        try applyConnectionLimits(to: &configuration.connections)
         try applyBcryptCost(to: &configuration)
+    }
+
+    /// Timeouts in seconds and the connection bound, each from its variable.
+    private func applyConnectionLimits(to limits: inout ConnectionLimits) throws {
+        func seconds(_ name: String) throws -> Duration? {
+            guard let text = environment(name) else { return nil }
+            guard let value = Int(text), (1...3600).contains(value) else {
+                throw ValidationError("\(name) must be a number of seconds from 1 to 3600.")
+            }
+            return .seconds(value)
+        }
+        limits.headerTimeout = try seconds("KONVENT_HEADER_TIMEOUT") ?? limits.headerTimeout
+        limits.bodyTimeout = try seconds("KONVENT_BODY_TIMEOUT") ?? limits.bodyTimeout
+        limits.idleTimeout = try seconds("KONVENT_IDLE_TIMEOUT") ?? limits.idleTimeout
+        if let text = environment("KONVENT_MAX_CONNECTIONS") {
+            guard let value = Int(text), (1...1_000_000).contains(value) else {
+                throw ValidationError("KONVENT_MAX_CONNECTIONS must be a whole number of at least 1.")
+            }
+            limits.maxConnections = value
+        }
     }
 
     private func parsePort(_ text: String) throws -> Int {
@@ -91,7 +118,7 @@ func reportingErrors(_ body: () async throws -> Void) async throws {
     } catch let error as ExitCode {
         throw error
     } catch {
-        FileHandle.standardError.write(Data("konvent: \(error)\n".utf8))
+        FileHandle.standardError.write(Data("konvent: \(databaseErrorDescription(error) ?? "\(error)")\n".utf8))
         throw ExitCode.failure
     }
 }

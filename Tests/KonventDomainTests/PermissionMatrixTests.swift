@@ -21,6 +21,8 @@ struct PermissionMatrixTests {
         .editOwnContent: "CCCCCC",
         .manageFormats: "-CC--C",
         .moderate: "--C--C",
+        .confirmMembership: "--C--C",
+        .manageOrganisations: "--C--C",
         .writeMeasures: "--C--C",
         .viewMeasure: "--CCCC",
         .viewAssessments: "--CCCC",
@@ -48,6 +50,7 @@ struct PermissionMatrixTests {
         case .decideMeasure, .releaseSession, .viewDecisions, .manageSessions: .session(chair: nil, published: false)
         case .editOwnContent: .owned(by: me)
         case .viewMeasure, .viewAssessments: .measure(state: .draft, ministries: ["smil"])
+        case .confirmMembership: .organisation(members: [UserID(2)])
         default: .platform
         }
     }
@@ -110,6 +113,21 @@ struct PermissionMatrixTests {
         #expect(policy.allows(office, .manageFormats, on: other))
         let participant = Actor.user(id: Self.me, role: .participant, ministry: nil, confirmed: true)
         #expect(!policy.allows(participant, .manageFormats, on: .owned(by: Self.me)))
+    }
+
+    @Test("an organisation's confirmed members decide who joins it, whatever their role; the office for every organisation")
+    func organisationMembers() {
+        for role in Self.roles {
+            let member = Actor.user(id: Self.me, role: role, ministry: nil, confirmed: true)
+            let office = role == .conventionOffice || role == .administrator
+            #expect(policy.allows(member, .confirmMembership, on: .organisation(members: [UserID(5), Self.me])), "\(role)")
+            #expect(policy.allows(member, .confirmMembership, on: .organisation(members: [UserID(5)])) == office, "\(role)")
+            #expect(policy.allows(member, .confirmMembership, on: .organisation(members: [])) == office, "\(role)")
+            let unconfirmed = Actor.user(id: Self.me, role: role, ministry: nil, confirmed: false)
+            #expect(policy.decide(unconfirmed, .confirmMembership, on: .organisation(members: [Self.me])) == .deny(.confirmationRequired))
+            // Members decide about requests; verifying and removing is the office's alone.
+            #expect(policy.allows(member, .manageOrganisations) == office, "\(role)")
+        }
     }
 
     @Test("measures: role × action × state, for every state of the default review")

@@ -126,14 +126,20 @@ struct AccountStoreTests {
             let ben = try await store.createUser(
                 email: try EmailAddress("ben@example.org"), displayName: "Ben", role: .participant, ministry: nil,
                 passwordHash: "h", language: .de, actor: nil)
-            let first = try await store.addOrganisation(name: "Gemeinde Amtsberg", kind: .municipality, for: anna.id)
-            let second = try await store.addOrganisation(name: "Gemeinde Amtsberg", kind: .municipality, for: ben.id)
-            #expect(first.id == second.id)
-            _ = try await store.addOrganisation(name: "Gemeinde Amtsberg", kind: .municipality, for: anna.id)
-            #expect(try await store.organisations(of: anna.id).map(\.name) == ["Gemeinde Amtsberg"])
-            try await store.removeOrganisation(first.id, for: anna.id)
-            #expect(try await store.organisations(of: anna.id).isEmpty)
-            #expect(try await store.organisations(of: ben.id).count == 1)
+            let organisations = SQLOrganisationStore(database: db)
+            func join(_ user: User) async throws -> JoinOutcome {
+                try await organisations.join(name: "Gemeinde Amtsberg", kind: .municipality, for: user.id, at: .now) { _, _ in [] }
+            }
+            let first = try await join(anna)
+            let second = try await join(ben)
+            #expect(second == .requested(first.organisation))
+            #expect(try await join(anna) == .alreadyMember(first.organisation))
+            #expect(try await organisations.organisations(of: anna.id).map(\.name) == ["Gemeinde Amtsberg"])
+            #expect(try await organisations.organisations(of: ben.id).isEmpty)
+            _ = try await organisations.decide(first.organisation.id, member: ben.id, accept: true, by: anna.id, at: .now)
+            try await organisations.leave(first.organisation.id, user: anna.id, at: .now)
+            #expect(try await organisations.organisations(of: anna.id).isEmpty)
+            #expect(try await organisations.organisations(of: ben.id).count == 1)
         }
     }
 
@@ -144,7 +150,7 @@ struct AccountStoreTests {
             let user = try await store.register(try registration(), passwordHash: "h", confirmation: SecretToken(),
                                                 expiresAt: later(3600), mail: mail(to: "Anna@example.org"))
             try await store.createSession(for: user.id, token: SecretToken(), expiresAt: later(600))
-            _ = try await store.addOrganisation(name: "Heimatverein", kind: .association, for: user.id)
+            _ = try await SQLOrganisationStore(database: db).join(name: "Heimatverein", kind: .association, for: user.id, at: .now) { _, _ in [] }
             let export = try #require(try await store.export(user.id))
             #expect(export.profile.email == "Anna@example.org")
             #expect(export.organisations.map(\.name) == ["Heimatverein"])

@@ -16,6 +16,30 @@ struct MigrationTests {
         }
     }
 
+    @Test("several instances migrating one empty database together: all succeed, each migration runs once",
+          arguments: TestDatabase.available)
+    func concurrentMigrators(database: TestDatabase) async throws {
+        // SQLite's handles here share one process's thread pool (two threads on two cores), in which
+        // writers waiting for the lock would starve the one holding it; separate processes, as real
+        // instances are, are tested through the command line with more.
+        try await database.withHandles(database == .sqlite ? 2 : 4) { handles in
+            let applied = try await withThrowingTaskGroup(of: [Int].self) { group in
+                for handle in handles {
+                    group.addTask { try await Migrator(database: handle, logger: TestDatabase.logger).migrate() }
+                }
+                return try await group.reduce(into: [[Int]]()) { $0.append($1) }
+            }
+            #expect(applied.flatMap { $0 }.sorted() == Migrations.all.map(\.version))
+            for handle in handles {
+                #expect(try await Migrator(database: handle, logger: TestDatabase.logger).currentVersion() == Migrations.latestVersion)
+            }
+            let rows = try await handles[0].read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM schema_migrations").first()!.decode(column: "n", as: Int.self)
+            }
+            #expect(rows == Migrations.all.count)
+        }
+    }
+
     @Test("refuse a database newer than the code", arguments: TestDatabase.available)
     func refusesNewerDatabase(database: TestDatabase) async throws {
         try await database.with { db in

@@ -22,6 +22,45 @@ public enum TestDatabase: String, CaseIterable, Sendable {
         return logger
     }()
 
+    /// Opens `count` separate handles (pools of their own, as separate instances would have) on one
+    /// fresh, unmigrated database, runs `body`, and removes the database again.
+    public func withHandles<T: Sendable>(
+        _ count: Int, _ body: ([any KonventDatabase]) async throws -> T
+    ) async throws -> T {
+        var handles: [any KonventDatabase] = []
+        var cleanup: @Sendable () async throws -> Void = {}
+        switch self {
+        case .sqlite:
+            let path = FileManager.default.temporaryDirectory
+                .appendingPathComponent("konvent-test-\(UUID().uuidString).sqlite").path
+            for _ in 0..<count { handles.append(try await DatabaseFactory.open(.sqliteFile(path: path), logger: Self.logger)) }
+            cleanup = {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+        case .postgres:
+            guard let text = Self.postgresURL else { throw TestDatabaseError.postgresNotConfigured }
+            let url = try DatabaseURL(text)
+            let schema = "test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16))"
+            let admin = try await DatabaseFactory.open(url, logger: Self.logger)
+            try await admin.write { try await $0.raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }
+            for _ in 0..<count { handles.append(try await DatabaseFactory.open(url, logger: Self.logger, postgresSchema: schema)) }
+            cleanup = {
+                try await admin.write { try await $0.raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run() }
+                await admin.shutdown()
+            }
+        }
+        do {
+            let result = try await body(handles)
+            for handle in handles { await handle.shutdown() }
+            try await cleanup()
+            return result
+        } catch {
+            for handle in handles { await handle.shutdown() }
+            try? await cleanup()
+            throw error
+        }
+    }
+
     /// Opens a fresh, migrated database, runs `body`, and removes the database again.
     public func with<T: Sendable>(
         migrated: Bool = true, _ body: (any KonventDatabase) async throws -> T

@@ -132,7 +132,7 @@ struct AccountFlowTests {
 
     @Test("sign-in attempts are limited")
     func rateLimit() async throws {
-        try await withApp(configure: { $0.rateLimits.signIn = RateLimit(attempts: 3, window: .seconds(600)) }) { browser, _ in
+        try await withApp(configure: { $0.rateLimits.signInFailuresPerAccount = RateLimit(attempts: 3, window: .seconds(600)) }) { browser, _ in
             let form = try await browser.get("/login")
             for _ in 0..<3 {
                 let attempt = try await browser.post("/login", [("email", "a@example.org"), ("password", "xxxxxxxxxxxxx")], csrfFrom: form)
@@ -234,13 +234,14 @@ struct AccountFlowTests {
     func organisationOfOthers() async throws {
         try await withApp { browser, services in
             let ben = try await services.addUser(email: "ben@example.org", name: "Ben", role: "participant", ministry: nil, password: password)
-            let organisation = try await services.accounts.addOrganisation(name: "Bens Firma", kind: .company, for: ben.id)
+            let organisation = try await services.organisations.join(
+                name: "Bens Firma", kind: .company, for: ben.id, at: .now, mail: { _, _ in [] }).organisation
             _ = try await register(browser)
             let login = try await browser.get("/login")
             try await browser.post("/login", [("email", "anna@example.org"), ("password", password)], csrfFrom: login)
             let account = try await browser.get("/account")
             try await browser.post("/account/organisations/\(organisation.id)/remove", [], csrfFrom: account)
-            #expect(try await services.accounts.organisations(of: ben.id).count == 1)
+            #expect(try await services.organisations.organisations(of: ben.id).count == 1)
         }
     }
 }

@@ -45,6 +45,35 @@ struct Konvent {
 
 @Suite("Command line", .enabled(if: FileManager.default.isExecutableFile(atPath: Konvent.executable.path)))
 struct CommandLineTests {
+    @Test("three instances starting together on one empty SQLite file all migrate it and agree on the version")
+    func concurrentMigrationsOnSQLite() async throws {
+        let database = Konvent.temporaryDatabase()
+        let results = try await withThrowingTaskGroup(of: Konvent.Result.self) { group in
+            for _ in 0..<3 { group.addTask { try Konvent.run(["migrate", "--database", database]) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for result in results {
+            #expect(result.status == 0, "\(result.error)")
+            #expect(result.output.contains("schema version \(Migrations.latestVersion)."))
+        }
+    }
+
+    @Test("against PostgreSQL: no warning about the client, and the server's own reason for a refused connection",
+          .enabled(if: ProcessInfo.processInfo.environment["KONVENT_TEST_POSTGRES_URL"] != nil))
+    func postgresMessages() throws {
+        let url = try #require(ProcessInfo.processInfo.environment["KONVENT_TEST_POSTGRES_URL"])
+        let migrated = try Konvent.run(["migrate", "--database", url], environment: ["LOG_LEVEL": "info"])
+        #expect(migrated.status == 0, "\(migrated.error)")
+        #expect(!migrated.error.contains("hasn't been called"), "\(migrated.error)")
+        #expect(!migrated.output.contains("hasn't been called"))
+        let wrongPassword = url.replacingOccurrences(of: "konvent:konvent@", with: "konvent:falsch@")
+        let refused = try Konvent.run(["migrate", "--database", wrongPassword])
+        #expect(refused.status != 0)
+        #expect(refused.error.contains("SQLSTATE 28P01"), "\(refused.error)")
+        #expect(!refused.error.contains("Generic description"))
+        #expect(!refused.error.contains("falsch"))
+    }
+
     @Test func migrateReportsTheSchemaVersion() throws {
         let result = try Konvent.run(["migrate", "--database", Konvent.temporaryDatabase()])
         #expect(result.status == 0, "\(result.error)")

@@ -49,6 +49,8 @@ public struct Contribution: Sendable, Equatable {
     /// The author's display name, or nil when the author chose to appear anonymously (or left).
     public var publicAuthorName: String?
     public var organisationName: String?
+    /// The convention office has verified the organisation the author acts for.
+    public var organisationVerified = false
     public var status: Status
     public var statusReason: String?
     public var supportCount: Int

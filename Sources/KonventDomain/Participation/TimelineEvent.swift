@@ -51,9 +51,12 @@ public struct ContributionNotification: Sendable, Equatable {
     public var contributionTitle: String
     /// The title of the contribution the event points to (merges).
     public var relatedTitle: String?
+    /// Further events of the same kind on the same contribution folded into this one (comments).
+    public var repeats: Int
 
-    public init(id: Int64, event: TimelineEvent, contributionTitle: String, relatedTitle: String? = nil) {
+    public init(id: Int64, event: TimelineEvent, contributionTitle: String, relatedTitle: String? = nil, repeats: Int = 0) {
         self.id = id
+        self.repeats = repeats
         self.event = event
         self.contributionTitle = contributionTitle
         self.relatedTitle = relatedTitle

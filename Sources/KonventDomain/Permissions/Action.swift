@@ -19,6 +19,11 @@ public enum Action: String, CaseIterable, Sendable {
     /// Changing or deleting something one wrote oneself (a comment, within its window).
     case editOwnContent
     case moderate
+    /// Confirming or declining a request to join an organisation (on `.organisation`): its
+    /// confirmed members, and the office.
+    case confirmMembership
+    /// Verifying organisations, reviewing and removing their members: the office.
+    case manageOrganisations
     /// Creating formats (on `.platform`), or changing one (on `.owned(by: facilitator)`).
     case manageFormats
     // Measures, review and the masterplan.
@@ -57,6 +62,8 @@ public enum Subject: Sendable, Equatable {
     case session(chair: UserID?, published: Bool)
     /// Something a person is responsible for: a format's facilitator, a comment's author.
     case owned(by: UserID?)
+    /// An organisation with its confirmed members.
+    case organisation(members: [UserID])
     /// A measure in its state, with the ministries assigned to it (lead first).
     case measure(state: MeasureState, ministries: [String])
 }

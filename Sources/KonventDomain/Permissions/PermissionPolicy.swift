@@ -46,7 +46,12 @@ public struct PermissionPolicy: Sendable {
         case .manageFormats:
             if case .owned(let owner) = subject, role == .facilitator, owner != id { return .deny(.notOwner) }
             return requireConfirmed(confirmed, role, in: [.facilitator, .conventionOffice, .administrator])
-        case .moderate, .editMasterplan:
+        case .confirmMembership:
+            if case .organisation(let members) = subject, members.contains(id) {
+                return confirmed ? .allow : .deny(.confirmationRequired)
+            }
+            return requireConfirmed(confirmed, role, in: [.conventionOffice, .administrator])
+        case .moderate, .editMasterplan, .manageOrganisations:
             return requireConfirmed(confirmed, role, in: [.conventionOffice, .administrator])
         case .manageSessions:
             let decision = requireConfirmed(confirmed, role, in: [.conventionOffice, .administrator])

@@ -13,7 +13,9 @@ final class PostgresDatabase: KonventDatabase {
     private init(client: PostgresClient, logger: Logger) {
         self.client = client
         self.logger = logger
-        self.runner = Task { await client.run() }
+        // `immediate`: run() marks the client as running before its first suspension, so that no
+        // connection is leased before that (PostgresNIO warns on every such lease otherwise).
+        self.runner = Task.immediate { await client.run() }
     }
 
     static func open(
@@ -27,9 +29,16 @@ final class PostgresDatabase: KonventDatabase {
             configuration.options.additionalStartupParameters = [("search_path", schema)]
         }
         configuration.options.maximumConnections = 16
+        // Fail now, with the server's reason: the pool would retry a refused connection for a
+        // minute and then report only that its circuit breaker tripped.
+        let probe = try await PostgresConnection.connect(
+            configuration: .init(
+                host: host, port: port, username: user, password: password, database: database,
+                tls: requireTLS ? .require(try .init(configuration: .makeClientConfiguration())) : .disable),
+            id: 0, logger: logger)
+        try await probe.close()
         let database = PostgresDatabase(
             client: PostgresClient(configuration: configuration, backgroundLogger: logger), logger: logger)
-        // Fail now, with the server's reason, rather than on the first request.
         try await database.client.withConnection { connection in
             _ = try await connection.query("SELECT 1", logger: logger)
         }
@@ -52,7 +61,7 @@ final class PostgresDatabase: KonventDatabase {
                 return result
             } catch {
                 do { _ = try await connection.query("ROLLBACK", logger: logger) } catch {
-                    logger.error("rollback failed", metadata: ["error": "\(error)"])
+                    logger.error("rollback failed", metadata: ["error": "\(databaseErrorDescription(error) ?? "\(error)")"])
                 }
                 throw error
             }

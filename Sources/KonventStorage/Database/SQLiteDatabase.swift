@@ -68,7 +68,7 @@ final class SQLiteDatabase: KonventDatabase {
                 return result
             } catch {
                 do { try await Self.execute("ROLLBACK", on: connection) } catch {
-                    logger.error("rollback failed", metadata: ["error": "\(error)"])
+                    logger.error("rollback failed", metadata: ["error": "\(databaseErrorDescription(error) ?? "\(error)")"])
                 }
                 throw error
             }

@@ -35,6 +35,7 @@ public enum Migrations {
         m005Review,
         m006Masterplan,
         m007MainField,
+        m008Trust,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -14,10 +14,13 @@ public struct Migrator: Sendable {
         self.logger = logger
     }
 
-    /// Returns the versions applied by this call.
+    /// Returns the versions applied by this call. Several instances may start together on one
+    /// database: each step runs under the migration lock (a PostgreSQL advisory lock per schema,
+    /// SQLite's write lock) and looks again at what is applied once it holds it, so that the later
+    /// ones wait and then find the schema current.
     @discardableResult
     public func migrate() async throws -> [Int] {
-        try await database.write { db in
+        try await locked { db in
             try await db.raw("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)
@@ -30,7 +33,9 @@ public struct Migrator: Sendable {
         var done: [Int] = []
         let dialect = SchemaDialect(kind: database.kind)
         for migration in migrations where !applied.contains(migration.version) {
-            try await database.write { db in
+            let ran = try await locked { db in
+                guard try await db.raw("SELECT 1 AS ok FROM schema_migrations WHERE version = \(bind: migration.version)").first() == nil
+                else { return false }
                 for statement in migration.statements(dialect) {
                     try await db.raw(SQLQueryString(statement)).run()
                 }
@@ -38,7 +43,9 @@ public struct Migrator: Sendable {
                     INSERT INTO schema_migrations (version, name, applied_at)
                     VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Timestamp.now.milliseconds))
                     """).run()
+                return true
             }
+            guard ran else { continue }
             logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
             done.append(migration.version)
         }
@@ -51,6 +58,18 @@ public struct Migrator: Sendable {
             }
         }
         return done
+    }
+
+    /// One transaction under the migration lock. SQLite's writer transaction (`BEGIN IMMEDIATE`)
+    /// is that lock already; PostgreSQL takes an advisory lock that the transaction's end releases.
+    private func locked<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let kind = database.kind
+        return try await database.write { db in
+            if kind == .postgres {
+                try await db.raw("SELECT pg_advisory_xact_lock(hashtext('konvent.migrate.' || current_schema()))").run()
+            }
+            return try await body(db)
+        }
     }
 
     public func appliedVersions() async throws -> Set<Int> {

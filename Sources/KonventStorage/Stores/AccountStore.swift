@@ -47,10 +47,6 @@ public protocol AccountStore: Sendable {
     func sessionUser(token: SecretToken, at time: Timestamp) async throws -> User?
     func endSession(token: SecretToken) async throws
 
-    func organisations(of user: UserID) async throws -> [Organisation]
-    func addOrganisation(name: String, kind: Organisation.Kind, for user: UserID) async throws -> Organisation
-    func removeOrganisation(_ organisation: OrganisationID, for user: UserID) async throws
-
     func export(_ user: UserID) async throws -> AccountExport?
     /// Deletes the account and everything personal that hangs on it; the audit trail keeps only the number.
     func deleteAccount(_ user: UserID) async throws

@@ -116,12 +116,15 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case corrupt(String)
     case duplicate(field: String)
     case notFound
+    /// The change is not allowed in the state the data is in (checked again inside the transaction).
+    case refused(String)
 
     public var description: String {
         switch self {
         case .corrupt(let what): "the database is inconsistent: \(what)"
         case .duplicate(let field): "a record with this \(field) exists already"
         case .notFound: "not found"
+        case .refused(let why): "refused: \(why)"
         }
     }
 }

@@ -15,6 +15,8 @@ public struct PendingNotification: Sendable, Equatable {
     public var mode: NotifyMode
     public var event: TimelineEvent
     public var contributionTitle: String
+    /// Further comments folded into this notification.
+    public var repeats: Int = 0
 }
 
 /// Turns notifications into mails: at once for people who want that, once a day as a digest for the
@@ -49,7 +51,7 @@ public struct NotificationOutbox: Sendable {
     ) async throws -> Int {
         try await database.write { db in
             let rows = try await db.raw("""
-                SELECT n.id, u.id AS user_id, u.email, u.display_name, u.locale, u.notify, c.title, \(unsafeRaw: Timeline.eventColumns)
+                SELECT n.id, n.repeats, u.id AS user_id, u.email, u.display_name, u.locale, u.notify, c.title, \(unsafeRaw: Timeline.eventColumns)
                 FROM notifications n JOIN users u ON u.id = n.user_id JOIN contribution_events e ON e.id = n.event_id
                 JOIN contributions c ON c.id = e.contribution_id
                 WHERE n.mailed_at IS NULL ORDER BY n.user_id, n.id LIMIT 1000
@@ -64,7 +66,8 @@ public struct NotificationOutbox: Sendable {
                 let mode = NotifyMode(rawValue: try row.decode(column: "notify", as: String.self)) ?? .immediately
                 let pending = PendingNotification(
                     id: try row.decode(column: "id", as: Int64.self), recipient: recipient, mode: mode,
-                    event: try Timeline.decodeEvent(row), contributionTitle: try row.decode(column: "title", as: String.self))
+                    event: try Timeline.decodeEvent(row), contributionTitle: try row.decode(column: "title", as: String.self),
+                    repeats: try row.decode(column: "repeats", as: Int.self))
                 if byUser.last?.0.id == recipient.id { byUser[byUser.count - 1].2.append(pending) } else {
                     byUser.append((recipient, mode, [pending]))
                 }

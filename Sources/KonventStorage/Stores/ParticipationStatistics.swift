@@ -68,7 +68,9 @@ public struct ParticipationStatistics: Sendable {
                 """) { fields[key, default: 0] -= count }
             figures.contributionsByField = fields.filter { $0.value > 0 }
             let organisations = try await counts("""
-                SELECT o.kind AS k, COUNT(*) AS n FROM contributions c JOIN organisations o ON o.id = c.organisation_id
+                SELECT o.kind AS k, COUNT(*) AS n FROM contributions c
+                JOIN user_organisations uo ON uo.organisation_id = c.organisation_id AND uo.user_id = c.author_id AND uo.status = 'confirmed'
+                JOIN organisations o ON o.id = uo.organisation_id
                 WHERE c.listed = 1 GROUP BY o.kind
                 """)
             figures.contributionsByOrganisationKind = organisations

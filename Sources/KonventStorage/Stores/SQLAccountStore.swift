@@ -225,70 +225,15 @@ public struct SQLAccountStore: AccountStore {
         }
     }
 
-    public func organisations(of user: UserID) async throws -> [Organisation] {
-        try await database.read { db in
-            try await db.raw("""
-                SELECT o.id, o.name, o.kind, o.official_key FROM organisations o
-                JOIN user_organisations uo ON uo.organisation_id = o.id
-                WHERE uo.user_id = \(bind: user.rawValue) ORDER BY o.name
-                """).all().map(Self.decodeOrganisation)
-        }
-    }
-
-    static func decodeOrganisation(_ row: any SQLRow) throws -> Organisation {
-        Organisation(
-            id: OrganisationID(try row.decode(column: "id", as: Int64.self)),
-            name: try row.decode(column: "name", as: String.self),
-            kind: Organisation.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .other,
-            officialKey: try row.decode(column: "official_key", as: String?.self))
-    }
-
-    public func addOrganisation(name: String, kind: Organisation.Kind, for user: UserID) async throws -> Organisation {
-        let now = Timestamp.now
-        return try await database.write { db in
-            let existing = try await db.raw("SELECT id, name, kind, official_key FROM organisations WHERE name = \(bind: name)").first()
-            let organisation: Organisation
-            if let existing {
-                organisation = try Self.decodeOrganisation(existing)
-            } else {
-                let id = try await db.raw("""
-                    INSERT INTO organisations (name, kind, created_at) VALUES (\(bind: name), \(bind: kind.rawValue), \(bind: now.milliseconds))
-                    RETURNING id
-                    """).first()!.decode(column: "id", as: Int64.self)
-                organisation = Organisation(id: OrganisationID(id), name: name, kind: kind)
-            }
-            try await db.raw("""
-                INSERT INTO user_organisations (user_id, organisation_id) VALUES (\(bind: user.rawValue), \(bind: organisation.id.rawValue))
-                ON CONFLICT DO NOTHING
-                """).run()
-            try await AuditTrail.append(
-                AuditEvent(actor: user, action: "account.organisation_added", subject: "user:\(user)",
-                           detail: "organisation:\(organisation.id)"), at: now, in: db)
-            return organisation
-        }
-    }
-
-    public func removeOrganisation(_ organisation: OrganisationID, for user: UserID) async throws {
-        let now = Timestamp.now
-        try await database.write { db in
-            try await db.raw("""
-                DELETE FROM user_organisations WHERE user_id = \(bind: user.rawValue) AND organisation_id = \(bind: organisation.rawValue)
-                """).run()
-            try await AuditTrail.append(
-                AuditEvent(actor: user, action: "account.organisation_removed", subject: "user:\(user)",
-                           detail: "organisation:\(organisation)"), at: now, in: db)
-        }
-    }
-
     public func export(_ id: UserID) async throws -> AccountExport? {
         try await database.read { db in
             guard let row = try await db.raw("SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE u.id = \(bind: id.rawValue)").first()
             else { return nil }
             let user = try Self.decodeUser(row)
             let organisations = try await db.raw("""
-                SELECT o.id, o.name, o.kind, o.official_key FROM organisations o
+                SELECT o.id, o.name, o.kind, o.official_key, o.verified_at FROM organisations o
                 JOIN user_organisations uo ON uo.organisation_id = o.id WHERE uo.user_id = \(bind: id.rawValue) ORDER BY o.name
-                """).all().map(Self.decodeOrganisation)
+                """).all().map(SQLOrganisationStore.decodeOrganisation)
             let sessions = try await db.raw("""
                 SELECT created_at, expires_at FROM sessions WHERE user_id = \(bind: id.rawValue) ORDER BY created_at
                 """).all().map { row in

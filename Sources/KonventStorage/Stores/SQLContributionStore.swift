@@ -10,10 +10,12 @@ public struct SQLContributionStore: ContributionStore {
     static let columns = """
         c.id, c.kind, c.title, c.body, c.field_keys, c.district_key, c.municipality_key, c.author_id, c.anonymous,
         c.status, c.status_reason, c.supports_count, c.comments_count, c.followers_count, c.created_at, c.format_id,
-        c.merged_into_id, u.display_name AS author_name, o.name AS organisation_name, fm.title AS format_title
+        c.merged_into_id, u.display_name AS author_name, o.name AS organisation_name, o.verified_at AS organisation_verified_at, fm.title AS format_title
         """
     static let from = """
-        FROM contributions c LEFT JOIN users u ON u.id = c.author_id LEFT JOIN organisations o ON o.id = c.organisation_id
+        FROM contributions c LEFT JOIN users u ON u.id = c.author_id
+        LEFT JOIN user_organisations uo ON uo.organisation_id = c.organisation_id AND uo.user_id = c.author_id AND uo.status = 'confirmed'
+        LEFT JOIN organisations o ON o.id = uo.organisation_id
         LEFT JOIN formats fm ON fm.id = c.format_id
         """
 
@@ -39,6 +41,14 @@ public struct SQLContributionStore: ContributionStore {
         _ draft: ContributionDraft, author: UserID, at time: Timestamp, status: Contribution.Status, kind: DatabaseKind,
         in db: any SQLDatabase
     ) async throws -> ContributionID {
+            // Only a confirmed member acts for an organisation; the form offers no other, and a
+            // membership removed meanwhile must not slip through.
+            if let organisation = draft.organisationID, try await db.raw("""
+                SELECT 1 AS ok FROM user_organisations
+                WHERE user_id = \(bind: author.rawValue) AND organisation_id = \(bind: organisation.rawValue) AND status = 'confirmed'
+                """).first() == nil {
+                throw StorageError.refused("not a confirmed member of the organisation")
+            }
             let profile = try draft.profile.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
             let id = try await db.raw("""
                 INSERT INTO contributions (kind, title, body, field_keys, district_key, municipality_key, author_id,
@@ -88,6 +98,7 @@ public struct SQLContributionStore: ContributionStore {
             commentCount: try row.decode(column: "comments_count", as: Int.self),
             createdAt: Date(storedMilliseconds: try row.decode(column: "created_at", as: Int64.self)))
         contribution.followerCount = try row.decode(column: "followers_count", as: Int.self)
+        contribution.organisationVerified = try row.decode(column: "organisation_verified_at", as: Int64?.self) != nil
         contribution.formatID = try row.decode(column: "format_id", as: Int64?.self).map(FormatID.init)
         contribution.formatTitle = try row.decode(column: "format_title", as: String?.self)
         contribution.mergedIntoID = try row.decode(column: "merged_into_id", as: Int64?.self).map(ContributionID.init)
@@ -167,7 +178,9 @@ public struct SQLContributionStore: ContributionStore {
                 sql = """
                     SELECT \(unsafeRaw: Self.columns) FROM contributions_fts
                     JOIN contributions c ON c.id = contributions_fts.rowid
-                    LEFT JOIN users u ON u.id = c.author_id LEFT JOIN organisations o ON o.id = c.organisation_id
+                    LEFT JOIN users u ON u.id = c.author_id
+                    LEFT JOIN user_organisations uo ON uo.organisation_id = c.organisation_id AND uo.user_id = c.author_id AND uo.status = 'confirmed'
+                    LEFT JOIN organisations o ON o.id = uo.organisation_id
                     LEFT JOIN formats fm ON fm.id = c.format_id
                     WHERE contributions_fts MATCH \(bind: match) AND c.listed = 1
                     ORDER BY bm25(contributions_fts) LIMIT \(bind: limit)

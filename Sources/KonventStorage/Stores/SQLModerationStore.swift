@@ -269,7 +269,7 @@ public struct SQLModerationStore: ModerationStore {
     public func notifications(of user: UserID, limit: Int) async throws -> [ContributionNotification] {
         try await database.read { db in
             try await db.raw("""
-                SELECT n.id, c.title, COALESCE(r.title, ms.code || ' ' || ms.title) AS related_title, \(unsafeRaw: Timeline.eventColumns)
+                SELECT n.id, n.repeats, c.title, COALESCE(r.title, ms.code || ' ' || ms.title) AS related_title, \(unsafeRaw: Timeline.eventColumns)
                 FROM notifications n JOIN contribution_events e ON e.id = n.event_id JOIN contributions c ON c.id = e.contribution_id
                 LEFT JOIN contributions r ON r.id = e.related_id AND e.kind IN ('merged_into', 'merged_from')
                 LEFT JOIN measures ms ON ms.id = e.related_id AND e.kind = 'measure'
@@ -278,7 +278,8 @@ public struct SQLModerationStore: ModerationStore {
                 ContributionNotification(
                     id: try row.decode(column: "id", as: Int64.self), event: try Timeline.decodeEvent(row),
                     contributionTitle: try row.decode(column: "title", as: String.self),
-                    relatedTitle: try row.decode(column: "related_title", as: String?.self))
+                    relatedTitle: try row.decode(column: "related_title", as: String?.self),
+                    repeats: try row.decode(column: "repeats", as: Int.self))
             }
         }
     }

@@ -19,8 +19,16 @@ enum Timeline {
             """).first()!.decode(column: "id", as: Int64.self)
         // Nobody is told about what they did themselves.
         for recipient in recipients.subtracting(actor.map { [$0.rawValue] } ?? []).sorted() {
+            // Comments on one contribution that wait for the same mail become one line with a count.
+            if kind == .commented, try await db.raw("""
+                UPDATE notifications SET repeats = repeats + 1
+                WHERE user_id = \(bind: recipient) AND contribution_id = \(bind: contribution) AND kind = \(bind: kind.rawValue)
+                  AND mailed_at IS NULL
+                RETURNING id
+                """).first() != nil { continue }
             try await db.raw("""
-                INSERT INTO notifications (user_id, event_id, created_at) VALUES (\(bind: recipient), \(bind: id), \(bind: time.milliseconds))
+                INSERT INTO notifications (user_id, event_id, created_at, contribution_id, kind)
+                VALUES (\(bind: recipient), \(bind: id), \(bind: time.milliseconds), \(bind: contribution), \(bind: kind.rawValue))
                 """).run()
         }
         return id

@@ -19,7 +19,7 @@ enum AccountActivity {
                                 el("p") {
                                     el("a", .href("/contributions/\(notification.event.contributionID)")) { notification.contributionTitle }
                                     " – "
-                                    TimelineText.render(notification.event, relatedTitle: notification.relatedTitle, t)
+                                    TimelineText.render(notification.event, relatedTitle: notification.relatedTitle, repeats: notification.repeats, t)
                                 }
                             }
                         }

@@ -5,7 +5,10 @@ public enum AccountPage {
     public struct Model: Sendable {
         public var user: User
         public var ministryName: String?
-        public var organisations: [Organisation]
+        /// The person's memberships, requested ones included.
+        public var organisations: [Membership]
+        /// Open requests to join the organisations the person is a confirmed member of.
+        public var requests: [Membership] = []
         public var errors: [FieldError]
         public var notice: String?
         public var organisationName: String
@@ -16,7 +19,7 @@ public enum AccountPage {
         public var notify = "immediately"
 
         public init(
-            user: User, ministryName: String?, organisations: [Organisation], errors: [FieldError] = [],
+            user: User, ministryName: String?, organisations: [Membership], errors: [FieldError] = [],
             notice: String? = nil, organisationName: String = ""
         ) {
             self.user = user
@@ -79,19 +82,28 @@ public enum AccountPage {
                 el("p") { t("account.organisations.none") }
             } else {
                 el("ul", .class("plain-list")) {
-                    for organisation in model.organisations {
+                    for membership in model.organisations {
+                        let organisation = membership.organisation
                         el("li") {
                             el("span") { "\(organisation.name) (\(t(organisation.kind.catalogKey)))" }
+                            if organisation.verified { " "; el("span", .class("badge")) { t("organisation.verified") } }
+                            if membership.status == .requested {
+                                " "; el("span", .class("badge badge--warning")) { t("organisation.requested") }
+                            }
                             " "
                             Forms.post("/account/organisations/\(organisation.id)/remove", context, class: "inline-form") {
                                 el("button", .type("submit"), .class("link-button")) {
-                                    t("account.organisations.remove")
+                                    t(membership.status == .requested ? "account.organisations.withdraw" : "account.organisations.remove")
                                     el("span", .class("visually-hidden")) { ": \(organisation.name)" }
                                 }
                             }
                         }
                     }
                 }
+            }
+            if !model.requests.isEmpty {
+                el("h3", .id("requests-title")) { t("account.organisations.requests") }
+                OrganisationViews.requests(model.requests, context, labelledBy: "requests-title")
             }
             Forms.post("/account/organisations", context, class: "form") {
                 Forms.input(.init(name: "organisationName", label: t("field.organisationName"), value: model.organisationName,

@@ -47,8 +47,9 @@ public struct DemoData: Sendable {
             loaded.append(account)
         }
         if let anna = try await services.accounts.credentials(email: EmailAddress(trusted: Self.accounts[0].email))?.user,
-           try await services.accounts.organisations(of: anna.id).isEmpty {
-            _ = try await services.accounts.addOrganisation(name: "Heimatverein Beispielstadt e. V.", kind: .association, for: anna.id)
+           try await services.organisations.organisations(of: anna.id).isEmpty {
+            _ = try await services.organisations.join(
+                name: "Heimatverein Beispielstadt e. V.", kind: .association, for: anna.id, at: .now, mail: { _, _ in [] })
         }
         // Participation that reads like a real process, once.
         if try await services.contributions.list(ContributionQuery()).items.isEmpty {

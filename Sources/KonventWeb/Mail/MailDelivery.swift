@@ -29,7 +29,7 @@ public struct MailDelivery: Service {
         }
         var lastLogged: Int64 = 0
         while !Task.isShuttingDownGracefully {
-            do { try await prepare() } catch { logger.error("notifications not queued", metadata: ["error": "\(error)"]) }
+            do { try await prepare() } catch { logger.error("notifications not queued", metadata: ["error": "\(databaseErrorDescription(error) ?? "\(error)")"]) }
             if client == nil {
                 lastLogged = await logPending(after: lastLogged)
             } else {
@@ -59,7 +59,7 @@ public struct MailDelivery: Service {
                 }
             }
         } catch {
-            logger.error("outbox unreadable", metadata: ["error": "\(error)"])
+            logger.error("outbox unreadable", metadata: ["error": "\(databaseErrorDescription(error) ?? "\(error)")"])
         }
         return delivered
     }

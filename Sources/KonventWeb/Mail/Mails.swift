@@ -35,11 +35,22 @@ struct Mails {
             ]))
     }
 
+    /// To a confirmed member: someone asks to act for their organisation.
+    func joinRequest(_ member: Recipient, requester: String, organisation: Organisation) -> OutgoingMail {
+        let t = services.catalog.translator(member.language)
+        return OutgoingMail(
+            recipient: member.email, subject: t("mail.joinRequest.subject", ["organisation": organisation.name]),
+            body: t("mail.joinRequest.body", [
+                "name": member.name, "requester": requester, "organisation": organisation.name,
+                "link": services.link("/account#organisations-title"),
+            ]))
+    }
+
     /// One mail for one person's news: a single event, or the day's digest.
     func notifications(_ recipient: Recipient, mode: NotifyMode, _ items: [PendingNotification]) -> OutgoingMail {
         let t = services.catalog.translator(recipient.language)
         let lines = items.map { item in
-            "- \(item.contributionTitle): \(TimelineText.plain(item.event, t))\n  \(services.link("/contributions/\(item.event.contributionID)"))"
+            "- \(item.contributionTitle): \(TimelineText.plain(item.event, repeats: item.repeats, t))\n  \(services.link("/contributions/\(item.event.contributionID)"))"
         }
         let subject = mode == .daily || items.count > 1
             ? t("mail.digest.subject", ["count": String(items.count)])

@@ -52,14 +52,22 @@ struct AccountRoutes {
                 return try await page(user, context, notice: nil, errors: validator.errors, organisationName: name,
                                       status: .unprocessableContent)
             }
-            _ = try await services.accounts.addOrganisation(name: name, kind: kind, for: user.id)
-            return try await page(user, context, notice: services.catalog.translator(context.language)("account.organisations.added"))
+            let mails = Mails(services: services), requester = user.displayName
+            let outcome = try await services.organisations.join(name: name, kind: kind, for: user.id, at: .now) { organisation, members in
+                members.map { mails.joinRequest($0, requester: requester, organisation: organisation) }
+            }
+            let notice = switch outcome {
+            case .founded: "account.organisations.added"
+            case .requested: "account.organisations.requested"
+            case .alreadyMember: "account.organisations.already"
+            }
+            return try await page(user, context, notice: services.catalog.translator(context.language)(notice))
         }
         router.post("/account/organisations/{id}/remove") { _, context in
             let user = try services.signedInUser(context)
             try services.require(.editAccount, on: .account(owner: user.id), context)
             guard let id = context.parameters.get("id").flatMap(OrganisationID.init) else { throw WebError.notFound }
-            try await services.accounts.removeOrganisation(id, for: user.id)
+            try await services.organisations.leave(id, user: user.id, at: .now)
             return try await page(user, context, notice: services.catalog.translator(context.language)("account.organisations.removed"))
         }
         router.post("/account/notifications") { request, context in
@@ -113,8 +121,9 @@ struct AccountRoutes {
         let current = try await services.accounts.user(user.id) ?? user
         var model = AccountPage.Model(
             user: current, ministryName: current.ministry.flatMap { services.region.ministry($0)?.name[context.language] },
-            organisations: try await services.accounts.organisations(of: user.id), errors: errors, notice: notice,
+            organisations: try await services.organisations.memberships(of: user.id), errors: errors, notice: notice,
             organisationName: organisationName)
+        model.requests = try await services.organisations.requests(forMember: user.id, limit: 100)
         model.notifications = try await services.moderation.notifications(of: user.id, limit: 50)
         model.contributions = try await services.contributions.contributions(by: user.id)
         model.registrations = try await services.formats.registrations(of: user.id).map {

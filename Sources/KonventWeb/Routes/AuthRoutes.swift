@@ -55,10 +55,12 @@ struct AuthRoutes {
     func register(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
         try services.require(.register, context)
-        guard await services.rateLimiter.allow("register:\(services.clientAddress(request, context))",
-                                               services.configuration.rateLimits.register)
-        else { throw WebError.rateLimited }
         let form = try await request.form(context)
+        let limits = services.configuration.rateLimits
+        guard await services.rateLimiter.begin([
+            ("register-address:\(services.clientAddress(request, context))", limits.registerPerAddress),
+            ("register-email:\(form.string("email").trimmingWhitespace().lowercased())", limits.registerPerEmail),
+        ]) != nil else { throw WebError.rateLimited }
         let page = services.pageContext(context, path: "/register")
         func again(_ errors: [FieldError], status: HTTPResponse.Status) -> Response {
             .html(RegisterPage.render(.init(
@@ -109,12 +111,14 @@ struct AuthRoutes {
         try services.require(.signIn, context)
         let form = try await request.form(context)
         let next = localPath(form["next"])
-        let address = services.clientAddress(request, context)
-        let limit = services.configuration.rateLimits.signIn
-        let emailKey = form.string("email").lowercased()
-        guard await services.rateLimiter.allow("login-ip:\(address)", limit),
-              await services.rateLimiter.allow("login-email:\(emailKey)", limit)
-        else { throw WebError.rateLimited }
+        let limits = services.configuration.rateLimits
+        let accountKey = "login-account:\(form.string("email").trimmingWhitespace().lowercased())"
+        // Only failures count: the attempt is held against the account and the address while the
+        // password is checked, and let go when it was right.
+        guard let attempt = await services.rateLimiter.begin([
+            (accountKey, limits.signInFailuresPerAccount),
+            ("login-address:\(services.clientAddress(request, context))", limits.signInFailuresPerAddress),
+        ]) else { throw WebError.rateLimited }
         let password = form.string("password")
         var user: User?
         if let email = try? EmailAddress(form.string("email")),
@@ -128,6 +132,7 @@ struct AuthRoutes {
             return .html(LoginPage.render(.init(email: form.string("email"), errors: errors, next: next),
                                           services.pageContext(context, path: "/login")), status: .unauthorized)
         }
+        await services.rateLimiter.succeeded(attempt, clearing: [accountKey])
         let token = SecretToken()
         let lifetime = services.configuration.sessionLifetime.components.seconds
         try await services.accounts.createSession(
@@ -142,9 +147,11 @@ struct AuthRoutes {
     func forgot(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
         let form = try await request.form(context)
-        guard await services.rateLimiter.allow("reset:\(services.clientAddress(request, context))",
-                                               services.configuration.rateLimits.passwordReset)
-        else { throw WebError.rateLimited }
+        let limits = services.configuration.rateLimits
+        guard await services.rateLimiter.begin([
+            ("reset-address:\(services.clientAddress(request, context))", limits.passwordResetPerAddress),
+            ("reset-email:\(form.string("email").trimmingWhitespace().lowercased())", limits.passwordResetPerEmail),
+        ]) != nil else { throw WebError.rateLimited }
         let page = services.pageContext(context, path: "/password/forgot")
         let email: EmailAddress
         do { email = try EmailAddress(form.string("email")) } catch {

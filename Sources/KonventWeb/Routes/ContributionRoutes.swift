@@ -19,7 +19,7 @@ struct ContributionRoutes {
             try services.require(.contribute, context)
             let user = try services.signedInUser(context)
             return Response.html(NewContributionPage.render(
-                .init(region: services.region, organisations: try await services.accounts.organisations(of: user.id)),
+                .init(region: services.region, organisations: try await services.organisations.organisations(of: user.id)),
                 services.pageContext(context, path: "/contributions/new")))
         }
         router.post("/contributions") { request, context in try await create(request, context) }
@@ -29,11 +29,13 @@ struct ContributionRoutes {
                 : request.uri.queryParameters.get("reported") == "1" ? t("report.thanks") : nil
             return try await detail(try contributionID(context), context, notice: notice)
         }
-        router.post("/contributions/{id}/support") { _, context in
+        router.post("/contributions/{id}/support") { request, context in
             let id = try contributionID(context)
             try services.require(.support, context)
+            let user = try services.signedInUser(context)
+            try await services.throttle(.support, user, request)
             guard try await services.contributions.contribution(id)?.status.isListed == true else { throw WebError.notFound }
-            do { try await services.contributions.support(id, by: try services.signedInUser(context).id) } catch StorageError.duplicate {
+            do { try await services.contributions.support(id, by: user.id) } catch StorageError.duplicate {
                 // A second click changes nothing; the page says it is supported.
             }
             return Response.seeOther("/contributions/\(id)#support-title")
@@ -109,7 +111,8 @@ struct ContributionRoutes {
         try services.require(.contribute, context)
         let user = try services.signedInUser(context)
         let form = try await request.form(context)
-        let organisations = try await services.accounts.organisations(of: user.id)
+        try await services.throttle(.contribution, user, request, form: form, textFields: ["title", "text"])
+        let organisations = try await services.organisations.organisations(of: user.id)
         var model = NewContributionPage.Model(region: services.region, organisations: organisations)
         model.kind = form.string("kind")
         model.title = form.string("title")
@@ -222,6 +225,7 @@ struct ContributionRoutes {
         let form = try await request.form(context)
         let parent = form["parent"].flatMap(Comment.ID.init)
         let field = parent.map { "reply-\($0)" } ?? "comment"
+        try await services.throttle(.comment, user, request, form: form, textFields: [field])
         let body = form.string(field).replacingOccurrences(of: "\r\n", with: "\n").trimmingWhitespace()
         guard Self.commentLength.contains(body.count) else {
             let key = body.count < Self.commentLength.lowerBound ? "error.comment.short" : "error.comment.long"

@@ -35,7 +35,7 @@ struct FormatRoutes {
             return form(model, context)
         }
         router.post("/formats/{id}") { request, context in try await save(try await managed(context).id, request, context) }
-        router.post("/formats/{id}/register") { _, context in try await register(context) }
+        router.post("/formats/{id}/register") { request, context in try await register(request, context) }
         router.post("/formats/{id}/cancel") { _, context in
             let id = try formatID(context)
             try services.require(.attendFormat, context)
@@ -118,10 +118,11 @@ struct FormatRoutes {
         return Response.html(FormatPage.render(model, services.pageContext(context, path: "/formats/\(id)")))
     }
 
-    func register(_ context: KonventRequestContext) async throws -> Response {
+    func register(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         let id = try formatID(context)
         try services.require(.attendFormat, context)
         let user = try services.signedInUser(context)
+        try await services.throttle(.registration, user, request)
         do {
             let status = try await services.formats.register(id, user: user.id, at: .now)
             return Response.seeOther("/formats/\(id)?notice=\(status == .confirmed ? "registered" : "waitlisted")")

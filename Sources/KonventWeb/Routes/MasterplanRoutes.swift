@@ -216,7 +216,9 @@ struct MasterplanRoutes {
         try services.require(.comment, context)
         let user = try services.signedInUser(context)
         let (number, _, paragraph, _) = try await paragraphContext(context)
-        let body = try await request.form(context).string("body").replacingOccurrences(of: "\r\n", with: "\n").trimmingWhitespace()
+        let form = try await request.form(context)
+        try await services.throttle(.comment, user, request, form: form, textFields: ["body"])
+        let body = form.string("body").replacingOccurrences(of: "\r\n", with: "\n").trimmingWhitespace()
         guard (3...5000).contains(body.count) else {
             return try await paragraphPage(context, status: .unprocessableContent) {
                 $0.body = body

@@ -88,6 +88,7 @@ struct ModerationRoutes {
         let user = try services.signedInUser(context)
         let form = try await request.form(context)
         let comment = form["comment"].flatMap(Comment.ID.init)
+        try await services.throttle(.report, user, request, form: form, textFields: [comment.map { "report-\($0)" } ?? "report"])
         let text = form.string(comment.map { "report-\($0)" } ?? "report").replacingOccurrences(of: "\r\n", with: " ")
             .replacingOccurrences(of: "\n", with: " ")
         guard let reason = reason(String(text.prefix(600))) else {

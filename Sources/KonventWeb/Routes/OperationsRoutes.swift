@@ -28,7 +28,16 @@ struct OperationsRoutes {
             encoder.outputFormatting = [.sortedKeys]
             return Response.json(Array(try encoder.encode(health)), status: health.status == "ok" ? .ok : .serviceUnavailable)
         }
-        router.get("/metrics") { _, _ in
+        router.get("/metrics") { request, context in
+            guard mayReadMetrics(request, context) else {
+                return Response(
+                    status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+                    body: .init(byteBuffer: ByteBuffer(string: """
+                        Kennzahlen nur von diesem Rechner oder mit dem Token aus KONVENT_METRICS_TOKEN.
+                        Metrics only from this machine or with the token from KONVENT_METRICS_TOKEN.
+
+                        """)))
+            }
             var gauges: [(name: String, help: String, value: Double)] = []
             if let pending = try? await services.outbox.pendingCount() {
                 gauges.append(("konvent_outbox_pending", "Mails waiting in the outbox.", Double(pending)))
@@ -53,4 +62,20 @@ struct OperationsRoutes {
                 body: .init(byteBuffer: ByteBuffer(bytes: asset.bytes)))
         }
     }
+
+    /// Monitoring on the machine itself reads freely; from elsewhere only with the configured bearer
+    /// token, compared in constant time. Behind a proxy the address is the client's, not the proxy's.
+    func mayReadMetrics(_ request: Request, _ context: KonventRequestContext) -> Bool {
+        if let token = services.configuration.metricsToken {
+            let sent = request.headers[.authorization].map { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : "" } ?? ""
+            return constantTimeEqual(Array(sent.utf8), Array(token.utf8))
+        }
+        let address = services.clientAddress(request, context)
+        return address == "::1" || address.hasPrefix("127.") || address.hasPrefix("::ffff:127.")
+    }
+}
+
+func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    guard a.count == b.count else { return false }
+    return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
 }

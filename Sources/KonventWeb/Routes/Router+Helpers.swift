@@ -7,7 +7,15 @@ extension Request {
     mutating func form(_ context: KonventRequestContext) async throws -> FormData {
         let contentType = headers[.contentType]
         let buffer = try await collectBody(upTo: context.maxBodySize(contentType: contentType))
-        return FormData.parse(Array(buffer.readableBytesView), contentType: contentType)
+        let form = FormData.parse(Array(buffer.readableBytesView), contentType: contentType)
+        let entries = form.entries
+        if entries.contains(where: { ControlCharacters.contains($0.value) }) {
+            // Passwords never travel back in a page; the person types them again.
+            throw WebError.controlCharacters(action: uri.path, kept: entries.filter { !$0.name.lowercased().contains("password") }.map {
+                KeptField(name: $0.name, value: ControlCharacters.replaced($0.value), isText: KeptField.looksTyped($0.name, $0.value))
+            })
+        }
+        return form
     }
 }
 
@@ -35,9 +43,18 @@ extension Services {
 
     /// The client's address for rate limits.
     func clientAddress(_ request: Request, _ context: KonventRequestContext) -> String {
-        if configuration.trustProxy, let forwarded = request.headers[.init("X-Forwarded-For")!] {
-            return forwarded.split(separator: ",").first.map { String($0).trimmingWhitespace() } ?? "unknown"
-        }
-        return context.peerAddress ?? "unknown"
+        forwardedClientAddress(
+            forwardedFor: request.headers[values: .init("X-Forwarded-For")!], peer: context.peerAddress,
+            trustedProxies: configuration.trustedProxies)
     }
+}
+
+/// The address the outermost trusted proxy saw. Each proxy appends the address it was reached
+/// from, so the entries left of those are whatever the client wrote and are never believed: with
+/// `trustedProxies` N the client is the N-th entry from the right.
+func forwardedClientAddress(forwardedFor headers: [String], peer: String?, trustedProxies: Int) -> String {
+    guard trustedProxies > 0 else { return peer ?? "unknown" }
+    let entries = headers.flatMap { $0.split(separator: ",") }.map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+    guard !entries.isEmpty else { return peer ?? "unknown" }
+    return entries[max(entries.count - trustedProxies, 0)]
 }

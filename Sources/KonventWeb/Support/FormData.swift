@@ -32,6 +32,11 @@ public struct FormData: Sendable {
 
     public subscript(_ name: String) -> String? { fields[name]?.first }
 
+    /// Every field with every value, by name (to hand a form back as it was sent).
+    public var entries: [(name: String, value: String)] {
+        fields.keys.sorted().flatMap { name in fields[name, default: []].map { (name, $0) } }
+    }
+
     public func string(_ name: String) -> String { fields[name]?.first ?? "" }
 
     /// Every value of a repeated field (checkbox groups).

@@ -49,6 +49,7 @@ public enum ModerationPage {
         let t = context.t
         return Layout.page(title: t("moderation.queue"), context) {
             el("h1") { t("moderation.queue") }
+            el("p") { el("a", .href("/organisations")) { t("organisations.title") } }
             if let notice = model.notice { el("p", .class("notice"), .role("status")) { notice } }
             Forms.errorSummary(model.errors, t)
             reports(model, context)

@@ -136,7 +136,10 @@ public enum ContributionPage {
             el("dt") { t("contribution.by") }
             el("dd") {
                 c.publicAuthorName ?? t("contribution.anonymous")
-                if let organisation = c.organisationName { " (\(organisation))" }
+                if let organisation = c.organisationName {
+                    " (\(organisation))"
+                    if c.organisationVerified { " "; el("span", .class("badge")) { t("organisation.verified") } }
+                }
             }
             el("dt") { t("contribution.source") }
             el("dd") {
@@ -231,9 +234,11 @@ public enum ContributionPage {
 
 /// One timeline event in words, with a link where it points to another contribution.
 public enum TimelineText {
-    public static func render(_ event: TimelineEvent, relatedTitle: String?, _ t: Translator) -> Node {
+    public static func render(_ event: TimelineEvent, relatedTitle: String?, repeats: Int = 0, _ t: Translator) -> Node {
         var parts: [Node] = []
         switch event.kind {
+        case .commented where repeats > 0:
+            parts.append(.text(commentCount(repeats, t)))
         case .status:
             parts.append(.text(t("timeline.status", ["status": t(event.status?.catalogKey ?? "contribution.status.published")])))
         case .mergedInto, .mergedFrom:
@@ -257,13 +262,19 @@ public enum TimelineText {
     }
 
     /// The same in plain text, for mails.
-    public static func plain(_ event: TimelineEvent, _ t: Translator) -> String {
+    public static func plain(_ event: TimelineEvent, repeats: Int = 0, _ t: Translator) -> String {
         var text = switch event.kind {
+        case .commented where repeats > 0: commentCount(repeats, t)
         case .status: t("timeline.status", ["status": t(event.status?.catalogKey ?? "contribution.status.published")])
         case .measure: t(event.kind.catalogKey) + (event.detail.flatMap(MeasureState.init).map { ": \(t($0.catalogKey))" } ?? "")
         default: t(event.kind.catalogKey)
         }
         if let reason = event.reason, !reason.isEmpty { text += " – \(reason)" }
         return text
+    }
+
+    /// "3 neue Kommentare" for a notification that folds `repeats` further comments into the first.
+    static func commentCount(_ repeats: Int, _ t: Translator) -> String {
+        t("timeline.commented.many", ["count": String(repeats + 1)])
     }
 }
