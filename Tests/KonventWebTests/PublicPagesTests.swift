@@ -71,9 +71,9 @@ struct PublicPagesTests {
 
     @Test("metrics are Prometheus text and count requests")
     func metrics() async throws {
-        try await withApp { browser, _ in
+        try await withApp(configure: { $0.metricsToken = "token" }) { browser, _ in
             try await browser.get("/")
-            let page = try await browser.get("/metrics")
+            let page = try await browser.get("/metrics", headers: [.authorization: "Bearer token"])
             #expect(page.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
             #expect(page.body.contains("konvent_http_requests_total{method=\"GET\",route=\"/\",status=\"200\"} 1"))
             #expect(page.body.contains("konvent_outbox_pending 0"))

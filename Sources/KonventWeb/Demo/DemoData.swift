@@ -50,6 +50,11 @@ public struct DemoData: Sendable {
            try await services.organisations.organisations(of: anna.id).isEmpty {
             _ = try await services.organisations.join(
                 name: "Heimatverein Beispielstadt e. V.", kind: .association, for: anna.id, at: .now, mail: { _, _ in [] })
+            // A request to join waits for Anna and the office, so that both see how it is decided.
+            if let other = try await services.accounts.credentials(email: EmailAddress(trusted: Self.accounts[1].email))?.user {
+                _ = try await services.organisations.join(
+                    name: "Heimatverein Beispielstadt e. V.", kind: .association, for: other.id, at: .now, mail: { _, _ in [] })
+            }
         }
         // Participation that reads like a real process, once.
         if try await services.contributions.list(ContributionQuery()).items.isEmpty {
