@@ -65,38 +65,9 @@ public enum TestDatabase: String, CaseIterable, Sendable {
     public func with<T: Sendable>(
         migrated: Bool = true, _ body: (any KonventDatabase) async throws -> T
     ) async throws -> T {
-        let database: any KonventDatabase
-        var cleanup: @Sendable () async throws -> Void = {}
-        switch self {
-        case .sqlite:
-            let path = FileManager.default.temporaryDirectory
-                .appendingPathComponent("konvent-test-\(UUID().uuidString).sqlite").path
-            database = try await DatabaseFactory.open(.sqliteFile(path: path), logger: Self.logger)
-            cleanup = {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            }
-        case .postgres:
-            guard let text = Self.postgresURL else { throw TestDatabaseError.postgresNotConfigured }
-            let url = try DatabaseURL(text)
-            let schema = "test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16))"
-            let admin = try await DatabaseFactory.open(url, logger: Self.logger)
-            try await admin.write { try await $0.raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }
-            database = try await DatabaseFactory.open(url, logger: Self.logger, postgresSchema: schema)
-            cleanup = {
-                try await admin.write { try await $0.raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run() }
-                await admin.shutdown()
-            }
-        }
-        do {
-            if migrated { try await Migrator(database: database, logger: Self.logger).migrate() }
-            let result = try await body(database)
-            await database.shutdown()
-            try await cleanup()
-            return result
-        } catch {
-            await database.shutdown()
-            try? await cleanup()
-            throw error
+        try await withHandles(1) { handles in
+            if migrated { try await Migrator(database: handles[0], logger: Self.logger).migrate() }
+            return try await body(handles[0])
         }
     }
 }
