@@ -16,6 +16,8 @@ public struct AppConfiguration: Sendable {
     public var bcryptCost: UInt8 = 12
     public var rateLimits = RateLimits.standard
     public var connections = ConnectionLimits()
+    /// The participation figures are counted anew after a change, but at most this often.
+    public var figuresInterval: Duration = .seconds(30)
     /// With it, `/metrics` answers requests that carry it as a bearer token; without it, only loopback.
     public var metricsToken: String?
     /// How many reverse proxies in front of Konvent append to X-Forwarded-For; the client address

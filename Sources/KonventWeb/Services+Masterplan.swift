@@ -33,13 +33,19 @@ extension Services {
     }
 
     func keptCurrent(_ language: Language) async throws -> (value: MasterplanDocument, version: String) {
-        try await planDocuments.value("current|\(language.rawValue)") { try await self.assembleMasterplan(language, status: nil) }
+        let version = try await planDataKey()
+        let (document, _) = try await planDocuments.value("current|\(language.rawValue)", version: version) {
+            try await self.assembleMasterplan(language, status: nil)
+        }
+        return (document, version)
     }
 
-    /// Drops the kept documents and files after the office changed the plan.
-    func forgetMasterplan() async {
-        await planDocuments.forget()
-        await planFiles.forget()
+    /// What the plan and the status report are made of: the office's and the bodies' data as they are,
+    /// the participation figures as last counted, and the day (both print it).
+    func planDataKey() async throws -> String {
+        let figures = try await keptFigures().generation
+        let data = try await dataKey([.accounts, .formats, .measures, .sessions, .masterplan, .settings])
+        return "\(data)|figures=\(figures)|\(CalendarDate.iso(milliseconds: Timestamp.now.milliseconds))"
     }
 
     func assembleMasterplan(_ language: Language, status: String?) async throws -> MasterplanDocument {
@@ -58,9 +64,12 @@ extension Services {
         return try await export(document, format: format, language: language)
     }
 
-    /// A document as a file, kept a minute under `name` (its version or "report") with its format and language.
-    func exportKept(_ document: MasterplanDocument, name: String, format: MasterplanFormat, language: Language) async throws -> [UInt8] {
-        try await planFiles.value("\(name)|\(format.rawValue)|\(language.rawValue)") {
+    /// A document as a file, kept under `name` (its version or "report") with its format and language
+    /// while `version` (what the document was made of) stays the same.
+    func exportKept(
+        _ document: MasterplanDocument, name: String, version: String, format: MasterplanFormat, language: Language
+    ) async throws -> [UInt8] {
+        try await planFiles.value("\(name)|\(format.rawValue)|\(language.rawValue)", version: version) {
             try await self.export(document, format: format, language: language)
         }.value
     }
@@ -74,10 +83,13 @@ extension Services {
     func keptMasterplan(_ version: String, language: Language) async throws -> (value: MasterplanDocument, version: String)? {
         if version == "current" { return try await keptCurrent(language) }
         guard let number = Int(version), try await masterplan.versions().contains(where: { $0.number == number }) else { return nil }
-        return try await planDocuments.value("version|\(number)") {
+        // A published version is frozen; what changes around it (adoption, comments) is the plan's area.
+        let version = try await dataKey([.masterplan])
+        let (document, _) = try await planDocuments.value("version|\(number)", version: version) {
             guard let document = try await self.masterplan.version(number) else { throw MasterplanRefusal.unknownVersion }
             return document
         }
+        return (document, "version|\(number)|\(version)")
     }
 
     /// A document (the plan or the status report) in a format.
@@ -94,9 +106,13 @@ extension Services {
         }
     }
 
-    /// The status report's document, at most a minute old.
-    func keptStatusReport(_ language: Language) async throws -> MasterplanDocument {
-        try await planDocuments.value("report|\(language.rawValue)") { try await self.statusReport(language).document }.value
+    /// The status report's document, made anew when its data changed, and its version.
+    func keptStatusReport(_ language: Language) async throws -> (document: MasterplanDocument, version: String) {
+        let version = try await planDataKey()
+        let (document, _) = try await planDocuments.value("report|\(language.rawValue)", version: version) {
+            try await self.statusReport(language).document
+        }
+        return (document, version)
     }
 
     /// The status report for the cabinet as the data are now.
@@ -149,9 +165,17 @@ extension Services {
             + "frame-ancestors 'none'"
     }()
 
-    /// Sums over every contribution, shared with the participation page (at most 30 seconds old).
+    /// Sums over every contribution, shared with the participation page.
     func participationFigures() async throws -> ParticipationFigures {
-        try await figuresCache.value { try await self.statistics.figures() }.value
+        try await keptFigures().value
+    }
+
+    /// The figures and a number that changes whenever they were counted anew.
+    func keptFigures() async throws -> (value: ParticipationFigures, generation: Int) {
+        let statistics = self.statistics
+        return try await figures.value("figures", version: try await dataKey([.accounts, .contributions, .formats])) {
+            try await statistics.figures()
+        }
     }
 
     /// The participation figures as the plan and the report print them.

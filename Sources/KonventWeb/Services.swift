@@ -25,17 +25,15 @@ public struct Services: Sendable {
     public let clock: RegionClock
     /// The region's outlines, projected once for the participation maps.
     public let map: ProjectedMap?
-    /// Sums over every contribution, counted at most every 30 seconds.
-    let figuresCache = RecentValue<ParticipationFigures>(lifetime: .seconds(30))
-    /// The calendar feed as served; calendar applications poll it, a minute's delay is fine.
-    let calendarFeed = RecentValue<[UInt8]>(lifetime: .seconds(60))
-    /// The sessions' feed, kept the same way.
-    let sessionFeed = RecentValue<[UInt8]>(lifetime: .seconds(60))
+    /// Sums over every contribution: made anew when contributions, formats or memberships changed,
+    /// but at most every `figuresInterval`, so that a stream of comments does not recount them each time.
+    let figures: VersionedCache<ParticipationFigures>
+    /// The calendar feeds as served.
+    let feeds = VersionedCache<[UInt8]>()
     /// The masterplan and the status report as documents and as files: assembling a plan of hundreds
-    /// of measures takes a good part of a second, so readers share one for a minute; the office's
-    /// changes to the plan drop them at once (`forgetMasterplan`).
-    let planDocuments = RecentValues<MasterplanDocument>(lifetime: .seconds(60), limit: 16)
-    let planFiles = RecentValues<[UInt8]>(lifetime: .seconds(60), limit: 32)
+    /// of measures takes a good part of a second, so readers share one while its data stay the same.
+    let planDocuments = VersionedCache<MasterplanDocument>(limit: 16)
+    let planFiles = VersionedCache<[UInt8]>(limit: 32)
     public let outbox: Outbox
     public let catalog: Catalog
     public let policy = PermissionPolicy()
@@ -52,6 +50,7 @@ public struct Services: Sendable {
         secret: String, logger: Logger
     ) throws {
         self.configuration = configuration
+        self.figures = VersionedCache(minimumAge: configuration.figuresInterval)
         self.region = region
         self.database = database
         self.accounts = SQLAccountStore(database: database)
@@ -103,6 +102,11 @@ public struct Services: Sendable {
                       mayReview: policy.allows(context.actor, .viewDecisions, on: .session(chair: nil, published: false)))
             }, csrfToken: context.csrfToken,
             assetVersion: assets.version)
+    }
+
+    /// The key of the data a cached value is made from, by area.
+    func dataKey(_ areas: some Sequence<DataArea>) async throws -> String {
+        try await database.dataVersion().key(areas)
     }
 
     func link(_ path: String) -> String {

@@ -11,6 +11,9 @@ public protocol KonventDatabase: Sendable {
     var kind: DatabaseKind { get }
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// The numbers of the data areas: a write of this instance is in them at once, another
+    /// instance's within a second.
+    func dataVersion() async throws -> DataVersion
     func shutdown() async
 }
 

@@ -9,6 +9,7 @@ final class PostgresDatabase: KonventDatabase {
     private let client: PostgresClient
     private let runner: Task<Void, Never>
     private let logger: Logger
+    private let versions = DataVersionTracker()
 
     private init(client: PostgresClient, logger: Logger) {
         self.client = client
@@ -56,8 +57,11 @@ final class PostgresDatabase: KonventDatabase {
         return try await client.withConnection { connection in
             _ = try await connection.query("BEGIN", logger: logger)
             do {
-                let result = try await body(connection.sql(queryLogLevel: nil))
+                let db = connection.sql(queryLogLevel: nil)
+                let result = try await body(db)
+                try await Self.raiseVersions(in: db)
                 _ = try await connection.query("COMMIT", logger: logger)
+                versions.changed()
                 return result
             } catch {
                 do { _ = try await connection.query("ROLLBACK", logger: logger) } catch {
@@ -66,6 +70,20 @@ final class PostgresDatabase: KonventDatabase {
                 throw error
             }
         }
+    }
+
+    /// The statement triggers noted the areas this transaction changed; their numbers rise now, one
+    /// row at a time in a fixed order, so that two transactions never wait for each other's rows.
+    static func raiseVersions(in db: any SQLDatabase) async throws {
+        guard let noted = try await db.raw("SELECT current_setting('konvent.touched', true) AS touched").first()?
+            .decode(column: "touched", as: String?.self), !noted.isEmpty else { return }
+        for area in Set(noted.split(separator: ",").compactMap { DataArea(rawValue: String($0)) }).sorted() {
+            try await db.raw("UPDATE data_versions SET version = version + 1 WHERE area = \(bind: area.rawValue)").run()
+        }
+    }
+
+    func dataVersion() async throws -> DataVersion {
+        try await versions.current { try await read { try await DataVersion.read(in: $0) } }
     }
 
     func shutdown() async {

@@ -10,6 +10,7 @@ final class SQLiteDatabase: KonventDatabase {
     private let writer: ConnectionPool<SQLiteConnection>
     private let readers: ConnectionPool<SQLiteConnection>
     private let logger: Logger
+    private let versions = DataVersionTracker()
 
     private init(writer: ConnectionPool<SQLiteConnection>, readers: ConnectionPool<SQLiteConnection>, logger: Logger) {
         self.writer = writer
@@ -65,6 +66,8 @@ final class SQLiteDatabase: KonventDatabase {
             do {
                 let result = try await body(db)
                 try await Self.execute("COMMIT", on: connection)
+                // The triggers raised the numbers of what changed; the next question reads them.
+                versions.changed()
                 return result
             } catch {
                 do { try await Self.execute("ROLLBACK", on: connection) } catch {
@@ -73,6 +76,10 @@ final class SQLiteDatabase: KonventDatabase {
                 throw error
             }
         }
+    }
+
+    func dataVersion() async throws -> DataVersion {
+        try await versions.current { try await read { try await DataVersion.read(in: $0) } }
     }
 
     func shutdown() async {

@@ -36,6 +36,7 @@ public enum Migrations {
         m006Masterplan,
         m007MainField,
         m008Trust,
+        m009DataVersions,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

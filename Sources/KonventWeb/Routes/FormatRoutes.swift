@@ -229,7 +229,9 @@ struct FormatRoutes {
 
     func feed() async throws -> Response {
         let routes = self
-        let (bytes, _) = try await services.calendarFeed.value {
+        // From a month back: a new day is a new feed too.
+        let version = "\(try await services.dataKey([.formats]))|\(CalendarDate.iso(milliseconds: Timestamp.now.milliseconds))"
+        let (bytes, _) = try await services.feeds.value("formats", version: version) {
             // From a month back, so that a subscribed calendar keeps recent formats.
             let formats = try await routes.services.formats.calendar(
                 from: Timestamp(milliseconds: Timestamp.now.milliseconds - 30 * 86_400_000), limit: 500)

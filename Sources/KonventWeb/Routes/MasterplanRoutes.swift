@@ -15,21 +15,21 @@ struct MasterplanRoutes {
             return try await page(nil, request, context, notice: notice)
         }
         router.get("/report") { _, context in
-            let document = try await services.keptStatusReport(context.language)
+            let (document, _) = try await services.keptStatusReport(context.language)
             return Response.html(ReportPage.render(document, map: services.map, services.pageContext(context, path: "/report")))
         }
         for format in MasterplanFormat.allCases {
             router.get("/report.\(format.rawValue)") { _, context in
-                let document = try await services.keptStatusReport(context.language)
-                return try await file(document, format: format, name: "statusbericht", context)
+                let (document, version) = try await services.keptStatusReport(context.language)
+                return try await file(document, version: version, format: format, name: "statusbericht", context)
             }
         }
         for file in MeasureDataFile.allCases {
             router.get("/masterplan/data/\(file.rawValue)") { _, _ in
                 Response(status: .ok, headers: [.contentType: file.contentType, .contentDisposition: "attachment; filename=\"\(file.rawValue)\""],
-                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: try await services.planFiles.value("data|\(file.rawValue)") {
-                             try await services.measureData(file)
-                         }.value)))
+                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: try await services.planFiles.value(
+                             "data|\(file.rawValue)", version: try await services.planDataKey()
+                         ) { try await services.measureData(file) }.value)))
             }
         }
         router.get("/masterplan/compare") { request, context in try await compare(request, context) }
@@ -47,8 +47,10 @@ struct MasterplanRoutes {
                 throw WebError.unprocessable("masterplan.error.format")
             }
             let version = String(raw[..<dot])
-            guard let document = try await services.masterplanDocument(version, language: context.language) else { throw WebError.notFound }
-            return try await file(document, format: format, name: "masterplan-\(version)", context)
+            guard let (document, kept) = try await services.keptMasterplan(version, language: context.language) else {
+                throw WebError.notFound
+            }
+            return try await file(document, version: kept, format: format, name: "masterplan-\(version)", context)
         }
         router.get("/masterplan/chapters/{key}/edit") { _, context in
             try services.require(.editMasterplan, context)
@@ -77,7 +79,6 @@ struct MasterplanRoutes {
             // A version is frozen in the language of the plan (German), as the bodies read it.
             let document = try await services.currentMasterplan(.de, status: t("masterplan.status.draft", ["number": String(next), "date": date]))
             let number = try await services.masterplan.publish(document, commentsUntil: commentsUntil, actor: user.id, at: .now)
-            await services.forgetMasterplan()
             return Response.seeOther("/masterplan/\(number)")
         }
         router.post("/masterplan/{version}/adopt") { _, context in
@@ -90,7 +91,6 @@ struct MasterplanRoutes {
                                                               "date": t.date(iso: CalendarDate.iso(milliseconds: Timestamp.now.milliseconds))])
             do {
                 try await services.masterplan.adopt(number, document: document, actor: user.id, at: .now)
-                await services.forgetMasterplan()
             } catch MasterplanRefusal.alreadyAdopted {
                 throw WebError.conflict("masterplan.error.adopted")
             } catch MasterplanRefusal.unknownVersion {
@@ -102,10 +102,12 @@ struct MasterplanRoutes {
 
     /// A document as a file: HTML to read in the browser (its own stylesheet allowed by hash), the
     /// others to download.
-    func file(_ document: MasterplanDocument, format: MasterplanFormat, name: String, _ context: KonventRequestContext) async throws -> Response {
+    func file(
+        _ document: MasterplanDocument, version: String, format: MasterplanFormat, name: String, _ context: KonventRequestContext
+    ) async throws -> Response {
         let bytes: [UInt8]
         do {
-            bytes = try await services.exportKept(document, name: name, format: format, language: context.language)
+            bytes = try await services.exportKept(document, name: name, version: version, format: format, language: context.language)
         } catch PDFConverter.Failure.converterMissing {
             throw WebError.unavailable("masterplan.error.converter")
         }
@@ -175,7 +177,6 @@ struct MasterplanRoutes {
             model.notice = t("masterplan.stale")
             return chapterForm(model, context, status: .conflict)
         }
-        await services.forgetMasterplan()
         return Response.seeOther("/masterplan?saved=1#\(key)")
     }
 

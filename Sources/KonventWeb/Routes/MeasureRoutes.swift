@@ -212,14 +212,12 @@ struct MeasureRoutes {
             } catch MeasureRefusal.notEditable {
                 throw WebError.denied(.wrongState)
             }
-            await services.forgetMasterplan()
             return Response.seeOther("/measures/\(id)?saved=1")
         }
         let prefix = content.fields.first.flatMap { services.region.fieldOfAction($0)?.code } ?? "M"
         let sources = from.map { [($0, services.catalog.translator(.de)("measure.source.origin"))] } ?? []
         do {
             let created = try await services.measures.create(content, codePrefix: prefix, sources: sources, actor: user.id, at: .now)
-            await services.forgetMasterplan()
             return Response.seeOther("/measures/\(created)?saved=1")
         } catch MeasureRefusal.unknownContribution {
             throw WebError.notFound
@@ -249,7 +247,6 @@ struct MeasureRoutes {
         } catch MeasureRefusal.illegal {
             throw WebError.conflict("measure.error.illegal")
         }
-        await services.forgetMasterplan()
         return Response.seeOther("/measures/\(measure.id)")
     }
 

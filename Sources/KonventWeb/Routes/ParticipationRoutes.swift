@@ -9,7 +9,7 @@ struct ParticipationRoutes {
 
     func add(to router: Router<KonventRequestContext>) {
         router.get("/participation") { request, context in
-            let (figures, version) = try await services.figuresCache.value { try await services.statistics.figures() }
+            let (figures, version) = try await services.keptFigures()
             let t = services.catalog.translator(context.language)
             return services.cachedForVisitors("\(version)", request, context) {
                 ParticipationPage.render(model(figures, t), services.pageContext(context, path: "/participation"))

@@ -151,8 +151,7 @@ struct ReviewRoutes {
             if let conclusion {
                 _ = try await services.reviews.conclude(measure.id, by: assessor, content, conclusion, machine: services.measureMachine,
                                                         actor: user.id, at: .now)
-                await services.forgetMasterplan()
-            } else {
+                } else {
                 try await services.reviews.saveAssessment(measure.id, by: assessor, content, review: services.region.review, actor: user.id,
                                                           at: .now)
             }
@@ -216,7 +215,6 @@ struct ReviewRoutes {
         try services.require(.assessMeasure, on: .assessment(by: .ministry(ministry), open: open), context)
         try await refusing {
             _ = try await services.reviews.confirmOpinion(measure.id, ministry: ministry, machine: services.measureMachine, actor: user.id, at: .now)
-            await services.forgetMasterplan()
         }
         return .seeOther("/measures/\(measure.id)/review?saved=1")
     }

@@ -241,7 +241,6 @@ struct SessionRoutes {
         let user = try services.signedInUser(context)
         do {
             try await services.bodySessions.publish(session.id, machine: services.measureMachine, actor: user.id, at: .now)
-            await services.forgetMasterplan()
         } catch SessionRefusal.noMinutes {
             return try await detail(session.id, context, status: .unprocessableContent) {
                 $0.errors = [FieldError(field: "minutes", messageKey: "error.session.noMinutes")]
@@ -277,7 +276,8 @@ struct SessionRoutes {
 
     func feed() async throws -> Response {
         let routes = self
-        let (bytes, _) = try await services.sessionFeed.value {
+        let version = "\(try await services.dataKey([.sessions, .measures]))|\(CalendarDate.iso(milliseconds: Timestamp.now.milliseconds))"
+        let (bytes, _) = try await services.feeds.value("sessions", version: version) {
             // From three months back, so that a subscribed calendar keeps the recent sessions.
             let from = Timestamp.now.milliseconds - 90 * 86_400_000
             let sessions = try await routes.services.bodySessions.list(upcoming: true, now: from, limit: 300)

@@ -1,0 +1,45 @@
+// One number per data area, raised by every transaction that changes one of its tables, so that
+// caches key by the numbers they read instead of being forgotten by hand (see `DataArea`).
+// SQLite raises the row in a trigger (its one writer serialises them anyway); PostgreSQL's
+// statement triggers only note the area in the transaction, and `PostgresDatabase.write` raises the
+// rows in a fixed order before the commit, so that transactions never deadlock on them.
+let m009DataVersions = Migration(version: 9, name: "data versions per area") { d in
+    var statements = [
+        "CREATE TABLE data_versions (area TEXT PRIMARY KEY, version BIGINT NOT NULL)",
+    ]
+    statements += DataArea.allCases.map { "INSERT INTO data_versions (area, version) VALUES ('\($0.rawValue)', 1)" }
+    switch d.kind {
+    case .sqlite:
+        for area in DataArea.allCases {
+            for table in area.tables {
+                for event in ["INSERT", "UPDATE", "DELETE"] {
+                    statements.append("""
+                        CREATE TRIGGER \(table)_\(event.lowercased())_version AFTER \(event) ON \(table)
+                        BEGIN UPDATE data_versions SET version = version + 1 WHERE area = '\(area.rawValue)'; END
+                        """)
+                }
+            }
+        }
+    case .postgres:
+        statements.append("""
+            CREATE FUNCTION konvent_note_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE noted TEXT := coalesce(current_setting('konvent.touched', true), '');
+            BEGIN
+                IF position(',' || TG_ARGV[0] || ',' IN noted || ',') = 0 THEN
+                    PERFORM set_config('konvent.touched', noted || ',' || TG_ARGV[0], true);
+                END IF;
+                RETURN NULL;
+            END
+            $$
+            """)
+        for area in DataArea.allCases {
+            for table in area.tables {
+                statements.append("""
+                    CREATE TRIGGER \(table)_version AFTER INSERT OR UPDATE OR DELETE ON \(table)
+                    FOR EACH STATEMENT EXECUTE FUNCTION konvent_note_change('\(area.rawValue)')
+                    """)
+            }
+        }
+    }
+    return statements
+}
