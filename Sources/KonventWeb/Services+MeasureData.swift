@@ -1,3 +1,4 @@
+import KonventViews
 import Foundation
 import KonventDomain
 import KonventStorage
@@ -42,8 +43,8 @@ extension Services {
                     conditions: p.conditions, fields: c.fields, territories: c.territories, ministries: p.ministries, estimatedCost: c.estimatedCost,
                     decidedOn: p.decidedOn, financing: c.financing.map { .init(source: $0.source.rawValue, programme: $0.programme, amount: $0.amount) },
                     indicators: c.indicators.map { .init(indicator: $0.name, target: $0.target) },
-                    sources: zip(p.sourceIDs, p.sources).map { .init(id: $0, title: $1, url: link("/contributions/\($0)")) },
-                    url: link("/measures/\(p.measure.id)"))
+                    sources: zip(p.sourceIDs, p.sources).map { .init(id: $0, title: $1, url: link(Site.Contributions.page(ContributionID($0)))) },
+                    url: link(Site.Measures.page(p.measure.id)))
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -55,7 +56,7 @@ extension Services {
                              let c = p.measure.content
                              return [p.measure.code, c.title, c.kind.rawValue, p.measure.state.description, c.fields.joined(separator: ","),
                                      c.territories.joined(separator: ","), c.sponsor, p.ministries.joined(separator: ","), String(c.estimatedCost),
-                                     c.timeframe, p.decidedOn ?? "", p.conditions, link("/measures/\(p.measure.id)")]
+                                     c.timeframe, p.decidedOn ?? "", p.conditions, link(Site.Measures.page(p.measure.id))]
                          })
         case .financing:
             return table(["code", "source", "programme", "amount_eur"], planned.flatMap { p in
@@ -67,7 +68,7 @@ extension Services {
             })
         case .trace:
             return table(["code", "contribution_id", "contribution_title", "contribution_url"], planned.flatMap { p in
-                zip(p.sourceIDs, p.sources).map { [p.measure.code, String($0), $1, link("/contributions/\($0)")] }
+                zip(p.sourceIDs, p.sources).map { [p.measure.code, String($0), $1, link(Site.Contributions.page(ContributionID($0)))] }
             })
         }
     }

@@ -10,8 +10,8 @@ public enum Layout {
                 void("meta", Attribute("charset", "utf-8"))
                 void("meta", .name("viewport"), Attribute("content", "width=device-width, initial-scale=1"))
                 el("title") { "\(title) – \(context.siteName)" }
-                void("link", Attribute("rel", "stylesheet"), .href("/static/app.css?v=\(context.assetVersion)"))
-                el("script", Attribute("src", "/static/app.js?v=\(context.assetVersion)"), Attribute("defer", nil))
+                void("link", Attribute("rel", "stylesheet"), .href(Site.asset("app.css").query(["v": context.assetVersion])))
+                el("script", Attribute("src", Site.asset("app.js").query(["v": context.assetVersion])), Attribute("defer", nil))
             }
             el("body") {
                 el("a", .class("skip-link"), .href("#main")) { t("layout.skipToContent") }
@@ -26,39 +26,39 @@ public enum Layout {
         let t = context.t
         return el("header", .class("site-header")) {
             el("div", .class("site-header__inner")) {
-                el("a", .class("site-name"), .href("/")) {
+                el("a", .class("site-name"), .href(Site.start())) {
                     el("span", .class("site-name__product")) { "Konvent" }
                     el("span", .class("site-name__region")) { context.siteName }
                 }
                 el("nav", .ariaLabel(t("layout.nav.main"))) {
                     el("ul", .class("nav-list")) {
-                        el("li") { navLink("/", t("layout.nav.start"), context) }
-                        el("li") { navLink("/contributions", t("layout.nav.contributions"), context) }
-                        el("li") { navLink("/formats", t("layout.nav.formats"), context) }
-                        el("li") { navLink("/measures", t("layout.nav.measures"), context) }
-                        el("li") { navLink("/sessions", t("layout.nav.sessions"), context) }
-                        el("li") { navLink("/masterplan", t("layout.nav.masterplan"), context) }
-                        el("li") { navLink("/participation", t("layout.nav.participation"), context) }
+                        el("li") { navLink(Site.start(), t("layout.nav.start"), context) }
+                        el("li") { navLink(Site.Contributions.list(), t("layout.nav.contributions"), context) }
+                        el("li") { navLink(Site.Formats.list(), t("layout.nav.formats"), context) }
+                        el("li") { navLink(Site.Measures.list(), t("layout.nav.measures"), context) }
+                        el("li") { navLink(Site.Sessions.list(), t("layout.nav.sessions"), context) }
+                        el("li") { navLink(Site.Masterplan.current(), t("layout.nav.masterplan"), context) }
+                        el("li") { navLink(Site.participation(), t("layout.nav.participation"), context) }
                         if context.user?.mayReview == true {
-                            el("li") { navLink("/review", t("layout.nav.review"), context) }
+                            el("li") { navLink(Site.Measures.desk(), t("layout.nav.review"), context) }
                         }
                         if context.user?.mayModerate == true {
-                            el("li") { navLink("/moderation", t("layout.nav.moderation"), context) }
+                            el("li") { navLink(Site.Moderation.queue(), t("layout.nav.moderation"), context) }
                         }
                     }
                 }
                 el("nav", .ariaLabel(t("layout.nav.account"))) {
                     el("ul", .class("nav-list")) {
                         if let user = context.user {
-                            el("li") { navLink("/account", t("layout.nav.accountOf", ["name": user.displayName]), context) }
+                            el("li") { navLink(Site.Accounts.account(), t("layout.nav.accountOf", ["name": user.displayName]), context) }
                             el("li") {
-                                Forms.post("/logout", context, class: "inline-form") {
+                                Forms.post(Site.Accounts.logout(), context, class: "inline-form") {
                                     el("button", .type("submit"), .class("link-button")) { t("layout.nav.logout") }
                                 }
                             }
                         } else {
-                            el("li") { navLink("/login", t("layout.nav.login"), context) }
-                            el("li") { navLink("/register", t("layout.nav.register"), context) }
+                            el("li") { navLink(Site.Accounts.login(), t("layout.nav.login"), context) }
+                            el("li") { navLink(Site.Accounts.register(), t("layout.nav.register"), context) }
                         }
                         el("li") { languageSwitch(context) }
                     }
@@ -76,7 +76,7 @@ public enum Layout {
         let other: Language = context.language == .de ? .en : .de
         let label = other == .de ? "Deutsch" : "English"
         return el(
-            "a", .href("/language?to=\(other.rawValue)&back=\(percentEncoded(context.path))"),
+            "a", .href(Site.language() + "?to=\(other.rawValue)&back=\(percentEncoded(context.path))"),
             .lang(other.rawValue), .hreflang(other.rawValue)
         ) { label }
     }
@@ -87,7 +87,7 @@ public enum Layout {
             el("nav", .ariaLabel(t("layout.nav.legal"))) {
                 el("ul", .class("nav-list")) {
                     for page in RegionConfiguration.requiredPages {
-                        el("li") { navLink("/\(page)", t("page.\(page)"), context) }
+                        el("li") { navLink(Site.configuredPage(page), t("page.\(page)"), context) }
                     }
                 }
             }

@@ -17,7 +17,7 @@ enum AccountActivity {
                             el("li", .class("timeline__item timeline__item--past")) {
                                 el("time", .datetime(date)) { t.date(iso: date) }
                                 el("p") {
-                                    el("a", .href("/contributions/\(notification.event.contributionID)")) { notification.contributionTitle }
+                                    el("a", .href(Site.Contributions.page(notification.event.contributionID))) { notification.contributionTitle }
                                     " – "
                                     TimelineText.render(notification.event, relatedTitle: notification.relatedTitle, repeats: notification.repeats, t)
                                 }
@@ -25,7 +25,7 @@ enum AccountActivity {
                         }
                     }
                 }
-                Forms.post("/account/notifications", context, class: "form") {
+                Forms.post(Site.Accounts.notifications(), context, class: "form") {
                     Forms.choices(name: "notify", legend: t("account.notify"), type: "radio",
                                   options: ["immediately", "daily", "never"].map { ($0, t("account.notify.\($0)")) },
                                   selected: [model.notify], errors: [], t)
@@ -48,7 +48,7 @@ enum AccountActivity {
                         el("tbody") {
                             for contribution in model.contributions {
                                 el("tr") {
-                                    el("td") { el("a", .href("/contributions/\(contribution.id)")) { contribution.title } }
+                                    el("td") { el("a", .href(Site.Contributions.page(contribution.id))) { contribution.title } }
                                     el("td") {
                                         t(contribution.status.catalogKey)
                                         if let reason = contribution.statusReason { " – \(reason)" }
@@ -68,7 +68,7 @@ enum AccountActivity {
                     el("ul", .class("plain-list")) {
                         for registration in model.registrations {
                             el("li") {
-                                el("a", .href("/formats/\(registration.format.id)")) { registration.format.title }
+                                el("a", .href(Site.Formats.page(registration.format.id))) { registration.format.title }
                                 " · "
                                 FormatSummary.when(registration.times, t)
                                 " · "

@@ -66,7 +66,7 @@ public enum AccountPage {
                 }
             }
             if !user.isConfirmed {
-                Forms.post("/account/confirmation", context) {
+                Forms.post(Site.Accounts.confirmation(), context) {
                     el("button", .type("submit"), .class("button button--secondary")) { t("account.resend") }
                 }
             }
@@ -91,7 +91,7 @@ public enum AccountPage {
                                 " "; el("span", .class("badge badge--warning")) { t("organisation.requested") }
                             }
                             " "
-                            Forms.post("/account/organisations/\(organisation.id)/remove", context, class: "inline-form") {
+                            Forms.post(Site.Accounts.leaveOrganisation(organisation.id), context, class: "inline-form") {
                                 el("button", .type("submit"), .class("link-button")) {
                                     t(membership.status == .requested ? "account.organisations.withdraw" : "account.organisations.remove")
                                     el("span", .class("visually-hidden")) { ": \(organisation.name)" }
@@ -105,7 +105,7 @@ public enum AccountPage {
                 el("h3", .id("requests-title")) { t("account.organisations.requests") }
                 OrganisationViews.requests(model.requests, context, labelledBy: "requests-title")
             }
-            Forms.post("/account/organisations", context, class: "form") {
+            Forms.post(Site.Accounts.organisations(), context, class: "form") {
                 Forms.input(.init(name: "organisationName", label: t("field.organisationName"), value: model.organisationName,
                                   autocomplete: "organization"), errors: model.errors, t)
                 Forms.select(
@@ -122,10 +122,10 @@ public enum AccountPage {
         return el("section", .ariaLabelledBy("data-title")) {
             el("h2", .id("data-title")) { t("account.data") }
             el("p") { t("account.export.intro") }
-            el("p") { el("a", .class("button button--secondary"), .href("/account/export.json")) { t("account.export") } }
+            el("p") { el("a", .class("button button--secondary"), .href(Site.Accounts.export())) { t("account.export") } }
             el("h3") { t("account.delete") }
             el("p") { t("account.delete.intro") }
-            Forms.post("/account/delete", context, class: "form") {
+            Forms.post(Site.Accounts.delete(), context, class: "form") {
                 Forms.input(.init(name: "password", label: t("account.delete.password"), type: "password",
                                   autocomplete: "current-password"), errors: model.errors, t)
                 el("button", .type("submit"), .class("button button--danger")) { t("account.delete.submit") }

@@ -18,7 +18,7 @@ public enum LoginPage {
         return Layout.page(title: t("login.title"), context) {
             el("h1") { t("login.title") }
             Forms.errorSummary(model.errors, t)
-            Forms.post("/login", context, class: "form") {
+            Forms.post(Site.Accounts.login(), context, class: "form") {
                 if let next = model.next { void("input", .type("hidden"), .name("next"), .value(next)) }
                 Forms.input(.init(name: "email", label: t("field.email"), type: "email", value: model.email,
                                   autocomplete: "email"), errors: model.errors, t)
@@ -27,8 +27,8 @@ public enum LoginPage {
                 Forms.submit(t("login.submit"))
             }
             el("ul", .class("link-list")) {
-                el("li") { el("a", .href("/password/forgot")) { t("login.forgot") } }
-                el("li") { el("a", .href("/register")) { t("login.noAccount") } }
+                el("li") { el("a", .href(Site.Accounts.forgotPassword())) { t("login.forgot") } }
+                el("li") { el("a", .href(Site.Accounts.register())) { t("login.noAccount") } }
             }
         }
     }

@@ -7,7 +7,7 @@ public enum ForgotPasswordPage {
             el("h1") { t("forgot.title") }
             el("p") { t("forgot.intro") }
             Forms.errorSummary(errors, t)
-            Forms.post("/password/forgot", context, class: "form") {
+            Forms.post(Site.Accounts.forgotPassword(), context, class: "form") {
                 Forms.input(.init(name: "email", label: t("field.email"), type: "email", value: email,
                                   autocomplete: "email"), errors: errors, t)
                 Forms.submit(t("forgot.submit"))
@@ -22,7 +22,7 @@ public enum ResetPasswordPage {
         return Layout.page(title: t("reset.title"), context) {
             el("h1") { t("reset.title") }
             Forms.errorSummary(errors, t)
-            Forms.post("/password/reset", context, class: "form") {
+            Forms.post(Site.Accounts.resetPassword(), context, class: "form") {
                 void("input", .type("hidden"), .name("token"), .value(token))
                 Forms.input(.init(name: "password", label: t("field.newPassword"), type: "password",
                                   hint: t("register.password.hint"), autocomplete: "new-password"), errors: errors, t)

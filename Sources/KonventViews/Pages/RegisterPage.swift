@@ -20,7 +20,7 @@ public enum RegisterPage {
             el("h1") { t("register.title") }
             el("p") { t("register.intro") }
             Forms.errorSummary(model.errors, t)
-            Forms.post("/register", context, class: "form") {
+            Forms.post(Site.Accounts.register(), context, class: "form") {
                 Forms.input(.init(name: "email", label: t("field.email"), type: "email", value: model.email,
                                   hint: t("register.email.hint"), autocomplete: "email"), errors: model.errors, t)
                 Forms.input(.init(name: "displayName", label: t("field.displayName"), value: model.displayName,
@@ -31,12 +31,12 @@ public enum RegisterPage {
                                   autocomplete: "new-password"), errors: model.errors, t)
                 Forms.checkbox(name: "acceptPrivacy", label: el("span") {
                     t("register.privacy.before")
-                    el("a", .href("/datenschutz")) { t("page.datenschutz") }
+                    el("a", .href(Site.configuredPage("datenschutz"))) { t("page.datenschutz") }
                     t("register.privacy.after")
                 }, checked: model.acceptedPrivacy, errors: model.errors, t)
                 Forms.submit(t("register.submit"))
             }
-            el("p") { t("register.haveAccount") + " "; el("a", .href("/login")) { t("layout.nav.login") } }
+            el("p") { t("register.haveAccount") + " "; el("a", .href(Site.Accounts.login())) { t("layout.nav.login") } }
         }
     }
 }

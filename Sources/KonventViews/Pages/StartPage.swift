@@ -22,9 +22,9 @@ public enum StartPage {
                 SafeMarkup.render(config.process.summary[language])
                 if context.user == nil {
                     el("p", .class("actions")) {
-                        el("a", .class("button"), .href("/register")) { t("start.cta.register") }
+                        el("a", .class("button"), .href(Site.Accounts.register())) { t("start.cta.register") }
                         " "
-                        el("a", .class("button button--secondary"), .href("/login")) { t("start.cta.login") }
+                        el("a", .class("button button--secondary"), .href(Site.Accounts.login())) { t("start.cta.login") }
                     }
                 }
             }

@@ -11,7 +11,7 @@ struct Mails {
         return OutgoingMail(
             recipient: email, subject: t("mail.confirm.subject"),
             body: t("mail.confirm.body", [
-                "name": name, "site": services.region.name[language], "link": services.link("/confirm?token=\(token.value)"),
+                "name": name, "site": services.region.name[language], "link": services.link(Site.Accounts.confirm() + "?token=\(token.value)"),
             ]))
     }
 
@@ -21,7 +21,7 @@ struct Mails {
             recipient: user.email, subject: t("mail.reset.subject"),
             body: t("mail.reset.body", [
                 "name": user.displayName, "site": services.region.name[user.locale],
-                "link": services.link("/password/reset?token=\(token.value)"),
+                "link": services.link(Site.Accounts.resetPassword() + "?token=\(token.value)"),
             ]))
     }
 
@@ -31,7 +31,7 @@ struct Mails {
             recipient: recipient.email, subject: t("mail.movedUp.subject", ["title": format.title]),
             body: t("mail.movedUp.body", [
                 "name": recipient.name, "title": format.title,
-                "when": "\(t.date(iso: times.start.isoDate)), \(times.start.clock)", "link": services.link("/formats/\(format.id)"),
+                "when": "\(t.date(iso: times.start.isoDate)), \(times.start.clock)", "link": services.link(Site.Formats.page(format.id)),
             ]))
     }
 
@@ -42,7 +42,7 @@ struct Mails {
             recipient: member.email, subject: t("mail.joinRequest.subject", ["organisation": organisation.name]),
             body: t("mail.joinRequest.body", [
                 "name": member.name, "requester": requester, "organisation": organisation.name,
-                "link": services.link("/account#organisations-title"),
+                "link": services.link(Site.Accounts.account() + "#organisations-title"),
             ]))
     }
 
@@ -50,7 +50,7 @@ struct Mails {
     func notifications(_ recipient: Recipient, mode: NotifyMode, _ items: [PendingNotification]) -> OutgoingMail {
         let t = services.catalog.translator(recipient.language)
         let lines = items.map { item in
-            "- \(item.contributionTitle): \(TimelineText.plain(item.event, repeats: item.repeats, t))\n  \(services.link("/contributions/\(item.event.contributionID)"))"
+            "- \(item.contributionTitle): \(TimelineText.plain(item.event, repeats: item.repeats, t))\n  \(services.link(Site.Contributions.page(item.event.contributionID)))"
         }
         let subject = mode == .daily || items.count > 1
             ? t("mail.digest.subject", ["count": String(items.count)])
@@ -58,7 +58,7 @@ struct Mails {
         return OutgoingMail(
             recipient: recipient.email, subject: subject,
             body: t("mail.news.body", [
-                "name": recipient.name, "items": lines.joined(separator: "\n"), "account": services.link("/account"),
+                "name": recipient.name, "items": lines.joined(separator: "\n"), "account": services.link(Site.Accounts.account()),
             ]))
     }
 }

@@ -1,3 +1,4 @@
+import KonventViews
 import Foundation
 import Hummingbird
 import KonventDomain
@@ -44,7 +45,7 @@ struct VisitorMiddleware: RouterMiddleware {
 
     func cookie(_ name: String, _ value: String, maxAge: Int?) -> Cookie {
         Cookie(
-            name: name, value: value, maxAge: maxAge, path: "/", secure: services.configuration.usesHTTPS, httpOnly: true,
+            name: name, value: value, maxAge: maxAge, path: Site.start(), secure: services.configuration.usesHTTPS, httpOnly: true,
             sameSite: .lax)
     }
 }

@@ -9,12 +9,12 @@ struct AccountRoutes {
     let services: Services
 
     func add(to router: Router<KonventRequestContext>) {
-        router.get("/account") { _, context in
+        router.get(Site.Accounts.account.route) { _, context in
             let user = try services.signedInUser(context)
             try services.require(.viewAccount, on: .account(owner: user.id), context)
             return try await page(user, context, notice: nil)
         }
-        router.get("/account/export.json") { _, context in
+        router.get(Site.Accounts.export.route) { _, context in
             let user = try services.signedInUser(context)
             try services.require(.exportAccountData, on: .account(owner: user.id), context)
             guard let export = try await services.accounts.export(user.id) else { throw WebError.notFound }
@@ -24,7 +24,7 @@ struct AccountRoutes {
             response.headers[.contentDisposition] = "attachment; filename=\"konvent-konto-\(user.id).json\""
             return response
         }
-        router.post("/account/confirmation") { _, context in
+        router.post(Site.Accounts.confirmation.route) { _, context in
             let user = try services.signedInUser(context)
             try services.require(.editAccount, on: .account(owner: user.id), context)
             if !user.isConfirmed {
@@ -37,7 +37,7 @@ struct AccountRoutes {
             }
             return try await page(user, context, notice: services.catalog.translator(context.language)("account.resent"))
         }
-        router.post("/account/organisations") { request, context in
+        router.post(Site.Accounts.organisations.route) { request, context in
             var request = request
             let user = try services.signedInUser(context)
             try services.require(.editAccount, on: .account(owner: user.id), context)
@@ -63,14 +63,14 @@ struct AccountRoutes {
             }
             return try await page(user, context, notice: services.catalog.translator(context.language)(notice))
         }
-        router.post("/account/organisations/{id}/remove") { _, context in
+        router.post(Site.Accounts.leaveOrganisation.route) { _, context in
             let user = try services.signedInUser(context)
             try services.require(.editAccount, on: .account(owner: user.id), context)
             guard let id = context.parameters.get("id").flatMap(OrganisationID.init) else { throw WebError.notFound }
             try await services.organisations.leave(id, user: user.id, at: .now)
             return try await page(user, context, notice: services.catalog.translator(context.language)("account.organisations.removed"))
         }
-        router.post("/account/notifications") { request, context in
+        router.post(Site.Accounts.notifications.route) { request, context in
             var request = request
             let user = try services.signedInUser(context)
             try services.require(.editAccount, on: .account(owner: user.id), context)
@@ -81,7 +81,7 @@ struct AccountRoutes {
             try await services.notifications.setMode(mode, of: user.id, at: .now)
             return try await page(user, context, notice: services.catalog.translator(context.language)("account.notify.saved"))
         }
-        router.post("/account/delete") { request, context in
+        router.post(Site.Accounts.delete.route) { request, context in
             var request = request
             let user = try services.signedInUser(context)
             try services.require(.deleteAccount, on: .account(owner: user.id), context)
@@ -106,9 +106,9 @@ struct AccountRoutes {
             let t = services.catalog.translator(context.language)
             var response = Response.html(MessagePage.render(
                 .init(title: t("account.deleted.title"), paragraphs: [t("account.deleted.text")], link: ("/", t("error.backHome"))),
-                services.pageContext(signedOut, path: "/account/delete")))
+                services.pageContext(signedOut, path: Site.Accounts.delete())))
             response.setCookie(Cookie(
-                name: VisitorMiddleware.sessionCookie, value: "", maxAge: 0, path: "/",
+                name: VisitorMiddleware.sessionCookie, value: "", maxAge: 0, path: Site.start(),
                 secure: services.configuration.usesHTTPS, httpOnly: true, sameSite: .lax))
             return response
         }
@@ -130,6 +130,6 @@ struct AccountRoutes {
             ($0.format, services.clock.times($0.format), $0.status)
         }
         model.notify = try await services.notifications.mode(of: user.id).rawValue
-        return .html(AccountPage.render(model, services.pageContext(context, path: "/account")), status: status)
+        return .html(AccountPage.render(model, services.pageContext(context, path: Site.Accounts.account())), status: status)
     }
 }

@@ -13,43 +13,43 @@ struct AuthRoutes {
     static let resetLifetime: Int64 = 3600 * 1000
 
     func add(to router: Router<KonventRequestContext>) {
-        router.get("/register") { request, context in
-            if context.user != nil { return Response.seeOther("/account") }
-            return Response.html(RegisterPage.render(.init(), services.pageContext(context, path: "/register")))
+        router.get(Site.Accounts.register.route) { request, context in
+            if context.user != nil { return Response.seeOther(Site.Accounts.account()) }
+            return Response.html(RegisterPage.render(.init(), services.pageContext(context, path: Site.Accounts.register())))
         }
-        router.post("/register") { request, context in try await register(request, context) }
-        router.get("/register/sent") { _, context in
+        router.post(Site.Accounts.register.route) { request, context in try await register(request, context) }
+        router.get(Site.Accounts.registerSent.route) { _, context in
             let t = services.catalog.translator(context.language)
             return Response.html(MessagePage.render(
                 .init(title: t("register.done.title"), paragraphs: [t("register.done.text"), t("register.done.next")],
-                      link: ("/login", t("layout.nav.login"))),
-                services.pageContext(context, path: "/register/sent")))
+                      link: (Site.Accounts.login(), t("layout.nav.login"))),
+                services.pageContext(context, path: Site.Accounts.registerSent())))
         }
-        router.get("/confirm") { request, context in try await confirm(request, context) }
-        router.get("/login") { request, context in
-            if context.user != nil { return Response.seeOther("/account") }
+        router.get(Site.Accounts.confirm.route) { request, context in try await confirm(request, context) }
+        router.get(Site.Accounts.login.route) { request, context in
+            if context.user != nil { return Response.seeOther(Site.Accounts.account()) }
             let next = localPath(request.uri.queryParameters.get("next"))
-            return Response.html(LoginPage.render(.init(next: next), services.pageContext(context, path: "/login")))
+            return Response.html(LoginPage.render(.init(next: next), services.pageContext(context, path: Site.Accounts.login())))
         }
-        router.post("/login") { request, context in try await login(request, context) }
-        router.post("/logout") { _, context in
+        router.post(Site.Accounts.login.route) { request, context in try await login(request, context) }
+        router.post(Site.Accounts.logout.route) { _, context in
             if let token = context.sessionToken { try await services.accounts.endSession(token: token) }
-            var response = Response.seeOther("/")
+            var response = Response.seeOther(Site.start())
             response.setCookie(expired(VisitorMiddleware.sessionCookie))
             return response
         }
-        router.get("/password/forgot") { _, context in
-            Response.html(ForgotPasswordPage.render(email: "", errors: [], services.pageContext(context, path: "/password/forgot")))
+        router.get(Site.Accounts.forgotPassword.route) { _, context in
+            Response.html(ForgotPasswordPage.render(email: "", errors: [], services.pageContext(context, path: Site.Accounts.forgotPassword())))
         }
-        router.post("/password/forgot") { request, context in try await forgot(request, context) }
-        router.get("/password/reset") { request, context in
+        router.post(Site.Accounts.forgotPassword.route) { request, context in try await forgot(request, context) }
+        router.get(Site.Accounts.resetPassword.route) { request, context in
             let token = request.uri.queryParameters.get("token") ?? ""
             guard try await services.accounts.isUsable(token: SecretToken(value: token), purpose: .resetPassword, at: .now) else {
                 return invalidLink(context)
             }
-            return Response.html(ResetPasswordPage.render(token: token, errors: [], services.pageContext(context, path: "/password/reset")))
+            return Response.html(ResetPasswordPage.render(token: token, errors: [], services.pageContext(context, path: Site.Accounts.resetPassword())))
         }
-        router.post("/password/reset") { request, context in try await reset(request, context) }
+        router.post(Site.Accounts.resetPassword.route) { request, context in try await reset(request, context) }
     }
 
     func register(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -61,7 +61,7 @@ struct AuthRoutes {
             ("register-address:\(services.clientAddress(request, context))", limits.registerPerAddress),
             ("register-email:\(form.string("email").trimmingWhitespace().lowercased())", limits.registerPerEmail),
         ]) != nil else { throw WebError.rateLimited }
-        let page = services.pageContext(context, path: "/register")
+        let page = services.pageContext(context, path: Site.Accounts.register())
         func again(_ errors: [FieldError], status: HTTPResponse.Status) -> Response {
             .html(RegisterPage.render(.init(
                 email: form.string("email"), displayName: form.string("displayName"),
@@ -86,7 +86,7 @@ struct AuthRoutes {
         } catch StorageError.duplicate {
             return again([FieldError(field: "email", messageKey: "error.email.taken")], status: .conflict)
         }
-        return .seeOther("/register/sent")
+        return .seeOther(Site.Accounts.registerSent())
     }
 
     func confirm(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -95,15 +95,15 @@ struct AuthRoutes {
         let t = services.catalog.translator(context.language)
         return .html(MessagePage.render(
             .init(title: t("confirm.done.title"), paragraphs: [t("confirm.done.text")],
-                  link: context.user == nil ? ("/login", t("layout.nav.login")) : ("/account", t("account.title"))),
-            services.pageContext(context, path: "/confirm")))
+                  link: context.user == nil ? (Site.Accounts.login(), t("layout.nav.login")) : (Site.Accounts.account(), t("account.title"))),
+            services.pageContext(context, path: Site.Accounts.confirm())))
     }
 
     func invalidLink(_ context: KonventRequestContext) -> Response {
         let t = services.catalog.translator(context.language)
         return .html(MessagePage.render(
-            .init(title: t("confirm.invalid.title"), paragraphs: [t("confirm.invalid.text")], link: ("/login", t("layout.nav.login"))),
-            services.pageContext(context, path: "/confirm")), status: .notFound)
+            .init(title: t("confirm.invalid.title"), paragraphs: [t("confirm.invalid.text")], link: (Site.Accounts.login(), t("layout.nav.login"))),
+            services.pageContext(context, path: Site.Accounts.confirm())), status: .notFound)
     }
 
     func login(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -130,16 +130,16 @@ struct AuthRoutes {
         guard let user else {
             let errors = [FieldError(field: "email", messageKey: "error.login.failed")]
             return .html(LoginPage.render(.init(email: form.string("email"), errors: errors, next: next),
-                                          services.pageContext(context, path: "/login")), status: .unauthorized)
+                                          services.pageContext(context, path: Site.Accounts.login())), status: .unauthorized)
         }
         await services.rateLimiter.succeeded(attempt, clearing: [accountKey])
         let token = SecretToken()
         let lifetime = services.configuration.sessionLifetime.components.seconds
         try await services.accounts.createSession(
             for: user.id, token: token, expiresAt: Timestamp(milliseconds: Timestamp.now.milliseconds + lifetime * 1000))
-        var response = Response.seeOther(next ?? "/account")
+        var response = Response.seeOther(next ?? Site.Accounts.account())
         response.setCookie(Cookie(
-            name: VisitorMiddleware.sessionCookie, value: token.value, maxAge: Int(lifetime), path: "/",
+            name: VisitorMiddleware.sessionCookie, value: token.value, maxAge: Int(lifetime), path: Site.start(),
             secure: services.configuration.usesHTTPS, httpOnly: true, sameSite: .lax))
         return response
     }
@@ -152,7 +152,7 @@ struct AuthRoutes {
             ("reset-address:\(services.clientAddress(request, context))", limits.passwordResetPerAddress),
             ("reset-email:\(form.string("email").trimmingWhitespace().lowercased())", limits.passwordResetPerEmail),
         ]) != nil else { throw WebError.rateLimited }
-        let page = services.pageContext(context, path: "/password/forgot")
+        let page = services.pageContext(context, path: Site.Accounts.forgotPassword())
         let email: EmailAddress
         do { email = try EmailAddress(form.string("email")) } catch {
             return .html(ForgotPasswordPage.render(email: form.string("email"), errors: [error], page), status: .unprocessableContent)
@@ -169,7 +169,7 @@ struct AuthRoutes {
         var request = request
         let form = try await request.form(context)
         let token = form.string("token")
-        let page = services.pageContext(context, path: "/password/reset")
+        let page = services.pageContext(context, path: Site.Accounts.resetPassword())
         var validator = Validator()
         let password = validator.check("password") { () throws(FieldError) in try AccountRules.password(form.string("password")) }
         if password != nil, form.string("password") != form.string("passwordRepeat") {
@@ -183,12 +183,12 @@ struct AuthRoutes {
         else { return invalidLink(context) }
         let t = page.t
         var response = Response.html(MessagePage.render(
-            .init(title: t("reset.done.title"), paragraphs: [t("reset.done.text")], link: ("/login", t("layout.nav.login"))), page))
+            .init(title: t("reset.done.title"), paragraphs: [t("reset.done.text")], link: (Site.Accounts.login(), t("layout.nav.login"))), page))
         response.setCookie(expired(VisitorMiddleware.sessionCookie))
         return response
     }
 
     func expired(_ name: String) -> Cookie {
-        Cookie(name: name, value: "", maxAge: 0, path: "/", secure: services.configuration.usesHTTPS, httpOnly: true, sameSite: .lax)
+        Cookie(name: name, value: "", maxAge: 0, path: Site.start(), secure: services.configuration.usesHTTPS, httpOnly: true, sameSite: .lax)
     }
 }

@@ -14,22 +14,22 @@ struct ContributionRoutes {
     static let editWindow: Int64 = 15 * 60 * 1000
 
     func add(to router: Router<KonventRequestContext>) {
-        router.get("/contributions") { request, context in try await list(request, context) }
-        router.get("/contributions/new") { _, context in
+        router.get(Site.Contributions.list.route) { request, context in try await list(request, context) }
+        router.get(Site.Contributions.new.route) { _, context in
             try services.require(.contribute, context)
             let user = try services.signedInUser(context)
             return Response.html(NewContributionPage.render(
                 .init(region: services.region, organisations: try await services.organisations.organisations(of: user.id)),
-                services.pageContext(context, path: "/contributions/new")))
+                services.pageContext(context, path: Site.Contributions.new())))
         }
-        router.post("/contributions") { request, context in try await create(request, context) }
-        router.get("/contributions/{id}") { request, context in
+        router.post(Site.Contributions.list.route) { request, context in try await create(request, context) }
+        router.get(Site.Contributions.page.route) { request, context in
             let t = services.catalog.translator(context.language)
             let notice = request.uri.queryParameters.get("created") == "1" ? t("contribution.created")
                 : request.uri.queryParameters.get("reported") == "1" ? t("report.thanks") : nil
             return try await detail(try contributionID(context), context, notice: notice)
         }
-        router.post("/contributions/{id}/support") { request, context in
+        router.post(Site.Contributions.support.route) { request, context in
             let id = try contributionID(context)
             try services.require(.support, context)
             let user = try services.signedInUser(context)
@@ -38,28 +38,28 @@ struct ContributionRoutes {
             do { try await services.contributions.support(id, by: user.id) } catch StorageError.duplicate {
                 // A second click changes nothing; the page says it is supported.
             }
-            return Response.seeOther("/contributions/\(id)#support-title")
+            return Response.seeOther(Site.Contributions.page(id) + "#support-title")
         }
-        router.post("/contributions/{id}/support/withdraw") { _, context in
+        router.post(Site.Contributions.withdrawSupport.route) { _, context in
             let id = try contributionID(context)
             try services.require(.support, context)
             try await services.contributions.withdrawSupport(id, by: try services.signedInUser(context).id)
-            return Response.seeOther("/contributions/\(id)#support-title")
+            return Response.seeOther(Site.Contributions.page(id) + "#support-title")
         }
-        router.post("/contributions/{id}/comments") { request, context in try await comment(request, context) }
-        router.post("/contributions/{id}/follow") { _, context in
+        router.post(Site.Contributions.comments.route) { request, context in try await comment(request, context) }
+        router.post(Site.Contributions.follow.route) { _, context in
             let id = try contributionID(context)
             try services.require(.follow, context)
             do { try await services.moderation.follow(id, user: try services.signedInUser(context).id, at: .now) } catch StorageError.notFound {
                 throw WebError.notFound
             }
-            return Response.seeOther("/contributions/\(id)#support-title")
+            return Response.seeOther(Site.Contributions.page(id) + "#support-title")
         }
-        router.post("/contributions/{id}/unfollow") { _, context in
+        router.post(Site.Contributions.unfollow.route) { _, context in
             let id = try contributionID(context)
             try services.require(.follow, context)
             try await services.moderation.unfollow(id, user: try services.signedInUser(context).id, at: .now)
-            return Response.seeOther("/contributions/\(id)#support-title")
+            return Response.seeOther(Site.Contributions.page(id) + "#support-title")
         }
     }
 
@@ -94,7 +94,7 @@ struct ContributionRoutes {
                          ("status", query.status?.rawValue ?? ""), ("format", query.format?.description ?? ""),
                          ("sort", query.sort.rawValue)].filter { !$0.1.isEmpty }
             items.append(("after", key.description))
-            next = "/contributions?" + items.map { "\($0.0)=\(Layout.percentEncoded($0.1))" }.joined(separator: "&")
+            next = Site.Contributions.list() + "?" + items.map { "\($0.0)=\(Layout.percentEncoded($0.1))" }.joined(separator: "&")
         }
         var model = ContributionListPage.Model(
             region: services.region, items: page.items, search: query.search, kind: query.kind?.rawValue, field: query.field,
@@ -103,7 +103,7 @@ struct ContributionRoutes {
         model.municipality = query.municipality
         model.status = query.status?.rawValue
         if let id = query.format, let format = try await services.formats.format(id) { model.format = (id.rawValue, format.title) }
-        return .html(ContributionListPage.render(model, services.pageContext(context, path: "/contributions")))
+        return .html(ContributionListPage.render(model, services.pageContext(context, path: Site.Contributions.list())))
     }
 
     func create(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -131,7 +131,7 @@ struct ContributionRoutes {
         model.profile.economyEffect = form.string("profile_economyEffect")
         model.profile.supraRegionalEffect = form.string("profile_supraRegionalEffect")
         model.profile.gates = form.all("profile_gates")
-        let page = services.pageContext(context, path: "/contributions/new")
+        let page = services.pageContext(context, path: Site.Contributions.new())
         let draft: ContributionDraft
         do {
             draft = try ContributionDraft.validate(
@@ -150,7 +150,7 @@ struct ContributionRoutes {
         let status: Contribution.Status = try await premoderation() ? .submitted : .published
         let id = try await services.contributions.create(draft, author: user.id, at: .now, status: status)
         // Waiting for moderation, the page itself says so; "published" would not be true yet.
-        return .seeOther("/contributions/\(id)" + (status == .published ? "?created=1" : ""))
+        return .seeOther(Site.Contributions.page(id) + (status == .published ? "?created=1" : ""))
     }
 
     func detail(
@@ -214,7 +214,7 @@ struct ContributionRoutes {
         if let target = contribution.mergedIntoID {
             model.mergedInto = (target.rawValue, titles[target.rawValue] ?? "#\(target)")
         }
-        return .html(ContributionPage.render(model, services.pageContext(context, path: "/contributions/\(id)")), status: status)
+        return .html(ContributionPage.render(model, services.pageContext(context, path: Site.Contributions.page(id))), status: status)
     }
 
     func comment(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -234,7 +234,7 @@ struct ContributionRoutes {
         }
         do {
             let commentID = try await services.contributions.addComment(to: id, parent: parent, author: user.id, body: body)
-            return .seeOther("/contributions/\(id)#comment-\(commentID)")
+            return .seeOther(Site.Contributions.page(id) + "#comment-\(commentID)")
         } catch StorageError.notFound {
             throw WebError.notFound
         }

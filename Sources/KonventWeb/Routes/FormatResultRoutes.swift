@@ -11,7 +11,7 @@ struct FormatResultRoutes {
     static let maximumRows = 50
 
     func add(to router: Router<KonventRequestContext>) {
-        router.get("/formats/{id}/results") { request, context in
+        router.get(Site.Formats.results.route) { request, context in
             let format = try await FormatRoutes(services: services).managed(context)
             let count = request.uri.queryParameters.get("rows").flatMap(Int.init).map { max(1, min($0, Self.maximumRows)) }
                 ?? Self.defaultRows
@@ -21,12 +21,12 @@ struct FormatResultRoutes {
             }
             return page(model, context)
         }
-        router.post("/formats/{id}/results") { request, context in try await capture(request, context) }
-        router.post("/formats/{id}/import") { request, context in try await importFile(request, context) }
+        router.post(Site.Formats.results.route) { request, context in try await capture(request, context) }
+        router.post(Site.Formats.importResults.route) { request, context in try await importFile(request, context) }
     }
 
     func page(_ model: FormatResultsPage.Model, _ context: KonventRequestContext, status: HTTPResponse.Status = .ok) -> Response {
-        .html(FormatResultsPage.render(model, services.pageContext(context, path: "/formats/\(model.format.id)/results")), status: status)
+        .html(FormatResultsPage.render(model, services.pageContext(context, path: Site.Formats.results(model.format.id))), status: status)
     }
 
     func capture(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -78,7 +78,7 @@ struct FormatResultRoutes {
         case .success(let drafts):
             let user = try services.signedInUser(context)
             let ids = try await services.contributions.createAll(drafts, author: user.id, at: .now, status: .published)
-            return .seeOther("/formats/\(model.format.id)/results?saved=\(ids.count)")
+            return .seeOther(Site.Formats.results(model.format.id) + "?saved=\(ids.count)")
         }
     }
 }

@@ -10,33 +10,32 @@ struct FormatRoutes {
     let services: Services
 
     func add(to router: Router<KonventRequestContext>) {
-        router.get("/formats") { request, context in try await list(request, context) }
-        router.get("/formats.ics") { _, _ in try await feed() }
-        router.get("/formats/new") { _, context in
+        router.get(Site.Formats.list.route) { request, context in try await list(request, context) }
+        router.get(Site.Formats.feed.route) { _, _ in try await feed() }
+        router.get(Site.Formats.new.route) { _, context in
             try services.require(.manageFormats, context)
             var model = FormatFormPage.Model(region: services.region, id: nil, input: FormatDraft.Input())
             model.facilitators = try await facilitators(context)
             return form(model, context)
         }
-        router.post("/formats") { request, context in try await save(nil, request, context) }
-        router.get("/formats/{id}") { request, context in
-            let raw = context.parameters.get("id") ?? ""
-            if raw.hasSuffix(".ics"), let id = FormatID(raw.dropLast(4)) { return try await calendar(id) }
+        router.post(Site.Formats.list.route) { request, context in try await save(nil, request, context) }
+        router.get(Site.Formats.calendar.route) { _, context in try await calendar(try formatID(context)) }
+        router.get(Site.Formats.page.route) { request, context in
             let notice = request.uri.queryParameters.get("notice").flatMap { key in
                 ["registered", "waitlisted", "cancelled", "saved", "documented"].contains(key) ? key : nil
             }
             return try await detail(try formatID(context), context, notice: notice.map { "format.notice.\($0)" })
         }
-        router.get("/formats/{id}/edit") { _, context in
+        router.get(Site.Formats.edit.route) { _, context in
             let format = try await managed(context)
             var model = FormatFormPage.Model(region: services.region, id: format.id.rawValue, input: input(from: format))
             model.facilitators = try await facilitators(context)
             model.facilitator = format.facilitatorID.map { String($0.rawValue) } ?? ""
             return form(model, context)
         }
-        router.post("/formats/{id}") { request, context in try await save(try await managed(context).id, request, context) }
-        router.post("/formats/{id}/register") { request, context in try await register(request, context) }
-        router.post("/formats/{id}/cancel") { _, context in
+        router.post(Site.Formats.page.route) { request, context in try await save(try await managed(context).id, request, context) }
+        router.post(Site.Formats.register.route) { request, context in try await register(request, context) }
+        router.post(Site.Formats.cancel.route) { _, context in
             let id = try formatID(context)
             try services.require(.attendFormat, context)
             let user = try services.signedInUser(context)
@@ -44,16 +43,16 @@ struct FormatRoutes {
             try await services.formats.cancel(id, user: user.id, at: .now) { recipient, format in
                 mails.movedUp(recipient, format: format, times: services.clock.times(format))
             }
-            return Response.seeOther("/formats/\(id)?notice=cancelled")
+            return Response.seeOther(Site.Formats.page(id) + "?notice=cancelled")
         }
-        router.get("/formats/{id}/documentation") { _, context in
+        router.get(Site.Formats.documentation.route) { _, context in
             let format = try await managed(context)
             let d = format.documentation
             return Response.html(FormatDocumentationPage.render(
                 .init(format: format, summary: d?.summary ?? "", participants: d.map { String($0.participants) } ?? "",
-                      attachments: d?.attachments ?? ""), services.pageContext(context, path: "/formats/\(format.id)/documentation")))
+                      attachments: d?.attachments ?? ""), services.pageContext(context, path: Site.Formats.documentation(format.id))))
         }
-        router.post("/formats/{id}/documentation") { request, context in try await document(request, context) }
+        router.post(Site.Formats.documentation.route) { request, context in try await document(request, context) }
         FormatResultRoutes(services: services).add(to: router)
     }
 
@@ -90,13 +89,13 @@ struct FormatRoutes {
         if let key = page.next {
             let items = [("when", query.when.rawValue), ("kind", query.kind?.rawValue ?? ""), ("field", query.field ?? ""),
                          ("district", query.district ?? ""), ("after", key.description)].filter { !$0.1.isEmpty }
-            next = "/formats?" + items.map { "\($0.0)=\(Layout.percentEncoded($0.1))" }.joined(separator: "&")
+            next = Site.Formats.list() + "?" + items.map { "\($0.0)=\(Layout.percentEncoded($0.1))" }.joined(separator: "&")
         }
         let model = FormatListPage.Model(
             region: services.region, items: page.items.map { ($0, services.clock.times($0)) }, when: query.when.rawValue,
             kind: query.kind?.rawValue, field: query.field, district: query.district, nextPage: next,
             mayCreate: services.policy.allows(context.actor, .manageFormats))
-        return Response.html(FormatListPage.render(model, services.pageContext(context, path: "/formats")))
+        return Response.html(FormatListPage.render(model, services.pageContext(context, path: Site.Formats.list())))
     }
 
     func detail(_ id: FormatID, _ context: KonventRequestContext, notice: String?) async throws -> Response {
@@ -115,7 +114,7 @@ struct FormatRoutes {
             region: services.region, format: format, times: services.clock.times(format), isOver: format.isOver(at: Timestamp.now.milliseconds),
             registration: registration, mayRegister: decision.isAllowed, denialKey: denialKey, mayManage: mayManage,
             participants: participants, notice: notice.map { t($0) })
-        return Response.html(FormatPage.render(model, services.pageContext(context, path: "/formats/\(id)")))
+        return Response.html(FormatPage.render(model, services.pageContext(context, path: Site.Formats.page(id))))
     }
 
     func register(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -125,7 +124,7 @@ struct FormatRoutes {
         try await services.throttle(.registration, user, request)
         do {
             let status = try await services.formats.register(id, user: user.id, at: .now)
-            return Response.seeOther("/formats/\(id)?notice=\(status == .confirmed ? "registered" : "waitlisted")")
+            return Response.seeOther(Site.Formats.page(id) + "?notice=\(status == .confirmed ? "registered" : "waitlisted")")
         } catch let refusal as RegistrationRefusal {
             switch refusal {
             case .notFound: throw WebError.notFound
@@ -137,7 +136,7 @@ struct FormatRoutes {
     }
 
     func form(_ model: FormatFormPage.Model, _ context: KonventRequestContext, status: HTTPResponse.Status = .ok) -> Response {
-        let path = model.id.map { "/formats/\($0)/edit" } ?? "/formats/new"
+        let path = model.id.map { Site.Formats.edit(FormatID($0)) } ?? Site.Formats.new()
         return .html(FormatFormPage.render(model, services.pageContext(context, path: path)), status: status)
     }
 
@@ -198,10 +197,10 @@ struct FormatRoutes {
                 model.errors = [FieldError(field: "capacity", messageKey: "error.format.capacityBelowRegistered")]
                 return self.form(model, context, status: .unprocessableContent)
             }
-            return Response.seeOther("/formats/\(id)?notice=saved")
+            return Response.seeOther(Site.Formats.page(id) + "?notice=saved")
         }
         let created = try await services.formats.create(draft, facilitator: facilitator ?? user.id, actor: user.id, at: .now)
-        return Response.seeOther("/formats/\(created)?notice=saved")
+        return Response.seeOther(Site.Formats.page(created) + "?notice=saved")
     }
 
     func document(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -213,12 +212,12 @@ struct FormatRoutes {
             let documentation = try FormatDocumentationInput.validate(
                 summary: form.string("summary"), participants: form.string("participants"), attachments: form.string("attachments"))
             try await services.formats.document(format.id, documentation, actor: user.id, at: .now)
-            return Response.seeOther("/formats/\(format.id)?notice=documented")
+            return Response.seeOther(Site.Formats.page(format.id) + "?notice=documented")
         } catch let failure as ValidationFailure {
             return Response.html(FormatDocumentationPage.render(
                 .init(format: format, summary: form.string("summary"), participants: form.string("participants"),
                       attachments: form.string("attachments"), errors: failure.errors),
-                services.pageContext(context, path: "/formats/\(format.id)/documentation")), status: .unprocessableContent)
+                services.pageContext(context, path: Site.Formats.documentation(format.id))), status: .unprocessableContent)
         }
     }
 
@@ -247,7 +246,7 @@ struct FormatRoutes {
             uid: "format-\(format.id)@\(host)", start: format.startsAt, end: format.endsAt, stamp: Timestamp.now.milliseconds,
             summary: format.title, description: format.description,
             location: [format.place, format.onlineURL ?? "", place].filter { !$0.isEmpty }.joined(separator: ", "),
-            url: services.link("/formats/\(format.id)"))
+            url: services.link(Site.Formats.page(format.id)))
     }
 
     func ics(_ bytes: [UInt8], filename: String) -> Response {

@@ -10,57 +10,58 @@ struct MasterplanRoutes {
     let services: Services
 
     func add(to router: Router<KonventRequestContext>) {
-        router.get("/masterplan") { request, context in
+        router.get(Site.Masterplan.current.route) { request, context in
             let notice = request.uri.queryParameters.get("saved") == "1" ? services.catalog.translator(context.language)("masterplan.saved") : nil
             return try await page(nil, request, context, notice: notice)
         }
-        router.get("/report") { _, context in
+        router.get(Site.Masterplan.report.route) { _, context in
             let (document, _) = try await services.keptStatusReport(context.language)
-            return Response.html(ReportPage.render(document, map: services.map, services.pageContext(context, path: "/report")))
+            return Response.html(ReportPage.render(document, map: services.map, services.pageContext(context, path: Site.Masterplan.report())))
         }
         for format in MasterplanFormat.allCases {
-            router.get("/report.\(format.rawValue)") { _, context in
+            router.get(Site.Masterplan.reportFile(format.rawValue).route) { _, context in
                 let (document, version) = try await services.keptStatusReport(context.language)
                 return try await file(document, version: version, format: format, name: "statusbericht", context)
             }
         }
         for file in MeasureDataFile.allCases {
-            router.get("/masterplan/data/\(file.rawValue)") { _, _ in
+            router.get(Site.Masterplan.data(file.rawValue).route) { _, _ in
                 Response(status: .ok, headers: [.contentType: file.contentType, .contentDisposition: "attachment; filename=\"\(file.rawValue)\""],
                          body: ResponseBody(byteBuffer: ByteBuffer(bytes: try await services.planFiles.value(
                              "data|\(file.rawValue)", version: try await services.planDataKey()
                          ) { try await services.measureData(file) }.value)))
             }
         }
-        router.get("/masterplan/compare") { request, context in try await compare(request, context) }
-        router.get("/masterplan/{version}/paragraphs/{paragraph}") { _, context in try await paragraph(context) }
-        router.post("/masterplan/{version}/paragraphs/{paragraph}/comments") { request, context in try await comment(request, context) }
-        router.post("/masterplan/comments/{comment}/answer") { request, context in try await answer(request, context) }
-        router.get("/masterplan/{version}/comments.csv") { _, context in try await commentsCSV(context) }
-        router.get("/masterplan/{version}") { request, context in
-            let raw = context.parameters.get("version") ?? ""
-            guard let dot = raw.lastIndex(of: ".") else {
-                guard let number = Int(raw) else { throw WebError.notFound }
-                return try await page(number, request, context, notice: nil)
+        router.get(Site.Masterplan.compare.route) { request, context in try await compare(request, context) }
+        router.get(Site.Masterplan.paragraph.route) { _, context in try await paragraph(context) }
+        router.post(Site.Masterplan.paragraphComments.route) { request, context in try await comment(request, context) }
+        router.post(Site.Masterplan.answer.route) { request, context in try await answer(request, context) }
+        router.get(Site.Masterplan.commentsFile.route) { _, context in try await commentsCSV(context) }
+        for format in MasterplanFormat.allCases {
+            router.get(Site.Masterplan.file(format.rawValue).route) { _, context in
+                let version = context.parameters.get("version") ?? ""
+                guard let (document, kept) = try await services.keptMasterplan(version, language: context.language) else {
+                    throw WebError.notFound
+                }
+                return try await file(document, version: kept, format: format, name: "masterplan-\(version)", context)
             }
-            guard let format = MasterplanFormat(rawValue: String(raw[raw.index(after: dot)...])) else {
-                throw WebError.unprocessable("masterplan.error.format")
-            }
-            let version = String(raw[..<dot])
-            guard let (document, kept) = try await services.keptMasterplan(version, language: context.language) else {
-                throw WebError.notFound
-            }
-            return try await file(document, version: kept, format: format, name: "masterplan-\(version)", context)
         }
-        router.get("/masterplan/chapters/{key}/edit") { _, context in
+        router.get(Site.Masterplan.version.route) { request, context in
+            let raw = context.parameters.get("version") ?? ""
+            guard let number = Int(raw) else {
+                throw raw.contains(".") ? WebError.unprocessable("masterplan.error.format") : WebError.notFound
+            }
+            return try await page(number, request, context, notice: nil)
+        }
+        router.get(Site.Masterplan.editChapter.route) { _, context in
             try services.require(.editMasterplan, context)
             let key = try chapterKey(context)
             let stored = try await services.masterplan.chapters()[key]
             let t = services.catalog.translator(context.language)
             return chapterForm(.init(key: key, title: t("masterplan.chapter.\(key)"), text: stored?.text ?? "", version: stored?.version ?? 0), context)
         }
-        router.post("/masterplan/chapters/{key}") { request, context in try await saveChapter(request, context) }
-        router.post("/masterplan/publish") { request, context in
+        router.post(Site.Masterplan.chapter.route) { request, context in try await saveChapter(request, context) }
+        router.post(Site.Masterplan.publish.route) { request, context in
             var request = request
             try services.require(.editMasterplan, context)
             let user = try services.signedInUser(context)
@@ -79,9 +80,9 @@ struct MasterplanRoutes {
             // A version is frozen in the language of the plan (German), as the bodies read it.
             let document = try await services.currentMasterplan(.de, status: t("masterplan.status.draft", ["number": String(next), "date": date]))
             let number = try await services.masterplan.publish(document, commentsUntil: commentsUntil, actor: user.id, at: .now)
-            return Response.seeOther("/masterplan/\(number)")
+            return Response.seeOther(Site.Masterplan.version(number))
         }
-        router.post("/masterplan/{version}/adopt") { _, context in
+        router.post(Site.Masterplan.adopt.route) { _, context in
             try services.require(.editMasterplan, context)
             let user = try services.signedInUser(context)
             guard let number = context.parameters.get("version").flatMap(Int.init), var document = try await services.masterplan.version(number)
@@ -96,7 +97,7 @@ struct MasterplanRoutes {
             } catch MasterplanRefusal.unknownVersion {
                 throw WebError.conflict("masterplan.error.notNewest")
             }
-            return Response.seeOther("/masterplan/\(number)")
+            return Response.seeOther(Site.Masterplan.version(number))
         }
     }
 
@@ -148,12 +149,12 @@ struct MasterplanRoutes {
         // plan, its comments and whether they are open stay the same.
         let variant = "\(kept)|\(model.comments.values.reduce(0) { $0 + $1.count })|\(model.takesComments)"
         return services.cachedForVisitors(variant, request, context) {
-            MasterplanPage.render(model, services.pageContext(context, path: number.map { "/masterplan/\($0)" } ?? "/masterplan"))
+            MasterplanPage.render(model, services.pageContext(context, path: number.map { Site.Masterplan.version($0) } ?? Site.Masterplan.current()))
         }
     }
 
     func chapterForm(_ model: MasterplanChapterPage.Model, _ context: KonventRequestContext, status: HTTPResponse.Status = .ok) -> Response {
-        .html(MasterplanChapterPage.render(model, services.pageContext(context, path: "/masterplan/chapters/\(model.key)/edit")), status: status)
+        .html(MasterplanChapterPage.render(model, services.pageContext(context, path: Site.Masterplan.editChapter(model.key))), status: status)
     }
 
     func saveChapter(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -177,7 +178,7 @@ struct MasterplanRoutes {
             model.notice = t("masterplan.stale")
             return chapterForm(model, context, status: .conflict)
         }
-        return Response.seeOther("/masterplan?saved=1#\(key)")
+        return Response.seeOther(Site.Masterplan.current() + "?saved=1#\(key)")
     }
 
     /// The version and paragraph named in the path, with the chapter the paragraph stands in.
@@ -206,7 +207,7 @@ struct MasterplanRoutes {
             mayComment: services.policy.allows(context.actor, .comment), mayAnswer: services.policy.allows(context.actor, .editMasterplan),
             takesComments: version.takesComments(at: .now))
         adjust(&model)
-        return .html(MasterplanParagraphPage.render(model, services.pageContext(context, path: "/masterplan/\(number)/paragraphs/\(paragraph.id)")),
+        return .html(MasterplanParagraphPage.render(model, services.pageContext(context, path: Site.Masterplan.paragraph(number, paragraph.id))),
                      status: status)
     }
 
@@ -231,7 +232,7 @@ struct MasterplanRoutes {
         } catch MasterplanRefusal.commentsClosed {
             throw WebError.conflict("masterplan.error.commentsClosed")
         }
-        return Response.seeOther("/masterplan/\(number)/paragraphs/\(paragraph.id)#comments-title")
+        return Response.seeOther(Site.Masterplan.paragraph(number, paragraph.id) + "#comments-title")
     }
 
     func answer(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -250,7 +251,7 @@ struct MasterplanRoutes {
             throw WebError.notFound
         }
         let comment = try await services.masterplan.comment(id)
-        return Response.seeOther(comment.map { "/masterplan/\($0.version)/paragraphs/\($0.paragraph)#comment-\(id)" } ?? "/masterplan")
+        return Response.seeOther(comment.map { Site.Masterplan.paragraph($0.version, $0.paragraph) + "#comment-\(id)" } ?? Site.Masterplan.current())
     }
 
     func compare(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -263,7 +264,7 @@ struct MasterplanRoutes {
         let (fromName, from) = try await load(request.uri.queryParameters.get("from"))
         let (toName, to) = try await load(request.uri.queryParameters.get("to"))
         let model = MasterplanComparePage.Model(from: fromName, to: toName, chapters: MasterplanComparison.chapters(from: from, to: to))
-        return .html(MasterplanComparePage.render(model, services.pageContext(context, path: "/masterplan/compare")))
+        return .html(MasterplanComparePage.render(model, services.pageContext(context, path: Site.Masterplan.compare())))
     }
 
     /// The comment period's results: each comment with its paragraph, answer and resolution.

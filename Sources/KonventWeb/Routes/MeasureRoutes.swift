@@ -14,7 +14,7 @@ struct MeasureRoutes {
     static let pageSize = 50
 
     func add(to router: Router<KonventRequestContext>) {
-        router.get("/measures") { request, context in
+        router.get(Site.Measures.list.route) { request, context in
             var query = MeasureQuery()
             query.publicOnly = !services.policy.allows(context.actor, .writeMeasures)
             query.field = request.uri.queryParameters.get("field").flatMap { services.region.fieldOfAction($0)?.key }
@@ -33,7 +33,7 @@ struct MeasureRoutes {
                 var parameters = [("after", items.last!.code)]
                 if let field = query.field { parameters.append(("field", field)) }
                 if let state { parameters.append(("state", state.description)) }
-                next = "/measures?" + parameters.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+                next = Site.Measures.list() + "?" + parameters.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
                     .joined(separator: "&")
             }
             var model = MeasureListPage.Model(
@@ -41,9 +41,9 @@ struct MeasureRoutes {
             model.state = state?.description
             model.states = offered
             model.nextPage = next
-            return Response.html(MeasureListPage.render(model, services.pageContext(context, path: "/measures")))
+            return Response.html(MeasureListPage.render(model, services.pageContext(context, path: Site.Measures.list())))
         }
-        router.get("/measures/new") { request, context in
+        router.get(Site.Measures.new.route) { request, context in
             try services.require(.writeMeasures, context)
             var model = MeasureFormPage.Model(region: services.region, id: nil, version: 0, input: MeasureInput())
             if let id = request.uri.queryParameters.get("from").flatMap(ContributionID.init),
@@ -53,20 +53,20 @@ struct MeasureRoutes {
             }
             return form(model, context)
         }
-        router.post("/measures") { request, context in try await save(nil, request, context) }
-        router.get("/measures/{id}") { request, context in
+        router.post(Site.Measures.list.route) { request, context in try await save(nil, request, context) }
+        router.get(Site.Measures.page.route) { request, context in
             let notice = request.uri.queryParameters.get("saved") == "1" ? services.catalog.translator(context.language)("measure.saved") : nil
             return try await detail(try measureID(context), context, notice: notice)
         }
-        router.get("/measures/{id}/edit") { _, context in
+        router.get(Site.Measures.edit.route) { _, context in
             let measure = try await visible(context)
             try await requireWrite(measure, context)
             return form(MeasureFormPage.Model(
                 region: services.region, id: measure.id.rawValue, version: measure.version, input: MeasureInput(measure.content)), context)
         }
-        router.post("/measures/{id}") { request, context in try await save(try measureID(context), request, context) }
-        router.post("/measures/{id}/step") { request, context in try await step(request, context) }
-        router.get("/measures/{id}/versions") { request, context in
+        router.post(Site.Measures.page.route) { request, context in try await save(try measureID(context), request, context) }
+        router.post(Site.Measures.step.route) { request, context in try await step(request, context) }
+        router.get(Site.Measures.versions.route) { request, context in
             let measure = try await visible(context)
             // Earlier versions include the internal drafts: for the office, the bodies and the assigned ministries.
             try services.require(.viewAssessments, on: try await subject(measure), context)
@@ -80,9 +80,9 @@ struct MeasureRoutes {
             let model = MeasureVersionsPage.Model(
                 measure: measure, versions: versions.map { ($0.version, CalendarDate.iso(milliseconds: $0.at.milliseconds)) },
                 from: from, to: to, changes: MeasureDiff.changes(from: old, to: new))
-            return Response.html(MeasureVersionsPage.render(model, services.pageContext(context, path: "/measures/\(measure.id)/versions")))
+            return Response.html(MeasureVersionsPage.render(model, services.pageContext(context, path: Site.Measures.versions(measure.id))))
         }
-        router.post("/measures/{id}/sources") { request, context in try await addSource(request, context) }
+        router.post(Site.Measures.sources.route) { request, context in try await addSource(request, context) }
     }
 
     func measureID(_ context: KonventRequestContext) throws -> MeasureID {
@@ -124,7 +124,7 @@ struct MeasureRoutes {
     }
 
     func form(_ model: MeasureFormPage.Model, _ context: KonventRequestContext, status: HTTPResponse.Status = .ok) -> Response {
-        let path = model.id.map { "/measures/\($0)/edit" } ?? "/measures/new"
+        let path = model.id.map { Site.Measures.edit(MeasureID($0)) } ?? Site.Measures.new()
         return .html(MeasureFormPage.render(model, services.pageContext(context, path: path)), status: status)
     }
 
@@ -154,7 +154,7 @@ struct MeasureRoutes {
             return (ending.stage, ending.conclusion, ending.session?.rawValue, CalendarDate.iso(milliseconds: concluded.milliseconds))
         }
         model.errors = errors
-        return .html(MeasurePage.render(model, services.pageContext(context, path: "/measures/\(id)")), status: status)
+        return .html(MeasurePage.render(model, services.pageContext(context, path: Site.Measures.page(id))), status: status)
     }
 
     func save(_ id: MeasureID?, _ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -212,13 +212,13 @@ struct MeasureRoutes {
             } catch MeasureRefusal.notEditable {
                 throw WebError.denied(.wrongState)
             }
-            return Response.seeOther("/measures/\(id)?saved=1")
+            return Response.seeOther(Site.Measures.page(id) + "?saved=1")
         }
         let prefix = content.fields.first.flatMap { services.region.fieldOfAction($0)?.code } ?? "M"
         let sources = from.map { [($0, services.catalog.translator(.de)("measure.source.origin"))] } ?? []
         do {
             let created = try await services.measures.create(content, codePrefix: prefix, sources: sources, actor: user.id, at: .now)
-            return Response.seeOther("/measures/\(created)?saved=1")
+            return Response.seeOther(Site.Measures.page(created) + "?saved=1")
         } catch MeasureRefusal.unknownContribution {
             throw WebError.notFound
         }
@@ -247,7 +247,7 @@ struct MeasureRoutes {
         } catch MeasureRefusal.illegal {
             throw WebError.conflict("measure.error.illegal")
         }
-        return Response.seeOther("/measures/\(measure.id)")
+        return Response.seeOther(Site.Measures.page(measure.id))
     }
 
     func addSource(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -267,6 +267,6 @@ struct MeasureRoutes {
             return try await detail(measure.id, context, notice: nil,
                                     errors: [FieldError(field: "contribution", messageKey: "measure.error.source")], status: .unprocessableContent)
         }
-        return Response.seeOther("/measures/\(measure.id)#sources-title")
+        return Response.seeOther(Site.Measures.page(measure.id) + "#sources-title")
     }
 }

@@ -10,34 +10,34 @@ struct ModerationRoutes {
     static let reasonLength = 3...500
 
     func add(to router: Router<KonventRequestContext>) {
-        router.get("/moderation") { _, context in try await queue(context, notice: nil) }
-        router.post("/moderation/reports/{report}/dismiss") { _, context in
+        router.get(Site.Moderation.queue.route) { _, context in try await queue(context, notice: nil) }
+        router.post(Site.Moderation.dismissReport.route) { _, context in
             try services.require(.moderate, context)
             guard let report = context.parameters.get("report").flatMap(Int64.init) else { throw WebError.notFound }
             do { try await services.moderation.dismissReport(report, actor: try services.signedInUser(context).id, at: .now) } catch StorageError.notFound {
                 throw WebError.notFound
             }
-            return Response.seeOther("/moderation")
+            return Response.seeOther(Site.Moderation.queue())
         }
-        router.post("/moderation/premoderation") { request, context in
+        router.post(Site.Moderation.premoderation.route) { request, context in
             var request = request
             try services.require(.moderate, context)
             let enabled = try await request.form(context).string("enabled") == "1"
             try await services.settings.set("premoderation", to: enabled ? "on" : "off", actor: try services.signedInUser(context).id, at: .now)
-            return Response.seeOther("/moderation")
+            return Response.seeOther(Site.Moderation.queue())
         }
-        router.post("/contributions/{id}/report") { request, context in try await report(request, context) }
-        router.post("/contributions/{id}/status") { request, context in try await changeStatus(request, context) }
-        router.post("/contributions/{id}/merge") { request, context in try await merge(request, context) }
-        router.post("/comments/{id}/hide") { request, context in try await hideComment(request, context) }
-        router.post("/comments/{id}/edit") { request, context in try await editComment(request, context) }
-        router.post("/comments/{id}/delete") { _, context in
+        router.post(Site.Contributions.report.route) { request, context in try await report(request, context) }
+        router.post(Site.Contributions.status.route) { request, context in try await changeStatus(request, context) }
+        router.post(Site.Contributions.merge.route) { request, context in try await merge(request, context) }
+        router.post(Site.Contributions.hideComment.route) { request, context in try await hideComment(request, context) }
+        router.post(Site.Contributions.editComment.route) { request, context in try await editComment(request, context) }
+        router.post(Site.Contributions.deleteComment.route) { _, context in
             try services.require(.comment, context)
             let comment = try commentID(context)
             let user = try services.signedInUser(context)
             do {
                 let contribution = try await services.moderation.deleteComment(comment, author: user.id, at: .now)
-                return Response.seeOther("/contributions/\(contribution)#comment-\(comment)")
+                return Response.seeOther(Site.Contributions.page(contribution) + "#comment-\(comment)")
             } catch StorageError.notFound {
                 throw WebError.denied(.notOwner)
             }
@@ -65,12 +65,12 @@ struct ModerationRoutes {
             region: services.region, premoderation: try await contributions.premoderation(),
             awaiting: try await services.moderation.awaitingModeration(limit: 200), reports: reports, notice: notice)
         model.errors = errors
-        return Response.html(ModerationPage.render(model, services.pageContext(context, path: "/moderation")), status: status)
+        return Response.html(ModerationPage.render(model, services.pageContext(context, path: Site.Moderation.queue())), status: status)
     }
 
     /// Back to the queue when the step came from there, else to the contribution's page.
     func refuse(_ form: FormData, _ id: ContributionID, _ error: FieldError, _ context: KonventRequestContext) async throws -> Response {
-        if form.string("back") == "/moderation" {
+        if form.string("back") == Site.Moderation.queue() {
             return try await queue(context, notice: nil, errors: [error], status: .unprocessableContent)
         }
         return try await contributions.detail(id, context, errors: [error], status: .unprocessableContent)
@@ -102,7 +102,7 @@ struct ModerationRoutes {
         } catch StorageError.duplicate {
             throw WebError.conflict("report.error.duplicate")
         }
-        return Response.seeOther("/contributions/\(id)?reported=1")
+        return Response.seeOther(Site.Contributions.page(id) + "?reported=1")
     }
 
     func changeStatus(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -125,7 +125,7 @@ struct ModerationRoutes {
         } catch ModerationRefusal.transition {
             return try await refuse(form, id, FieldError(field: "status", messageKey: "moderation.error.transition"), context)
         }
-        return Response.seeOther(form.string("back") == "/moderation" ? "/moderation" : "/contributions/\(id)")
+        return Response.seeOther(form.string("back") == Site.Moderation.queue() ? Site.Moderation.queue() : Site.Contributions.page(id))
     }
 
     func merge(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -149,7 +149,7 @@ struct ModerationRoutes {
         } catch ModerationRefusal.merge {
             return try await refuse(form, id, FieldError(field: "into", messageKey: "moderation.error.merge"), context)
         }
-        return Response.seeOther("/contributions/\(survivor)")
+        return Response.seeOther(Site.Contributions.page(survivor))
     }
 
     func hideComment(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -160,12 +160,12 @@ struct ModerationRoutes {
         let form = try await request.form(context)
         guard let reason = reason(form.string("reason-\(comment)")) else {
             let error = FieldError(field: "reason-\(comment)", messageKey: "moderation.error.reason")
-            if form.string("back") == "/moderation" { return try await queue(context, notice: nil, errors: [error], status: .unprocessableContent) }
+            if form.string("back") == Site.Moderation.queue() { return try await queue(context, notice: nil, errors: [error], status: .unprocessableContent) }
             throw WebError.unprocessable("moderation.error.reason")
         }
         do {
             let contribution = try await services.moderation.hideComment(comment, reason: reason, actor: user.id, at: .now)
-            return Response.seeOther(form.string("back") == "/moderation" ? "/moderation" : "/contributions/\(contribution)#comment-\(comment)")
+            return Response.seeOther(form.string("back") == Site.Moderation.queue() ? Site.Moderation.queue() : Site.Contributions.page(contribution) + "#comment-\(comment)")
         } catch StorageError.notFound {
             throw WebError.notFound
         }
@@ -184,7 +184,7 @@ struct ModerationRoutes {
         do {
             let contribution = try await services.moderation.editComment(
                 comment, body: body, author: user.id, window: ContributionRoutes.editWindow, at: .now)
-            return Response.seeOther("/contributions/\(contribution)#comment-\(comment)")
+            return Response.seeOther(Site.Contributions.page(contribution) + "#comment-\(comment)")
         } catch StorageError.notFound {
             throw WebError.denied(.notOwner)
         } catch ModerationRefusal.tooLate {

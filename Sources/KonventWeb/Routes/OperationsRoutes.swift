@@ -1,3 +1,4 @@
+import KonventViews
 import Foundation
 import Hummingbird
 import KonventStorage
@@ -8,7 +9,7 @@ struct OperationsRoutes {
     let services: Services
 
     func add(to router: Router<KonventRequestContext>) {
-        router.get("/health") { _, _ in
+        router.get(Site.health.route) { _, _ in
             struct Health: Encodable {
                 var status: String
                 var database: String
@@ -28,7 +29,7 @@ struct OperationsRoutes {
             encoder.outputFormatting = [.sortedKeys]
             return Response.json(Array(try encoder.encode(health)), status: health.status == "ok" ? .ok : .serviceUnavailable)
         }
-        router.get("/metrics") { request, context in
+        router.get(Site.metrics.route) { request, context in
             guard mayReadMetrics(request, context) else {
                 return Response(
                     status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
@@ -49,7 +50,7 @@ struct OperationsRoutes {
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
                 body: .init(byteBuffer: ByteBuffer(string: services.metrics.exposition(gauges: gauges))))
         }
-        router.get("/static/{file}") { request, context in
+        router.get(Site.asset.route) { request, context in
             guard let name = context.parameters.get("file"), let asset = services.assets.files[name] else {
                 throw WebError.notFound
             }

@@ -10,15 +10,15 @@ struct OrganisationRoutes {
     static let pageSize = 100
 
     func add(to router: Router<KonventRequestContext>) {
-        router.get("/organisations") { request, context in
+        router.get(Site.Organisations.list.route) { request, context in
             try services.require(.manageOrganisations, context)
             return try await list(after: request.uri.queryParameters.get("after"), context, notice: nil)
         }
-        router.get("/organisations/{id}") { _, context in
+        router.get(Site.Organisations.page.route) { _, context in
             try services.require(.manageOrganisations, context)
             return try await detail(try organisationID(context), context, notice: nil)
         }
-        router.post("/organisations/{id}/verification") { request, context in
+        router.post(Site.Organisations.verification.route) { request, context in
             var request = request
             try services.require(.manageOrganisations, context)
             let id = try organisationID(context), actor = try services.signedInUser(context)
@@ -28,19 +28,19 @@ struct OrganisationRoutes {
             }
             return try await detail(id, context, notice: t(context)(verified ? "organisations.verified" : "organisations.unverified"))
         }
-        router.post("/organisations/{id}/members/{user}/confirm") { request, context in
+        router.post(Site.Organisations.confirm.route) { request, context in
             try await decide(accept: true, request, context)
         }
-        router.post("/organisations/{id}/members/{user}/decline") { request, context in
+        router.post(Site.Organisations.decline.route) { request, context in
             try await decide(accept: false, request, context)
         }
-        router.post("/organisations/{id}/members/{user}/keep") { _, context in
+        router.post(Site.Organisations.keep.route) { _, context in
             try services.require(.manageOrganisations, context)
             let (id, member) = try ids(context)
             try await services.organisations.markReviewed(id, member: member, by: try services.signedInUser(context).id, at: .now)
             return try await list(after: nil, context, notice: t(context)("organisations.review.kept"))
         }
-        router.post("/organisations/{id}/members/{user}/remove") { _, context in
+        router.post(Site.Organisations.remove.route) { _, context in
             try services.require(.manageOrganisations, context)
             let (id, member) = try ids(context)
             do {
@@ -71,14 +71,14 @@ struct OrganisationRoutes {
             toReview: try await services.organisations.membershipsToReview(limit: 200),
             organisations: Array(rows.prefix(Self.pageSize)),
             next: rows.count > Self.pageSize ? rows[Self.pageSize - 1].organisation.name : nil, notice: notice)
-        return .html(OrganisationsPage.render(model, services.pageContext(context, path: "/organisations")))
+        return .html(OrganisationsPage.render(model, services.pageContext(context, path: Site.Organisations.list())))
     }
 
     func detail(_ id: OrganisationID, _ context: KonventRequestContext, notice: String?) async throws -> Response {
         guard let organisation = try await services.organisations.organisation(id) else { throw WebError.notFound }
         let members = try await services.organisations.members(of: id, limit: 500)
         return .html(OrganisationPage.render(
-            organisation, members: members, notice: notice, services.pageContext(context, path: "/organisations/\(id)")))
+            organisation, members: members, notice: notice, services.pageContext(context, path: Site.Organisations.page(id))))
     }
 
     func organisationID(_ context: KonventRequestContext) throws -> OrganisationID {

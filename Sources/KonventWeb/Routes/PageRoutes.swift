@@ -9,7 +9,7 @@ struct PageRoutes {
     let services: Services
 
     func add(to router: Router<KonventRequestContext>) {
-        router.get("/") { request, context in
+        router.get(Site.start.route) { request, context in
             let today = Self.today()
             return cachedForVisitors("\(today)", request, context) {
                 StartPage.render(StartPage.Model(configuration: services.region, today: today),
@@ -18,7 +18,7 @@ struct PageRoutes {
         }
         for key in RegionConfiguration.requiredPages {
             guard let page = services.region.pages[key] else { continue }
-            router.get(RouterPath(stringLiteral: "/\(key)")) { request, context in
+            router.get(RouterPath(Site.configuredPage(key))) { request, context in
                 cachedForVisitors("", request, context) {
                     ConfiguredPage.render(
                         title: page.title[context.language], body: page.body[context.language],
@@ -26,11 +26,11 @@ struct PageRoutes {
                 }
             }
         }
-        router.get("/language") { request, context in
+        router.get(Site.language.route) { request, context in
             let language = request.uri.queryParameters.get("to").flatMap(Language.init(rawValue:)) ?? .default
-            var response = Response.seeOther(localPath(request.uri.queryParameters.get("back")) ?? "/")
+            var response = Response.seeOther(localPath(request.uri.queryParameters.get("back")) ?? Site.start())
             response.setCookie(Cookie(
-                name: VisitorMiddleware.languageCookie, value: language.rawValue, maxAge: 365 * 24 * 3600, path: "/",
+                name: VisitorMiddleware.languageCookie, value: language.rawValue, maxAge: 365 * 24 * 3600, path: Site.start(),
                 secure: services.configuration.usesHTTPS, httpOnly: true, sameSite: .lax))
             return response
         }

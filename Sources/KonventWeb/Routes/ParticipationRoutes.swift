@@ -8,11 +8,11 @@ struct ParticipationRoutes {
     let services: Services
 
     func add(to router: Router<KonventRequestContext>) {
-        router.get("/participation") { request, context in
+        router.get(Site.participation.route) { request, context in
             let (figures, version) = try await services.keptFigures()
             let t = services.catalog.translator(context.language)
             return services.cachedForVisitors("\(version)", request, context) {
-                ParticipationPage.render(model(figures, t), services.pageContext(context, path: "/participation"))
+                ParticipationPage.render(model(figures, t), services.pageContext(context, path: Site.participation()))
             }
         }
     }

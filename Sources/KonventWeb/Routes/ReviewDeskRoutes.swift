@@ -8,7 +8,7 @@ struct ReviewDeskRoutes {
     let services: Services
 
     func add(to router: Router<KonventRequestContext>) {
-        router.get("/review") { _, context in try await desk(context) }
+        router.get(Site.Measures.desk.route) { _, context in try await desk(context) }
     }
 
     func due(_ measure: MeasureHeadline, now: Int64) -> (date: String, daysLeft: Int)? {
@@ -52,7 +52,7 @@ struct ReviewDeskRoutes {
             model.pipeline = try await services.pipelineByField()
             model.sessions = try await upcomingSessions(now)
         }
-        return .html(ReviewDeskPage.render(model, services.pageContext(context, path: "/review")))
+        return .html(ReviewDeskPage.render(model, services.pageContext(context, path: Site.Measures.desk())))
     }
 
     func upcomingSessions(_ now: Int64) async throws -> [ReviewDeskPage.Session] {

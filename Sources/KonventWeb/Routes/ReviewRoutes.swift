@@ -10,15 +10,15 @@ struct ReviewRoutes {
     let services: Services
 
     func add(to router: Router<KonventRequestContext>) {
-        router.get("/measures/{id}/review") { request, context in
+        router.get(Site.Measures.review.route) { request, context in
             let notice = request.uri.queryParameters.get("saved") == "1" ? services.catalog.translator(context.language)("review.saved") : nil
             return try await page(context) { $0.notice = notice }
         }
-        router.post("/measures/{id}/assessments/{who}") { request, context in try await assess(request, context) }
-        router.post("/measures/{id}/opinion") { request, context in try await draftOpinion(request, context) }
-        router.post("/measures/{id}/opinion/confirm") { _, context in try await confirm(context) }
-        router.post("/measures/{id}/opinion/object") { request, context in try await object(request, context) }
-        router.post("/measures/{id}/ministries") { request, context in try await assign(request, context) }
+        router.post(Site.Measures.assessment.route) { request, context in try await assess(request, context) }
+        router.post(Site.Measures.opinion.route) { request, context in try await draftOpinion(request, context) }
+        router.post(Site.Measures.confirmOpinion.route) { _, context in try await confirm(context) }
+        router.post(Site.Measures.objectToOpinion.route) { request, context in try await object(request, context) }
+        router.post(Site.Measures.ministries.route) { request, context in try await assign(request, context) }
     }
 
     var measures: MeasureRoutes { MeasureRoutes(services: services) }
@@ -60,7 +60,7 @@ struct ReviewRoutes {
             model.input = AssessmentInput(own.content)
         }
         adjust(&model)
-        return .html(ReviewPage.render(model, services.pageContext(context, path: "/measures/\(measure.id)/review")), status: status)
+        return .html(ReviewPage.render(model, services.pageContext(context, path: Site.Measures.review(measure.id))), status: status)
     }
 
     /// Whose turn it is, as far as the visitor is concerned.
@@ -156,7 +156,7 @@ struct ReviewRoutes {
                                                           at: .now)
             }
         }
-        return .seeOther("/measures/\(measure.id)/review?saved=1")
+        return .seeOther(Site.Measures.review(measure.id) + "?saved=1")
     }
 
     /// The store's refusals as the visitor reads them.
@@ -204,7 +204,7 @@ struct ReviewRoutes {
             _ = try await services.reviews.draftOpinion(measure.id, lead: ministry, conclusion, machine: services.measureMachine, actor: user.id,
                                                         at: .now)
         }
-        return .seeOther("/measures/\(measure.id)/review?saved=1")
+        return .seeOther(Site.Measures.review(measure.id) + "?saved=1")
     }
 
     func confirm(_ context: KonventRequestContext) async throws -> Response {
@@ -216,7 +216,7 @@ struct ReviewRoutes {
         try await refusing {
             _ = try await services.reviews.confirmOpinion(measure.id, ministry: ministry, machine: services.measureMachine, actor: user.id, at: .now)
         }
-        return .seeOther("/measures/\(measure.id)/review?saved=1")
+        return .seeOther(Site.Measures.review(measure.id) + "?saved=1")
     }
 
     func object(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -237,7 +237,7 @@ struct ReviewRoutes {
             _ = try await services.reviews.objectToOpinion(measure.id, ministry: ministry, reason: "\(name): \(reason)",
                                                            machine: services.measureMachine, actor: user.id, at: .now)
         }
-        return .seeOther("/measures/\(measure.id)/review?saved=1")
+        return .seeOther(Site.Measures.review(measure.id) + "?saved=1")
     }
 
     func assign(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -253,6 +253,6 @@ struct ReviewRoutes {
             }
         }
         try await services.measures.assignCoMinistries(measure.id, chosen, actor: user.id, at: .now)
-        return .seeOther("/measures/\(measure.id)/review?saved=1")
+        return .seeOther(Site.Measures.review(measure.id) + "?saved=1")
     }
 }

@@ -10,22 +10,21 @@ struct SessionRoutes {
     let services: Services
 
     func add(to router: Router<KonventRequestContext>) {
-        router.get("/sessions") { _, context in try await list(context) }
-        router.get("/sessions.ics") { _, _ in try await feed() }
-        router.get("/sessions/new") { _, context in
+        router.get(Site.Sessions.list.route) { _, context in try await list(context) }
+        router.get(Site.Sessions.feed.route) { _, _ in try await feed() }
+        router.get(Site.Sessions.new.route) { _, context in
             try services.require(.manageSessions, context)
             var input = BodySessionDraft.Input()
             input.body = services.region.bodies.last?.key ?? ""
             return form(.init(region: services.region, id: nil, input: input, minutes: "", chairs: try await chairs()), context)
         }
-        router.post("/sessions") { request, context in try await save(nil, request, context) }
-        router.get("/sessions/{id}") { request, context in
-            let raw = context.parameters.get("id") ?? ""
-            if raw.hasSuffix(".ics"), let id = BodySessionID(raw.dropLast(4)) { return try await calendar(id) }
+        router.post(Site.Sessions.list.route) { request, context in try await save(nil, request, context) }
+        router.get(Site.Sessions.calendar.route) { _, context in try await calendar(try sessionID(context)) }
+        router.get(Site.Sessions.page.route) { request, context in
             let notice = request.uri.queryParameters.get("saved") == "1" ? services.catalog.translator(context.language)("session.saved") : nil
             return try await detail(try sessionID(context), context) { $0.notice = notice }
         }
-        router.get("/sessions/{id}/edit") { _, context in
+        router.get(Site.Sessions.edit.route) { _, context in
             let session = try await managed(context)
             var input = BodySessionDraft.Input()
             input.body = session.draft.body
@@ -38,16 +37,16 @@ struct SessionRoutes {
             return form(.init(region: services.region, id: session.id.rawValue, input: input, minutes: session.minutes,
                                         chairs: try await chairs()), context)
         }
-        router.post("/sessions/{id}") { request, context in try await save(try sessionID(context), request, context) }
-        router.post("/sessions/{id}/items") { request, context in try await addItem(request, context) }
-        router.post("/sessions/{id}/items/{item}/remove") { _, context in
+        router.post(Site.Sessions.page.route) { request, context in try await save(try sessionID(context), request, context) }
+        router.post(Site.Sessions.items.route) { request, context in try await addItem(request, context) }
+        router.post(Site.Sessions.removeItem.route) { _, context in
             let session = try await managed(context)
             let user = try services.signedInUser(context)
             guard let item = context.parameters.get("item").flatMap(Int64.init) else { throw WebError.notFound }
             try await refusing { try await services.bodySessions.removeItem(session.id, item: item, actor: user.id, at: .now) }
-            return Response.seeOther("/sessions/\(session.id)?saved=1")
+            return Response.seeOther(Site.Sessions.page(session.id) + "?saved=1")
         }
-        router.get("/sessions/{id}/items/{item}/decision") { _, context in
+        router.get(Site.Sessions.decision.route) { _, context in
             let (session, item) = try await decidable(context)
             var model = DecisionFormPage.Model(
                 region: services.region, sessionID: session.id.rawValue, sessionTitle: session.draft.title, item: item,
@@ -57,8 +56,8 @@ struct SessionRoutes {
             model.input.outcome = item.outcome ?? ""
             return decisionForm(model, context)
         }
-        router.post("/sessions/{id}/items/{item}/decision") { request, context in try await decide(request, context) }
-        router.post("/sessions/{id}/publish") { _, context in try await publish(context) }
+        router.post(Site.Sessions.decision.route) { request, context in try await decide(request, context) }
+        router.post(Site.Sessions.publish.route) { _, context in try await publish(context) }
     }
 
     func sessionID(_ context: KonventRequestContext) throws -> BodySessionID {
@@ -98,7 +97,7 @@ struct SessionRoutes {
             region: services.region, upcoming: try await services.bodySessions.list(upcoming: true, now: now, limit: 100).map(entry),
             past: try await services.bodySessions.list(upcoming: false, now: now, limit: 200).map(entry),
             mayManage: services.policy.allows(context.actor, .manageSessions))
-        return .html(SessionListPage.render(model, services.pageContext(context, path: "/sessions")))
+        return .html(SessionListPage.render(model, services.pageContext(context, path: Site.Sessions.list())))
     }
 
     func detail(
@@ -120,7 +119,7 @@ struct SessionRoutes {
             model.candidates = try await services.reviews.waiting(in: open, limit: 300).map { ($0.id.rawValue, "\($0.code) \($0.title)") }
         }
         adjust(&model)
-        return .html(SessionPage.render(model, services.pageContext(context, path: "/sessions/\(id)")), status: status)
+        return .html(SessionPage.render(model, services.pageContext(context, path: Site.Sessions.page(id))), status: status)
     }
 
     /// Who may chair: the members of the bodies and the office.
@@ -133,7 +132,7 @@ struct SessionRoutes {
     }
 
     func form(_ model: SessionFormPage.Model, _ context: KonventRequestContext, status: HTTPResponse.Status = .ok) -> Response {
-        let path = model.id.map { "/sessions/\($0)/edit" } ?? "/sessions/new"
+        let path = model.id.map { Site.Sessions.edit(BodySessionID($0)) } ?? Site.Sessions.new()
         return .html(SessionFormPage.render(model, services.pageContext(context, path: path)), status: status)
     }
 
@@ -164,10 +163,10 @@ struct SessionRoutes {
         }
         if let id {
             try await refusing { try await services.bodySessions.update(id, draft, minutes: minutes, actor: user.id, at: .now) }
-            return .seeOther("/sessions/\(id)?saved=1")
+            return .seeOther(Site.Sessions.page(id) + "?saved=1")
         }
         let created = try await services.bodySessions.create(draft, actor: user.id, at: .now)
-        return .seeOther("/sessions/\(created)?saved=1")
+        return .seeOther(Site.Sessions.page(created) + "?saved=1")
     }
 
     func addItem(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -185,7 +184,7 @@ struct SessionRoutes {
         if errors.isEmpty {
             do {
                 try await services.bodySessions.addItem(session.id, title: title, measure: MeasureID(measure), actor: user.id, at: .now)
-                return .seeOther("/sessions/\(session.id)?saved=1")
+                return .seeOther(Site.Sessions.page(session.id) + "?saved=1")
             } catch SessionRefusal.unknownMeasure {
                 errors.append(FieldError(field: "measure", messageKey: "error.session.measure"))
             } catch SessionRefusal.published {
@@ -196,7 +195,7 @@ struct SessionRoutes {
     }
 
     func decisionForm(_ model: DecisionFormPage.Model, _ context: KonventRequestContext, status: HTTPResponse.Status = .ok) -> Response {
-        .html(DecisionFormPage.render(model, services.pageContext(context, path: "/sessions/\(model.sessionID)/items/\(model.item.id)/decision")),
+        .html(DecisionFormPage.render(model, services.pageContext(context, path: Site.Sessions.decision(BodySessionID(model.sessionID), model.item.id))),
               status: status)
     }
 
@@ -232,7 +231,7 @@ struct SessionRoutes {
             try await services.bodySessions.recordDecision(session.id, item: item.id, decision, assessment: assessment,
                                                            review: services.region.review, actor: user.id, at: .now)
         }
-        return .seeOther("/sessions/\(session.id)?saved=1#item-\(item.position)")
+        return .seeOther(Site.Sessions.page(session.id) + "?saved=1#item-\(item.position)")
     }
 
     func publish(_ context: KonventRequestContext) async throws -> Response {
@@ -252,7 +251,7 @@ struct SessionRoutes {
         } catch ReviewRefusal.closed, ReviewRefusal.notAssigned {
             throw WebError.conflict("session.error.moved")
         }
-        return .seeOther("/sessions/\(session.id)?saved=1")
+        return .seeOther(Site.Sessions.page(session.id) + "?saved=1")
     }
 
     func refusing(_ body: () async throws -> Void) async throws {
@@ -291,7 +290,7 @@ struct SessionRoutes {
         return ICalendar.Event(
             uid: "session-\(session.id)@\(host)", start: session.startsAt, end: session.endsAt, stamp: Timestamp.now.milliseconds,
             summary: session.title, description: services.region.body(session.body)?.name[.de] ?? session.body, location: session.place,
-            url: services.link("/sessions/\(session.id)"))
+            url: services.link(Site.Sessions.page(session.id)))
     }
 }
 

@@ -24,10 +24,10 @@ public enum FormatFormPage {
         let t = context.t, input = model.input
         let title = model.id == nil ? t("formats.new") : t("format.edit")
         return Layout.page(title: title, context) {
-            el("p", .class("breadcrumb")) { el("a", .href("/formats")) { t("formats.title") } }
+            el("p", .class("breadcrumb")) { el("a", .href(Site.Formats.list())) { t("formats.title") } }
             el("h1") { title }
             Forms.errorSummary(model.errors, t)
-            Forms.post(model.id.map { "/formats/\($0)" } ?? "/formats", context, class: "form form--wide") {
+            Forms.post(model.id.map { Site.Formats.page(FormatID($0)) } ?? Site.Formats.list(), context, class: "form form--wide") {
                 Forms.choices(name: "kind", legend: t("format.kind"), type: "radio",
                               options: Format.Kind.allCases.map { ($0.rawValue, t($0.catalogKey)) },
                               selected: [input.kind], errors: model.errors, t)
@@ -88,10 +88,10 @@ public enum FormatDocumentationPage {
     public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
         let t = context.t
         return Layout.page(title: t("format.document"), context) {
-            el("p", .class("breadcrumb")) { el("a", .href("/formats/\(model.format.id)")) { model.format.title } }
+            el("p", .class("breadcrumb")) { el("a", .href(Site.Formats.page(model.format.id))) { model.format.title } }
             el("h1") { t("format.document") }
             Forms.errorSummary(model.errors, t)
-            Forms.post("/formats/\(model.format.id)/documentation", context, class: "form form--wide") {
+            Forms.post(Site.Formats.documentation(model.format.id), context, class: "form form--wide") {
                 Forms.textarea(name: "summary", label: t("format.documentation.summary"), value: model.summary,
                                hint: t("contribution.text.hint"), errors: model.errors, t)
                 Forms.input(.init(name: "participants", label: t("format.documentation.participants"), type: "number",

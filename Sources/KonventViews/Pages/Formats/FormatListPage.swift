@@ -33,8 +33,8 @@ public enum FormatListPage {
             el("h1") { t("formats.title") }
             el("p") { t("formats.intro") }
             el("p", .class("actions")) {
-                if model.mayCreate { el("a", .class("button"), .href("/formats/new")) { t("formats.new") } }
-                el("a", .class("button button--secondary"), .href("/formats.ics")) { t("formats.calendar") }
+                if model.mayCreate { el("a", .class("button"), .href(Site.Formats.new())) { t("formats.new") } }
+                el("a", .class("button button--secondary"), .href(Site.Formats.feed())) { t("formats.calendar") }
             }
             filters(model, t)
             el("section", .ariaLabelledBy("results-title")) {
@@ -53,7 +53,7 @@ public enum FormatListPage {
 
     static func filters(_ model: Model, _ t: Translator) -> Node {
         let all = [("", t("contributions.filter.all"))]
-        return el("form", .method("get"), .action("/formats"), .class("filters"), .ariaLabel(t("contributions.filter"))) {
+        return el("form", .method("get"), .action(Site.Formats.list()), .class("filters"), .ariaLabel(t("contributions.filter"))) {
             Forms.select(name: "when", label: t("formats.when"),
                          options: ["upcoming", "past"].map { ($0, t("formats.when.\($0)")) }, selected: model.when, errors: [], t)
             Forms.select(name: "kind", label: t("format.kind"),

@@ -37,12 +37,12 @@ public enum FormatPage {
     public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
         let t = context.t, f = model.format
         return Layout.page(title: f.title, context) {
-            el("p", .class("breadcrumb")) { el("a", .href("/formats")) { t("formats.title") } }
+            el("p", .class("breadcrumb")) { el("a", .href(Site.Formats.list())) { t("formats.title") } }
             el("h1") { f.title }
             if let notice = model.notice { el("p", .class("notice"), .role("status")) { notice } }
             facts(model, t)
             el("div", .class("prose")) { SafeMarkup.render(f.description) }
-            el("p") { el("a", .href("/formats/\(f.id).ics")) { t("format.addToCalendar") } }
+            el("p") { el("a", .href(Site.Formats.calendar(f.id))) { t("format.addToCalendar") } }
             registration(model, context)
             if let documentation = f.documentation { self.documentation(documentation, t) }
             results(model, t)
@@ -83,13 +83,13 @@ public enum FormatPage {
                 el("p") { t("format.over") }
             } else if let status = model.registration {
                 el("p") { status == .confirmed ? t("format.registered") : t("format.waitlisted") }
-                Forms.post("/formats/\(f.id)/cancel", context) {
+                Forms.post(Site.Formats.cancel(f.id), context) {
                     el("button", .type("submit"), .class("button button--secondary")) { t("format.cancel") }
                 }
             } else if model.mayRegister {
                 let full = f.isFull
                 if full { el("p") { t("format.fullWaitlist") } }
-                Forms.post("/formats/\(f.id)/register", context) {
+                Forms.post(Site.Formats.register(f.id), context) {
                     el("button", .type("submit"), .class("button")) { full ? t("format.joinWaitlist") : t("format.register") }
                 }
             } else if let key = model.denialKey {
@@ -97,7 +97,7 @@ public enum FormatPage {
                     t(key)
                     if key == DenialReason.signInRequired.catalogKey {
                         " "
-                        el("a", .href("/login?next=/formats/\(f.id)")) { t("layout.nav.login") }
+                        el("a", .href(Site.Accounts.login(next: Site.Formats.page(f.id)))) { t("layout.nav.login") }
                     }
                 }
             }
@@ -124,7 +124,7 @@ public enum FormatPage {
                 el("p") { t("format.results.none") }
             } else {
                 el("p") {
-                    el("a", .href("/contributions?format=\(f.id)")) {
+                    el("a", .href(Site.Contributions.list() + "?format=\(f.id)")) {
                         t("format.results.link", ["count": t.number(f.contributionCount)])
                     }
                 }
@@ -137,9 +137,9 @@ public enum FormatPage {
         return el("section", .class("moderation"), .ariaLabelledBy("manage-title")) {
             el("h2", .id("manage-title")) { t("format.manage") }
             el("ul", .class("actions-list")) {
-                el("li") { el("a", .href("/formats/\(f.id)/edit")) { t("format.edit") } }
-                el("li") { el("a", .href("/formats/\(f.id)/results")) { t("format.captureResults") } }
-                el("li") { el("a", .href("/formats/\(f.id)/documentation")) { t("format.document") } }
+                el("li") { el("a", .href(Site.Formats.edit(f.id))) { t("format.edit") } }
+                el("li") { el("a", .href(Site.Formats.results(f.id))) { t("format.captureResults") } }
+                el("li") { el("a", .href(Site.Formats.documentation(f.id))) { t("format.document") } }
             }
             el("h3") { t("format.participantList") }
             if model.participants.isEmpty {

@@ -22,25 +22,25 @@ public enum FormatResultsPage {
     public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
         let t = context.t, f = model.format
         return Layout.page(title: t("results.title"), context) {
-            el("p", .class("breadcrumb")) { el("a", .href("/formats/\(f.id)")) { f.title } }
+            el("p", .class("breadcrumb")) { el("a", .href(Site.Formats.page(f.id))) { f.title } }
             el("h1") { t("results.title") }
             if let notice = model.notice { el("p", .class("notice"), .role("status")) { notice } }
             if !model.report.isEmpty { report(model, t) }
             el("section", .ariaLabelledBy("capture-title")) {
                 el("h2", .id("capture-title")) { t("results.capture") }
                 el("p") { t("results.capture.intro") }
-                Forms.post("/formats/\(f.id)/results", context, class: "form form--wide") {
+                Forms.post(Site.Formats.results(f.id), context, class: "form form--wide") {
                     void("input", .type("hidden"), .name("rows"), .value(String(model.rows.count)))
                     for (index, row) in model.rows.enumerated() { captureRow(index + 1, row, model, t) }
                     Forms.submit(t("results.capture.save"))
                 }
-                el("p") { el("a", .href("/formats/\(f.id)/results?rows=\(min(model.rows.count + 5, 50))")) { t("results.moreRows") } }
+                el("p") { el("a", .href(Site.Formats.results(f.id) + "?rows=\(min(model.rows.count + 5, 50))")) { t("results.moreRows") } }
             }
             el("section", .ariaLabelledBy("import-title")) {
                 el("h2", .id("import-title")) { t("results.import") }
                 el("p") { t("results.import.intro") }
                 el("pre", .class("example")) { "kind;title;text;field;municipality\nIdee;Radweg entlang der Zwickauer Mulde;Ein durchgehender Radweg …;Mobilität;" }
-                el("form", .method("post"), .action("/formats/\(f.id)/import"), Attribute("enctype", "multipart/form-data"),
+                el("form", .method("post"), .action(Site.Formats.importResults(f.id)), Attribute("enctype", "multipart/form-data"),
                    .class("form")) {
                     void("input", .type("hidden"), .name("_csrf"), .value(context.csrfToken))
                     el("div", .class("field")) {

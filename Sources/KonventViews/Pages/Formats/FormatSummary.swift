@@ -15,7 +15,7 @@ public struct FormatTimes: Sendable {
 enum FormatSummary {
     static func item(_ format: Format, _ times: FormatTimes, _ region: RegionConfiguration, _ t: Translator) -> Node {
         el("article", .class("format-summary")) {
-            el("h3") { el("a", .href("/formats/\(format.id)")) { format.title } }
+            el("h3") { el("a", .href(Site.Formats.page(format.id))) { format.title } }
             el("p", .class("meta")) {
                 el("span", .class("tag")) { t(format.kind.catalogKey) }
                 " "

@@ -40,7 +40,7 @@ public enum MasterplanPage {
 
     public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
         let t = context.t, d = model.document
-        let base = "/masterplan/\(model.number.map(String.init) ?? "current")"
+        let version = model.number.map(String.init) ?? "current"
         return Layout.page(title: d.title, context) {
             el("h1") { d.title }
             el("p", .class("lead")) { d.status }
@@ -48,20 +48,20 @@ public enum MasterplanPage {
             el("p") {
                 t("masterplan.export")
                 " "
-                el("a", .href("\(base).html")) { "HTML" }
+                el("a", .href(Site.Masterplan.file("html")(version))) { "HTML" }
                 " · "
-                el("a", .href("\(base).odt")) { "ODT" }
+                el("a", .href(Site.Masterplan.file("odt")(version))) { "ODT" }
                 " · "
-                el("a", .href("\(base).docx")) { "DOCX" }
+                el("a", .href(Site.Masterplan.file("docx")(version))) { "DOCX" }
                 " · "
-                el("a", .href("\(base).pdf")) { "PDF" }
+                el("a", .href(Site.Masterplan.file("pdf")(version))) { "PDF" }
             }
-            el("p") { el("a", .href("/report")) { t("report.link") } }
+            el("p") { el("a", .href(Site.Masterplan.report())) { t("report.link") } }
             el("p") {
                 t("masterplan.data")
                 for file in ["measures.json", "measures.csv", "financing.csv", "indicators.csv", "trace.csv"] {
                     " "
-                    el("a", .href("/masterplan/data/\(file)")) { file }
+                    el("a", .href(Site.Masterplan.data(file)())) { file }
                 }
             }
             if model.mayEdit && model.number == nil { office(model, context) }
@@ -70,15 +70,15 @@ public enum MasterplanPage {
                 el("p", .class("notice")) {
                     t(model.takesComments ? "masterplan.comments.open" : "masterplan.comments.closed", ["date": t.date(iso: until)])
                     " "
-                    el("a", .href("/masterplan/\(number)/comments.csv")) { t("masterplan.comments.export") }
+                    el("a", .href(Site.Masterplan.commentsFile(number))) { t("masterplan.comments.export") }
                 }
             }
             if let number = model.number {
-                el("p") { el("a", .href("/masterplan/compare?from=\(number)&to=current")) { t("masterplan.compare.link", ["number": String(number)]) } }
+                el("p") { el("a", .href(Site.Masterplan.compare() + "?from=\(number)&to=current")) { t("masterplan.compare.link", ["number": String(number)]) } }
             }
             MasterplanHTML.chapters(d, level: 2, map: model.map, after: { chapter in
                 if model.mayEdit && model.number == nil && chapter.written {
-                    el("p") { el("a", .href("/masterplan/chapters/\(chapter.key)/edit")) { t("masterplan.chapter.edit", ["title": chapter.title]) } }
+                    el("p") { el("a", .href(Site.Masterplan.editChapter(chapter.key))) { t("masterplan.chapter.edit", ["title": chapter.title]) } }
                 } else {
                     Node.empty
                 }
@@ -86,7 +86,7 @@ public enum MasterplanPage {
                 let comments = model.comments[id] ?? []
                 guard let number = model.number, model.takesComments || !comments.isEmpty else { return Node.empty }
                 return el("p", .class("paragraph-comments")) {
-                    el("a", .href("/masterplan/\(number)/paragraphs/\(id)")) {
+                    el("a", .href(Site.Masterplan.paragraph(number, id))) {
                         t(model.takesComments ? "masterplan.comments.write" : "masterplan.comments.read", ["count": t.number(comments.count)])
                     }
                 }
@@ -101,10 +101,10 @@ public enum MasterplanPage {
         return el("section", .ariaLabelledBy("versions-title")) {
             el("h2", .id("versions-title")) { t("masterplan.versions") }
             el("ul", .class("plain-list")) {
-                el("li") { el("a", .href("/masterplan")) { t("masterplan.current") } }
+                el("li") { el("a", .href(Site.Masterplan.current())) { t("masterplan.current") } }
                 for version in model.versions {
                     el("li") {
-                        el("a", .href("/masterplan/\(version.number)")) { t("masterplan.version", ["number": String(version.number)]) }
+                        el("a", .href(Site.Masterplan.version(version.number))) { t("masterplan.version", ["number": String(version.number)]) }
                         " – "
                         el("time", .datetime(version.date)) { t.date(iso: version.date) }
                         if let adopted = version.adopted { " – \(t("masterplan.adoptedOn", ["date": t.date(iso: adopted)]))" }
@@ -118,13 +118,13 @@ public enum MasterplanPage {
         let t = context.t
         return el("section", .class("moderation"), .ariaLabelledBy("masterplan-office-title")) {
             el("h2", .id("masterplan-office-title")) { t("masterplan.office") }
-            Forms.post("/masterplan/publish", context, class: "form") {
+            Forms.post(Site.Masterplan.publish(), context, class: "form") {
                 Forms.input(.init(name: "commentsUntil", label: t("masterplan.commentsUntil"), type: "date", hint: t("masterplan.commentsUntil.hint"),
                                   required: false), errors: [], t)
                 Forms.submit(t("masterplan.publish"))
             }
             if let newest = model.versions.first, newest.adopted == nil {
-                Forms.post("/masterplan/\(newest.number)/adopt", context, class: "inline-form") {
+                Forms.post(Site.Masterplan.adopt(newest.number), context, class: "inline-form") {
                     Forms.submit(t("masterplan.adopt", ["number": String(newest.number)]))
                 }
             }
@@ -154,11 +154,11 @@ public enum MasterplanChapterPage {
         let t = context.t
         let title = t("masterplan.chapter.edit", ["title": model.title])
         return Layout.page(title: title, context) {
-            el("p", .class("breadcrumb")) { el("a", .href("/masterplan")) { t("masterplan.title") } }
+            el("p", .class("breadcrumb")) { el("a", .href(Site.Masterplan.current())) { t("masterplan.title") } }
             el("h1") { title }
             if let notice = model.notice { el("p", .class("notice"), .role("alert")) { notice } }
             Forms.errorSummary(model.errors, t)
-            Forms.post("/masterplan/chapters/\(model.key)", context, class: "form") {
+            Forms.post(Site.Masterplan.chapter(model.key), context, class: "form") {
                 void("input", .type("hidden"), .name("version"), .value(String(model.version)))
                 Forms.textarea(name: "text", label: t("masterplan.chapter.text"), value: model.text, hint: t("masterplan.chapter.hint"), rows: 20,
                                errors: model.errors, t)

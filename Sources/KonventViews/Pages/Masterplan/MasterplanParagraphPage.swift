@@ -31,7 +31,7 @@ public enum MasterplanParagraphPage {
         let title = t("masterplan.paragraph.title", ["chapter": model.chapterTitle])
         return Layout.page(title: title, context) {
             el("p", .class("breadcrumb")) {
-                el("a", .href("/masterplan/\(model.version)#p-\(model.paragraph.id)")) { t("masterplan.version", ["number": String(model.version)]) }
+                el("a", .href(Site.Masterplan.version(model.version) + "#p-\(model.paragraph.id)")) { t("masterplan.version", ["number": String(model.version)]) }
             }
             el("h1") { title }
             el("blockquote", .id("p-\(model.paragraph.id)")) { el("p") { model.paragraph.text } }
@@ -55,7 +55,7 @@ public enum MasterplanParagraphPage {
                             }
                         }
                         if model.mayAnswer {
-                            Forms.post("/masterplan/comments/\(comment.id)/answer", context, class: "form") {
+                            Forms.post(Site.Masterplan.answer(comment.id), context, class: "form") {
                                 Forms.select(name: "resolution-\(comment.id)", label: t("masterplan.resolution"),
                                              options: PlanComment.Resolution.allCases.map { ($0.rawValue, t($0.catalogKey)) },
                                              selected: comment.resolution?.rawValue, errors: model.errors, t)
@@ -69,13 +69,13 @@ public enum MasterplanParagraphPage {
             }
             if model.takesComments {
                 if model.mayComment {
-                    Forms.post("/masterplan/\(model.version)/paragraphs/\(model.paragraph.id)/comments", context, class: "form") {
+                    Forms.post(Site.Masterplan.paragraphComments(model.version, model.paragraph.id), context, class: "form") {
                         Forms.textarea(name: "body", label: t("masterplan.comment"), value: model.body, hint: t("masterplan.comment.hint"), rows: 5,
                                        errors: model.errors, t)
                         Forms.submit(t("masterplan.comment.send"))
                     }
                 } else {
-                    el("p") { el("a", .href("/login")) { t("masterplan.comment.signIn") } }
+                    el("p") { el("a", .href(Site.Accounts.login())) { t("masterplan.comment.signIn") } }
                 }
             }
         }
@@ -101,7 +101,7 @@ public enum MasterplanComparePage {
         let name = { (version: String) in version == "current" ? t("masterplan.current") : t("masterplan.version", ["number": version]) }
         let title = t("masterplan.compare.title", ["from": name(model.from), "to": name(model.to)])
         return Layout.page(title: title, context) {
-            el("p", .class("breadcrumb")) { el("a", .href("/masterplan")) { t("masterplan.title") } }
+            el("p", .class("breadcrumb")) { el("a", .href(Site.Masterplan.current())) { t("masterplan.title") } }
             el("h1") { title }
             if model.chapters.isEmpty { el("p") { t("masterplan.compare.same") } }
             for chapter in model.chapters {

@@ -12,7 +12,7 @@ public enum ReportPage {
                 t("masterplan.export")
                 for format in ["html", "odt", "docx", "pdf"] {
                     " "
-                    el("a", .href("/report.\(format)")) { format.uppercased() }
+                    el("a", .href(Site.Masterplan.reportFile(format)())) { format.uppercased() }
                 }
             }
             MasterplanHTML.tableOfContents(d, title: t("masterplan.contents"))

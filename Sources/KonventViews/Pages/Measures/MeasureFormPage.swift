@@ -28,18 +28,18 @@ public enum MeasureFormPage {
         let t = context.t, input = model.input
         let title = model.id == nil ? t("measures.new") : t("measure.edit")
         return Layout.page(title: title, context) {
-            el("p", .class("breadcrumb")) { el("a", .href("/measures")) { t("measures.title") } }
+            el("p", .class("breadcrumb")) { el("a", .href(Site.Measures.list())) { t("measures.title") } }
             el("h1") { title }
             if let notice = model.notice { el("p", .class("notice notice--warning"), .role("alert")) { notice } }
             if let from = model.from {
                 el("p", .class("notice")) {
                     t("measure.fromContribution")
                     " "
-                    el("a", .href("/contributions/\(from.id)")) { from.title }
+                    el("a", .href(Site.Contributions.page(ContributionID(from.id)))) { from.title }
                 }
             }
             Forms.errorSummary(model.errors, t)
-            Forms.post(model.id.map { "/measures/\($0)" } ?? "/measures", context, class: "form form--wide") {
+            Forms.post(model.id.map { Site.Measures.page(MeasureID($0)) } ?? Site.Measures.list(), context, class: "form form--wide") {
                 void("input", .type("hidden"), .name("version"), .value(String(model.version)))
                 if let from = model.from { void("input", .type("hidden"), .name("from"), .value(String(from.id))) }
                 Forms.choices(name: "kind", legend: t("measure.kindLabel"), type: "radio",

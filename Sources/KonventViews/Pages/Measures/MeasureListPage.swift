@@ -26,8 +26,8 @@ public enum MeasureListPage {
         return Layout.page(title: t("measures.title"), context) {
             el("h1") { t("measures.title") }
             el("p") { t("measures.intro") }
-            if model.mayWrite { el("p") { el("a", .class("button"), .href("/measures/new")) { t("measures.new") } } }
-            el("form", .method("get"), .action("/measures"), .class("filters"), .ariaLabel(t("contributions.filter"))) {
+            if model.mayWrite { el("p") { el("a", .class("button"), .href(Site.Measures.new())) { t("measures.new") } } }
+            el("form", .method("get"), .action(Site.Measures.list()), .class("filters"), .ariaLabel(t("contributions.filter"))) {
                 Forms.select(name: "field", label: t("field.fieldOfAction"),
                              options: [("", t("contributions.filter.all"))] + model.region.fieldsOfAction.map { ($0.key, $0.name[t.language]) },
                              selected: model.field ?? "", errors: [], t)

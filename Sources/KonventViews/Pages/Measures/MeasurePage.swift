@@ -66,7 +66,7 @@ public enum MeasurePage {
     public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
         let t = context.t, m = model.measure, c = m.content
         return Layout.page(title: "\(m.code) \(c.title)", context) {
-            el("p", .class("breadcrumb")) { el("a", .href("/measures")) { t("measures.title") } }
+            el("p", .class("breadcrumb")) { el("a", .href(Site.Measures.list())) { t("measures.title") } }
             el("h1") { "\(m.code) \(c.title)" }
             if let notice = model.notice { el("p", .class("notice"), .role("status")) { notice } }
             Forms.errorSummary(model.errors, t)
@@ -170,7 +170,7 @@ public enum MeasurePage {
             el("ul", .class("plain-list")) {
                 for source in model.sources {
                     el("li") {
-                        el("a", .href("/contributions/\(source.id)")) { source.title }
+                        el("a", .href(Site.Contributions.page(ContributionID(source.id)))) { source.title }
                         if !source.note.isEmpty { " – \(source.note)" }
                     }
                 }
@@ -193,7 +193,7 @@ public enum MeasurePage {
                         el("time", .datetime(decision.date)) { t.date(iso: decision.date) }
                         if let session = decision.session {
                             " · "
-                            el("a", .href("/sessions/\(session)")) { t("review.inSession") }
+                            el("a", .href(Site.Sessions.page(BodySessionID(session)))) { t("review.inSession") }
                         }
                     }
                     ReviewPage.voteLine(decision.conclusion.vote, t)
@@ -222,13 +222,13 @@ public enum MeasurePage {
                 }
             }
             if model.mayCompareVersions && model.measure.state != .draft {
-                el("p") { el("a", .href("/measures/\(model.measure.id)/review")) { t("measure.review") } }
+                el("p") { el("a", .href(Site.Measures.review(model.measure.id))) { t("measure.review") } }
             }
             if model.versions.count > 1 && model.mayCompareVersions {
                 el("p") {
                     t("measure.versions", ["count": t.number(model.versions.count)])
                     " "
-                    el("a", .href("/measures/\(model.measure.id)/versions")) { t("measure.versions.link") }
+                    el("a", .href(Site.Measures.versions(model.measure.id))) { t("measure.versions.link") }
                 }
             }
         }
@@ -238,9 +238,9 @@ public enum MeasurePage {
         let t = context.t, m = model.measure
         return el("section", .class("moderation"), .ariaLabelledBy("office-title")) {
             el("h2", .id("office-title")) { t("measure.office") }
-            if model.mayEdit { el("p") { el("a", .href("/measures/\(m.id)/edit")) { t("measure.edit") } } }
+            if model.mayEdit { el("p") { el("a", .href(Site.Measures.edit(m.id))) { t("measure.edit") } } }
             if !model.nextSteps.isEmpty {
-                Forms.post("/measures/\(m.id)/step", context, class: "form") {
+                Forms.post(Site.Measures.step(m.id), context, class: "form") {
                     void("input", .type("hidden"), .name("version"), .value(String(m.version)))
                     Forms.select(name: "step", label: t("measure.nextStep"),
                                  options: model.nextSteps.map { ($0.description, t("measure.step.\($0.description)")) },
@@ -249,7 +249,7 @@ public enum MeasurePage {
                     Forms.submit(t("measure.stepApply"))
                 }
             }
-            Forms.post("/measures/\(m.id)/sources", context, class: "form") {
+            Forms.post(Site.Measures.sources(m.id), context, class: "form") {
                 Forms.input(.init(name: "contribution", label: t("measure.addSource"), type: "number",
                                   hint: t("measure.addSource.hint")), errors: model.errors, t)
                 Forms.input(.init(name: "note", label: t("measure.sourceNote"), required: false), errors: model.errors, t)

@@ -14,7 +14,7 @@ enum MeasureSummary {
     static func item(_ measure: Measure, _ region: RegionConfiguration, _ t: Translator) -> Node {
         let c = measure.content
         return el("article", .class("contribution-summary")) {
-            el("h3") { el("a", .href("/measures/\(measure.id)")) { "\(measure.code) \(c.title)" } }
+            el("h3") { el("a", .href(Site.Measures.page(measure.id))) { "\(measure.code) \(c.title)" } }
             el("p", .class("meta")) {
                 el("span", .class("tag")) { t(c.kind.catalogKey) }
                 " "

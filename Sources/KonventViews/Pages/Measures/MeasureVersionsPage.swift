@@ -21,9 +21,9 @@ public enum MeasureVersionsPage {
     public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
         let t = context.t, m = model.measure
         return Layout.page(title: t("measure.versions.title"), context) {
-            el("p", .class("breadcrumb")) { el("a", .href("/measures/\(m.id)")) { "\(m.code) \(m.content.title)" } }
+            el("p", .class("breadcrumb")) { el("a", .href(Site.Measures.page(m.id))) { "\(m.code) \(m.content.title)" } }
             el("h1") { t("measure.versions.title") }
-            el("form", .method("get"), .action("/measures/\(m.id)/versions"), .class("filters")) {
+            el("form", .method("get"), .action(Site.Measures.versions(m.id)), .class("filters")) {
                 Forms.select(name: "from", label: t("measure.versions.from"),
                              options: model.versions.map { (String($0.version), "\($0.version) (\(t.date(iso: $0.date)))") },
                              selected: String(model.from), errors: [], t)

@@ -86,7 +86,7 @@ public enum ReviewDeskPage {
                             el("li") {
                                 el("time", .datetime(session.date)) { t.date(iso: session.date) }
                                 " "
-                                el("a", .href("/sessions/\(session.id)")) { session.title }
+                                el("a", .href(Site.Sessions.page(BodySessionID(session.id)))) { session.title }
                             }
                         }
                     }
@@ -101,7 +101,7 @@ public enum ReviewDeskPage {
                             el("li") {
                                 el("time", .datetime(item.date)) { t.date(iso: item.date) }
                                 " "
-                                el("a", .href("/measures/\(item.measureID)/review")) { "\(item.code) \(item.title)" }
+                                el("a", .href(Site.Measures.review(MeasureID(item.measureID)))) { "\(item.code) \(item.title)" }
                                 " – \(model.region.review.stage(item.stage)?.name[t.language] ?? item.stage)"
                             }
                         }
@@ -118,7 +118,7 @@ public enum ReviewDeskPage {
             el("ul", .class("plain-list")) {
                 for entry in entries {
                     el("li") {
-                        el("a", .href("/measures/\(entry.measure.id)/review")) { "\(entry.measure.code) \(entry.measure.title)" }
+                        el("a", .href(Site.Measures.review(entry.measure.id))) { "\(entry.measure.code) \(entry.measure.title)" }
                         " – \(MeasureStateName.name(entry.measure.state, model.region, t))"
                         if entry.lead { " (\(t("measure.lead")))" }
                         if let due = entry.due {

@@ -93,7 +93,7 @@ public enum ReviewPage {
     public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
         let t = context.t, m = model.measure
         return Layout.page(title: t("review.measure.title", ["code": m.code]), context) {
-            el("p", .class("breadcrumb")) { el("a", .href("/measures/\(m.id)")) { "\(m.code) \(m.content.title)" } }
+            el("p", .class("breadcrumb")) { el("a", .href(Site.Measures.page(m.id))) { "\(m.code) \(m.content.title)" } }
             el("h1") { t("review.measure.title", ["code": m.code]) }
             if let notice = model.notice { el("p", .class("notice"), .role("status")) { notice } }
             Forms.errorSummary(model.errors, t)
@@ -155,7 +155,7 @@ public enum ReviewPage {
                 t("review.onVersion", ["version": String(a.version)])
                 if a.version != model.measure.version {
                     " · "
-                    el("a", .href("/measures/\(model.measure.id)/versions?from=\(a.version)&to=\(model.measure.version)")) {
+                    el("a", .href(Site.Measures.versions(model.measure.id) + "?from=\(a.version)&to=\(model.measure.version)")) {
                         t("review.compare", ["version": String(a.version)])
                     }
                 }
@@ -203,7 +203,7 @@ public enum ReviewPage {
                 el("time", .datetime(e.date)) { t.date(iso: e.date) }
                 if let session = e.session {
                     " · "
-                    el("a", .href("/sessions/\(session)")) { t("review.inSession") }
+                    el("a", .href(Site.Sessions.page(BodySessionID(session)))) { t("review.inSession") }
                 }
             }
             voteLine(e.conclusion.vote, t)
@@ -242,7 +242,7 @@ public enum ReviewPage {
             }
             return el("section", .class("moderation"), .ariaLabelledBy("assess-title")) {
                 el("h2", .id("assess-title")) { t("review.assess.title", ["assessor": assessorName(assessor, model.region, t)]) }
-                Forms.post("/measures/\(m.id)/assessments/\(path)", context, class: "form") {
+                Forms.post(Site.Measures.assessment(m.id, path), context, class: "form") {
                     assessmentFields(stage, model.input, model.errors, t)
                     if concludes { conclusionFields(stage, model.conclusionInput, voting: false, model.errors, t) }
                     Forms.submit(t(concludes ? "review.assess.conclude" : "review.assess.save"))
@@ -256,7 +256,7 @@ public enum ReviewPage {
                         t("review.opinion.missing", ["list": missing.map { model.region.ministry($0)?.abbreviation ?? $0 }.joined(separator: ", ")])
                     }
                 } else {
-                    Forms.post("/measures/\(m.id)/opinion", context, class: "form") {
+                    Forms.post(Site.Measures.opinion(m.id), context, class: "form") {
                         conclusionFields(stage, model.conclusionInput, voting: false, model.errors, t)
                         Forms.submit(t("review.opinion.send"))
                     }
@@ -265,10 +265,10 @@ public enum ReviewPage {
         case .confirm:
             return el("section", .class("moderation"), .ariaLabelledBy("confirm-title")) {
                 el("h2", .id("confirm-title")) { t("review.confirm.title") }
-                Forms.post("/measures/\(m.id)/opinion/confirm", context, class: "inline-form") {
+                Forms.post(Site.Measures.confirmOpinion(m.id), context, class: "inline-form") {
                     Forms.submit(t("review.confirm.send"))
                 }
-                Forms.post("/measures/\(m.id)/opinion/object", context, class: "form") {
+                Forms.post(Site.Measures.objectToOpinion(m.id), context, class: "form") {
                     Forms.textarea(name: "objection", label: t("review.object.reason"), value: "", hint: nil, rows: 4, errors: model.errors, t)
                     Forms.submit(t("review.object.send"))
                 }
@@ -331,7 +331,7 @@ public enum ReviewPage {
         let t = context.t, lead = model.measure.content.leadMinistry
         return el("section", .class("moderation"), .ariaLabelledBy("assign-title")) {
             el("h2", .id("assign-title")) { t("review.assign.title") }
-            Forms.post("/measures/\(model.measure.id)/ministries", context, class: "form") {
+            Forms.post(Site.Measures.ministries(model.measure.id), context, class: "form") {
                 Forms.choices(name: "ministries", legend: t("review.assign.legend"), type: "checkbox",
                               options: model.region.ministries.filter { $0.key != lead }.map { ($0.key, "\($0.abbreviation) – \($0.name[t.language])") },
                               selected: Set(model.ministries), errors: model.errors, t)

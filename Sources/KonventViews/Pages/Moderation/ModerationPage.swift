@@ -49,7 +49,7 @@ public enum ModerationPage {
         let t = context.t
         return Layout.page(title: t("moderation.queue"), context) {
             el("h1") { t("moderation.queue") }
-            el("p") { el("a", .href("/organisations")) { t("organisations.title") } }
+            el("p") { el("a", .href(Site.Organisations.list())) { t("organisations.title") } }
             if let notice = model.notice { el("p", .class("notice"), .role("status")) { notice } }
             Forms.errorSummary(model.errors, t)
             reports(model, context)
@@ -68,7 +68,7 @@ public enum ModerationPage {
                     el("li") {
                         el("article", .class("report-item")) {
                             el("h3") {
-                                el("a", .href("/contributions/\(report.contributionID)" + (report.commentID.map { "#comment-\($0)" } ?? ""))) {
+                                el("a", .href(Site.Contributions.page(ContributionID(report.contributionID)) + (report.commentID.map { "#comment-\($0)" } ?? ""))) {
                                     report.commentID == nil ? report.contributionTitle
                                         : t("moderation.commentOn", ["title": report.contributionTitle])
                                 }
@@ -81,7 +81,7 @@ public enum ModerationPage {
                             }
                             el("div", .class("actions")) {
                                 hideForm(report, t, context)
-                                Forms.post("/moderation/reports/\(report.id)/dismiss", context) {
+                                Forms.post(Site.Moderation.dismissReport(report.id), context) {
                                     el("button", .type("submit"), .class("button button--secondary")) { t("moderation.dismiss") }
                                 }
                             }
@@ -93,11 +93,11 @@ public enum ModerationPage {
     }
 
     static func hideForm(_ report: Report, _ t: Translator, _ context: PageContext) -> Node {
-        let action = report.commentID.map { "/comments/\($0)/hide" } ?? "/contributions/\(report.contributionID)/status"
+        let action = report.commentID.map { Site.Contributions.hideComment($0) } ?? Site.Contributions.status(ContributionID(report.contributionID))
         let field = report.commentID.map { "reason-\($0)" } ?? "reason"
         return Forms.post(action, context, class: "inline-form") {
             if report.commentID == nil { void("input", .type("hidden"), .name("status"), .value("hidden")) }
-            void("input", .type("hidden"), .name("back"), .value("/moderation"))
+            void("input", .type("hidden"), .name("back"), .value(Site.Moderation.queue()))
             Forms.input(.init(name: field, label: t("moderation.publicReason"), value: "",
                               hint: nil), errors: [], t)
             el("button", .type("submit"), .class("button button--danger")) { t("moderation.hide") }
@@ -113,9 +113,9 @@ public enum ModerationPage {
                 for contribution in model.awaiting {
                     el("li") {
                         ContributionSummary.item(contribution, model.region, t)
-                        Forms.post("/contributions/\(contribution.id)/status", context, class: "inline-form") {
+                        Forms.post(Site.Contributions.status(contribution.id), context, class: "inline-form") {
                             void("input", .type("hidden"), .name("status"), .value("published"))
-                            void("input", .type("hidden"), .name("back"), .value("/moderation"))
+                            void("input", .type("hidden"), .name("back"), .value(Site.Moderation.queue()))
                             el("button", .type("submit"), .class("button")) {
                                 t("moderation.publish")
                                 el("span", .class("visually-hidden")) { ": \(contribution.title)" }
@@ -132,7 +132,7 @@ public enum ModerationPage {
         return el("section", .ariaLabelledBy("settings-title")) {
             el("h2", .id("settings-title")) { t("moderation.settings") }
             el("p") { model.premoderation ? t("moderation.premoderation.on") : t("moderation.premoderation.off") }
-            Forms.post("/moderation/premoderation", context) {
+            Forms.post(Site.Moderation.premoderation(), context) {
                 void("input", .type("hidden"), .name("enabled"), .value(model.premoderation ? "0" : "1"))
                 el("button", .type("submit"), .class("button button--secondary")) {
                     model.premoderation ? t("moderation.premoderation.disable") : t("moderation.premoderation.enable")

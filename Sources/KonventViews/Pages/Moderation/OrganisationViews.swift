@@ -7,15 +7,15 @@ public enum OrganisationViews {
         let t = context.t
         return el("ul", .class("plain-list"), .ariaLabelledBy(labelledBy)) {
             for request in requests {
-                let base = "/organisations/\(request.organisation.id)/members/\(request.user)"
+                let ids = (request.organisation.id, request.user)
                 el("li") {
                     el("span") {
                         t("organisation.request.line", ["name": request.displayName, "organisation": request.organisation.name])
                     }
                     " "
-                    decision("\(base)/confirm", t("organisation.request.confirm"), request, context)
+                    decision(Site.Organisations.confirm(ids.0, ids.1), t("organisation.request.confirm"), request, context)
                     " "
-                    decision("\(base)/decline", t("organisation.request.decline"), request, context)
+                    decision(Site.Organisations.decline(ids.0, ids.1), t("organisation.request.decline"), request, context)
                 }
             }
         }
@@ -71,15 +71,15 @@ public enum OrganisationsPage {
                 if model.toReview.isEmpty { el("p") { t("organisations.review.none") } }
                 el("ul", .class("plain-list"), .ariaLabelledBy("review-title")) {
                     for membership in model.toReview {
-                        let base = "/organisations/\(membership.organisation.id)/members/\(membership.user)"
+                let ids = (membership.organisation.id, membership.user)
                         el("li") {
                             el("span") {
                                 t("organisation.member.line", ["name": membership.displayName, "organisation": membership.organisation.name])
                             }
                             " "
-                            OrganisationViews.decision("\(base)/keep", t("organisations.review.keep"), membership, context)
+                            OrganisationViews.decision(Site.Organisations.keep(ids.0, ids.1), t("organisations.review.keep"), membership, context)
                             " "
-                            OrganisationViews.decision("\(base)/remove", t("organisations.member.remove"), membership, context)
+                            OrganisationViews.decision(Site.Organisations.remove(ids.0, ids.1), t("organisations.member.remove"), membership, context)
                         }
                     }
                 }
@@ -89,14 +89,14 @@ public enum OrganisationsPage {
                 el("ul", .class("plain-list")) {
                     for (organisation, members) in model.organisations {
                         el("li") {
-                            el("a", .href("/organisations/\(organisation.id)")) { organisation.name }
+                            el("a", .href(Site.Organisations.page(organisation.id))) { organisation.name }
                             " (\(t(organisation.kind.catalogKey)), \(t(members == 1 ? "organisations.members.one" : "organisations.members", ["count": t.number(members)])))"
                             if organisation.verified { " "; el("span", .class("badge")) { t("organisation.verified") } }
                         }
                     }
                 }
                 if let next = model.next {
-                    el("p") { el("a", .href("/organisations?after=\(Layout.percentEncoded(next))")) { t("organisations.next") } }
+                    el("p") { el("a", .href(Site.Organisations.list() + "?after=\(Layout.percentEncoded(next))")) { t("organisations.next") } }
                 }
             }
         }
@@ -110,14 +110,14 @@ public enum OrganisationPage {
     ) -> [UInt8] {
         let t = context.t
         return Layout.page(title: organisation.name, context) {
-            el("p") { el("a", .href("/organisations")) { t("organisations.title") } }
+            el("p") { el("a", .href(Site.Organisations.list())) { t("organisations.title") } }
             el("h1") { organisation.name }
             if let notice { el("p", .class("notice"), .role("status")) { notice } }
             el("p") {
                 t(organisation.kind.catalogKey)
                 if organisation.verified { " "; el("span", .class("badge")) { t("organisation.verified") } }
             }
-            Forms.post("/organisations/\(organisation.id)/verification", context) {
+            Forms.post(Site.Organisations.verification(organisation.id), context) {
                 void("input", .type("hidden"), .name("verified"), .value(organisation.verified ? "0" : "1"))
                 el("button", .type("submit"), .class("button button--secondary")) {
                     t(organisation.verified ? "organisations.unverify" : "organisations.verify")
@@ -127,17 +127,17 @@ public enum OrganisationPage {
             if members.isEmpty { el("p") { t("organisations.members.none") } }
             el("ul", .class("plain-list"), .ariaLabelledBy("members-title")) {
                 for member in members {
-                    let base = "/organisations/\(organisation.id)/members/\(member.user)"
+                let ids = (organisation.id, member.user)
                     el("li") {
                         el("span") { member.displayName }
                         if member.status == .requested { " "; el("span", .class("badge badge--warning")) { t("organisation.requested") } }
                         if member.needsReview { " "; el("span", .class("badge badge--warning")) { t("organisation.toReview") } }
                         " "
                         if member.status == .requested {
-                            OrganisationViews.decision("\(base)/confirm", t("organisation.request.confirm"), member, context)
+                            OrganisationViews.decision(Site.Organisations.confirm(ids.0, ids.1), t("organisation.request.confirm"), member, context)
                             " "
                         }
-                        OrganisationViews.decision("\(base)/remove", t("organisations.member.remove"), member, context)
+                        OrganisationViews.decision(Site.Organisations.remove(ids.0, ids.1), t("organisations.member.remove"), member, context)
                     }
                 }
             }

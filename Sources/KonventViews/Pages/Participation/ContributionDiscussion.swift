@@ -13,7 +13,7 @@ enum ContributionDiscussion {
             el("h2", .id("comments-title")) { t("contribution.comments", ["count": t.number(c.commentCount)]) }
             if threads.isEmpty { el("p") { t("contribution.comments.none") } } else { list(threads, model, context) }
             if model.mayComment {
-                Forms.post("/contributions/\(c.id)/comments", context, class: "form") {
+                Forms.post(Site.Contributions.comments(c.id), context, class: "form") {
                     Forms.textarea(name: "comment", label: t("contribution.comment.new"), value: model.commentText,
                                    hint: t("contribution.comment.hint"), rows: 4, errors: model.errors, t)
                     Forms.submit(t("contribution.comment.send"))
@@ -39,7 +39,7 @@ enum ContributionDiscussion {
                     if model.mayComment {
                         el("details", .class("reply")) {
                             el("summary") { t("contribution.comment.reply") }
-                            Forms.post("/contributions/\(c.id)/comments", context) {
+                            Forms.post(Site.Contributions.comments(c.id), context) {
                                 void("input", .type("hidden"), .name("parent"), .value(String(thread.id)))
                                 Forms.textarea(name: "reply-\(thread.id)", label: t("contribution.comment.answer"), value: "",
                                                hint: nil, rows: 3, errors: [], t)
@@ -78,7 +78,7 @@ enum ContributionDiscussion {
             if comment.mayEdit {
                 el("details") {
                     el("summary") { t("contribution.comment.edit") }
-                    Forms.post("/comments/\(comment.id)/edit", context) {
+                    Forms.post(Site.Contributions.editComment(comment.id), context) {
                         Forms.textarea(name: "body-\(comment.id)", label: t("contribution.comment.editLabel"), value: comment.body,
                                        hint: t("contribution.comment.editHint"), rows: 3, errors: [], t)
                         Forms.submit(t("form.save"))
@@ -88,7 +88,7 @@ enum ContributionDiscussion {
             if comment.mayDelete {
                 el("details") {
                     el("summary") { t("contribution.comment.delete") }
-                    Forms.post("/comments/\(comment.id)/delete", context) {
+                    Forms.post(Site.Contributions.deleteComment(comment.id), context) {
                         el("p") { t("contribution.comment.deleteConfirm") }
                         el("button", .type("submit"), .class("button button--danger")) { t("contribution.comment.delete") }
                     }
@@ -98,7 +98,7 @@ enum ContributionDiscussion {
             if model.mayModerate {
                 el("details") {
                     el("summary") { t("moderation.hideComment") }
-                    Forms.post("/comments/\(comment.id)/hide", context) {
+                    Forms.post(Site.Contributions.hideComment(comment.id), context) {
                         Forms.input(.init(name: "reason-\(comment.id)", label: t("moderation.publicReason"),
                                           hint: t("moderation.publicReason.hint")), errors: [], t)
                         el("button", .type("submit"), .class("button button--danger")) { t("moderation.hide") }

@@ -41,15 +41,15 @@ public enum ContributionListPage {
             el("h1") { t("contributions.title") }
             el("p") { t("contributions.intro") }
             if model.mayContribute {
-                el("p") { el("a", .class("button"), .href("/contributions/new")) { t("contributions.new") } }
+                el("p") { el("a", .class("button"), .href(Site.Contributions.new())) { t("contributions.new") } }
             }
             if let format = model.format {
                 el("p", .class("notice")) {
                     t("contributions.fromFormat")
                     " "
-                    el("a", .href("/formats/\(format.id)")) { format.title }
+                    el("a", .href(Site.Formats.page(FormatID(format.id)))) { format.title }
                     " · "
-                    el("a", .href("/contributions")) { t("contributions.filter.reset") }
+                    el("a", .href(Site.Contributions.list())) { t("contributions.filter.reset") }
                 }
             }
             filters(model, t)
@@ -69,7 +69,7 @@ public enum ContributionListPage {
 
     static func filters(_ model: Model, _ t: Translator) -> Node {
         let all = [("", t("contributions.filter.all"))]
-        return el("form", .method("get"), .action("/contributions"), .class("filters"), Attribute("role", "search"),
+        return el("form", .method("get"), .action(Site.Contributions.list()), .class("filters"), Attribute("role", "search"),
                   .ariaLabel(t("contributions.filter"))) {
             Forms.input(.init(name: "q", label: t("contributions.search"), type: "search", value: model.search,
                               required: false, markOptional: false), errors: [], t)

@@ -10,7 +10,7 @@ enum ContributionModeration {
         let name = comment.map { "report-\($0)" } ?? "report"
         return el("details", .class("report")) {
             el("summary") { comment == nil ? t("report.contribution") : t("report.comment") }
-            Forms.post("/contributions/\(c.id)/report", context) {
+            Forms.post(Site.Contributions.report(c.id), context) {
                 if let comment { void("input", .type("hidden"), .name("comment"), .value(String(comment))) }
                 Forms.textarea(name: name, label: t("report.reason"), value: "", hint: t("report.reason.hint"), rows: 3,
                                errors: [], t)
@@ -26,7 +26,7 @@ enum ContributionModeration {
             el("h2", .id("moderation-title")) { t("moderation.title") }
             if !targets.isEmpty {
                 el("h3") { t("moderation.statusTitle") }
-                Forms.post("/contributions/\(c.id)/status", context, class: "form") {
+                Forms.post(Site.Contributions.status(c.id), context, class: "form") {
                     Forms.select(name: "status", label: t("moderation.newStatus"),
                                  options: targets.map { ($0.rawValue, t($0.catalogKey)) }, selected: nil, errors: model.errors, t)
                     Forms.input(.init(name: "reason", label: t("moderation.publicReason"), hint: t("moderation.reasonRule"),
@@ -36,7 +36,7 @@ enum ContributionModeration {
             }
             if c.status != .merged {
                 el("h3") { t("moderation.mergeTitle") }
-                Forms.post("/contributions/\(c.id)/merge", context, class: "form") {
+                Forms.post(Site.Contributions.merge(c.id), context, class: "form") {
                     Forms.input(.init(name: "into", label: t("moderation.mergeInto"), type: "number",
                                       hint: t("moderation.mergeInto.hint")), errors: model.errors, t)
                     Forms.input(.init(name: "mergeReason", label: t("moderation.publicReason"), required: false),

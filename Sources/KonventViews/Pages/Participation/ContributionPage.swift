@@ -81,7 +81,7 @@ public enum ContributionPage {
     public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
         let t = context.t, c = model.contribution
         return Layout.page(title: c.title, context) {
-            el("p", .class("breadcrumb")) { el("a", .href("/contributions")) { t("contributions.title") } }
+            el("p", .class("breadcrumb")) { el("a", .href(Site.Contributions.list())) { t("contributions.title") } }
             el("h1") { c.title }
             if let notice = model.notice { el("p", .class("notice"), .role("status")) { notice } }
             Forms.errorSummary(model.errors, t)
@@ -114,7 +114,7 @@ public enum ContributionPage {
             return el("p", .class("notice"), .role("note")) {
                 t("contribution.mergedNotice")
                 " "
-                if let target = model.mergedInto { el("a", .href("/contributions/\(target.id)")) { target.title } }
+                if let target = model.mergedInto { el("a", .href(Site.Contributions.page(ContributionID(target.id)))) { target.title } }
             }
         case .submitted:
             return el("p", .class("notice"), .role("note")) { t("contribution.awaitingModeration") }
@@ -144,7 +144,7 @@ public enum ContributionPage {
             el("dt") { t("contribution.source") }
             el("dd") {
                 if let format = c.formatID {
-                    el("a", .href("/formats/\(format)")) { c.formatTitle ?? t("contribution.source.format") }
+                    el("a", .href(Site.Formats.page(format))) { c.formatTitle ?? t("contribution.source.format") }
                 } else {
                     t("contribution.source.online")
                 }
@@ -168,13 +168,13 @@ public enum ContributionPage {
             el("p") { t("contribution.supports", ["count": t.number(c.supportCount)]) }
             if let supported = model.supported {
                 el("div", .class("actions")) {
-                    Forms.post("/contributions/\(c.id)/support\(supported ? "/withdraw" : "")", context) {
+                    Forms.post(supported ? Site.Contributions.withdrawSupport(c.id) : Site.Contributions.support(c.id), context) {
                         el("button", .type("submit"), .class(supported ? "button button--secondary" : "button")) {
                             supported ? t("contribution.support.withdraw") : t("contribution.support.add")
                         }
                     }
                     if let following = model.following {
-                        Forms.post("/contributions/\(c.id)/\(following ? "unfollow" : "follow")", context) {
+                        Forms.post(following ? Site.Contributions.unfollow(c.id) : Site.Contributions.follow(c.id), context) {
                             el("button", .type("submit"), .class("button button--secondary")) {
                                 following ? t("contribution.unfollow") : t("contribution.follow")
                             }
@@ -194,7 +194,7 @@ public enum ContributionPage {
             t(key)
             if key == DenialReason.signInRequired.catalogKey {
                 " "
-                el("a", .href("/login?next=/contributions/\(model.contribution.id)")) { t("layout.nav.login") }
+                el("a", .href(Site.Accounts.login(next: Site.Contributions.page(model.contribution.id)))) { t("layout.nav.login") }
             }
         }
     }
@@ -206,7 +206,7 @@ public enum ContributionPage {
             el("ul", .class("plain-list")) {
                 for measure in model.measures {
                     el("li") {
-                        el("a", .href("/measures/\(measure.id)")) { "\(measure.code) \(measure.title)" }
+                        el("a", .href(Site.Measures.page(MeasureID(measure.id)))) { "\(measure.code) \(measure.title)" }
                         " – \(measure.state)"
                     }
                 }
@@ -245,13 +245,13 @@ public enum TimelineText {
             parts.append(.text(t(event.kind.catalogKey)))
             if let related = event.relatedID {
                 parts.append(.text(" "))
-                parts.append(el("a", .href("/contributions/\(related)")) { relatedTitle ?? "#\(related)" })
+                parts.append(el("a", .href(Site.Contributions.page(ContributionID(related)))) { relatedTitle ?? "#\(related)" })
             }
         case .measure:
             parts.append(.text(t(event.kind.catalogKey)))
             if let related = event.relatedID {
                 parts.append(.text(" "))
-                parts.append(el("a", .href("/measures/\(related)")) { relatedTitle ?? "#\(related)" })
+                parts.append(el("a", .href(Site.Measures.page(MeasureID(related)))) { relatedTitle ?? "#\(related)" })
             }
             if let state = event.detail.flatMap(MeasureState.init) { parts.append(.text(": \(t(state.catalogKey))")) }
         default:

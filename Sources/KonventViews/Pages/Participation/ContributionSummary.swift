@@ -5,7 +5,7 @@ import KonventDomain
 enum ContributionSummary {
     static func item(_ contribution: Contribution, _ region: RegionConfiguration, _ t: Translator) -> Node {
         el("article", .class("contribution-summary")) {
-            el("h3") { el("a", .href("/contributions/\(contribution.id)")) { contribution.title } }
+            el("h3") { el("a", .href(Site.Contributions.page(contribution.id))) { contribution.title } }
             el("p", .class("meta")) {
                 el("span", .class("tag")) { t(contribution.kind.catalogKey) }
                 " "

@@ -31,7 +31,7 @@ public enum NewContributionPage {
             el("p") { t("contributions.new.intro") }
             Forms.errorSummary(model.errors, t)
             if !model.similar.isEmpty { similar(model, t) }
-            Forms.post("/contributions", context, class: "form form--wide") {
+            Forms.post(Site.Contributions.list(), context, class: "form form--wide") {
                 if !model.similar.isEmpty { void("input", .type("hidden"), .name("seenSimilar"), .value("1")) }
                 Forms.choices(name: "kind", legend: t("field.kind"), type: "radio",
                               options: Contribution.Kind.allCases.map { ($0.rawValue, t($0.catalogKey)) },

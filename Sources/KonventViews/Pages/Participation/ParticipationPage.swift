@@ -107,7 +107,7 @@ public enum ParticipationPage {
                     for unit in model.districts {
                         el("tr") {
                             el("th", Attribute("scope", "row")) {
-                                el("a", .href("/contributions?district=\(unit.key)")) { unit.name }
+                                el("a", .href(Site.Contributions.list() + "?district=\(unit.key)")) { unit.name }
                             }
                             el("td", .class("numeric")) { t.number(unit.population) }
                             el("td", .class("numeric")) { t.number(unit.contributions) }

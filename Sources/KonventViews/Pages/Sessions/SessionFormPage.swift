@@ -25,7 +25,7 @@ public enum SessionFormPage {
         return Layout.page(title: title, context) {
             el("h1") { title }
             Forms.errorSummary(model.errors, t)
-            Forms.post(model.id.map { "/sessions/\($0)" } ?? "/sessions", context, class: "form") {
+            Forms.post(model.id.map { Site.Sessions.page(BodySessionID($0)) } ?? Site.Sessions.list(), context, class: "form") {
                 Forms.select(name: "body", label: t("session.body"), options: model.region.bodies.map { ($0.key, $0.name[t.language]) },
                              selected: input.body, errors: model.errors, t)
                 Forms.input(.init(name: "title", label: t("session.title"), value: input.title), errors: model.errors, t)
@@ -74,14 +74,14 @@ public enum DecisionFormPage {
         let t = context.t
         let title = t("session.decide", ["position": String(model.item.position)])
         return Layout.page(title: title, context) {
-            el("p", .class("breadcrumb")) { el("a", .href("/sessions/\(model.sessionID)")) { model.sessionTitle } }
+            el("p", .class("breadcrumb")) { el("a", .href(Site.Sessions.page(BodySessionID(model.sessionID)))) { model.sessionTitle } }
             el("h1") { title }
             el("p", .class("lead")) {
                 model.item.title
                 if let measure = model.item.measure { " – \(measure.code) \(measure.title)" }
             }
             Forms.errorSummary(model.errors, t)
-            Forms.post("/sessions/\(model.sessionID)/items/\(model.item.id)/decision", context, class: "form") {
+            Forms.post(Site.Sessions.decision(BodySessionID(model.sessionID), model.item.id), context, class: "form") {
                 if let stage = model.stage {
                     ReviewPage.assessmentFields(stage, model.assessment, model.errors, t)
                     ReviewPage.conclusionFields(stage, model.input, voting: true, model.errors, t)

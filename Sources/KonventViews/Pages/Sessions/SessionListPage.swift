@@ -40,10 +40,10 @@ public enum SessionListPage {
             el("h1") { t("sessions.title") }
             el("p", .class("lead")) { t("sessions.lead") }
             el("p") {
-                el("a", .href("/sessions.ics")) { t("sessions.calendar") }
+                el("a", .href(Site.Sessions.feed())) { t("sessions.calendar") }
                 if model.mayManage {
                     " · "
-                    el("a", .href("/sessions/new")) { t("sessions.new") }
+                    el("a", .href(Site.Sessions.new())) { t("sessions.new") }
                 }
             }
             section("upcoming", t("sessions.upcoming"), model.upcoming, model, t)
@@ -58,7 +58,7 @@ public enum SessionListPage {
             el("ul", .class("plain-list")) {
                 for entry in entries {
                     el("li") {
-                        el("a", .href("/sessions/\(entry.id)")) { entry.title }
+                        el("a", .href(Site.Sessions.page(BodySessionID(entry.id)))) { entry.title }
                         el("p", .class("meta")) {
                             model.region.body(entry.body)?.name[t.language] ?? entry.body
                             " · "

@@ -36,7 +36,7 @@ public enum SessionPage {
     public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
         let t = context.t, s = model.session
         return Layout.page(title: s.draft.title, context) {
-            el("p", .class("breadcrumb")) { el("a", .href("/sessions")) { t("sessions.title") } }
+            el("p", .class("breadcrumb")) { el("a", .href(Site.Sessions.list())) { t("sessions.title") } }
             el("h1") { s.draft.title }
             if let notice = model.notice { el("p", .class("notice"), .role("status")) { notice } }
             Forms.errorSummary(model.errors, t)
@@ -58,7 +58,7 @@ public enum SessionPage {
                 el("dt") { t("session.status") }
                 el("dd") { t(s.isPublished ? "session.status.published" : "session.status.open") }
             }
-            el("p") { el("a", .href("/sessions/\(s.id).ics")) { t("format.addToCalendar") } }
+            el("p") { el("a", .href(Site.Sessions.calendar(s.id))) { t("format.addToCalendar") } }
             if !s.draft.participants.isEmpty {
                 el("h2") { t("session.participants") }
                 el("ul", .class("plain-list")) { for line in s.draft.participants.split(separator: "\n") { el("li") { String(line) } } }
@@ -83,20 +83,20 @@ public enum SessionPage {
                         el("h3") { item.title }
                         if let measure = item.measure {
                             el("p") {
-                                el("a", .href("/measures/\(measure.id)")) { "\(measure.code) \(measure.title)" }
+                                el("a", .href(Site.Measures.page(measure.id))) { "\(measure.code) \(measure.title)" }
                                 " – \(MeasureStateName.name(measure.state, model.region, t))"
                             }
                         }
                         if model.mayViewDecisions && item.decidedAt != nil { decision(item, model, t) }
                         if model.mayDecide {
                             el("p") {
-                                el("a", .href("/sessions/\(s.id)/items/\(item.id)/decision")) {
+                                el("a", .href(Site.Sessions.decision(s.id, item.id))) {
                                     t(item.decidedAt == nil ? "session.decide" : "session.decide.change", ["position": String(item.position)])
                                 }
                             }
                         }
                         if model.mayManage {
-                            Forms.post("/sessions/\(s.id)/items/\(item.id)/remove", context, class: "inline-form") {
+                            Forms.post(Site.Sessions.removeItem(s.id, item.id), context, class: "inline-form") {
                                 el("button", .type("submit"), .class("link-button")) { t("session.item.remove", ["position": String(item.position)]) }
                             }
                         }
@@ -127,8 +127,8 @@ public enum SessionPage {
         return el("section", .class("moderation"), .ariaLabelledBy("session-office-title")) {
             el("h2", .id("session-office-title")) { t("session.office") }
             if model.mayManage {
-                el("p") { el("a", .href("/sessions/\(s.id)/edit")) { t("session.edit") } }
-                Forms.post("/sessions/\(s.id)/items", context, class: "form") {
+                el("p") { el("a", .href(Site.Sessions.edit(s.id))) { t("session.edit") } }
+                Forms.post(Site.Sessions.items(s.id), context, class: "form") {
                     Forms.input(.init(name: "title", label: t("session.item.title")), errors: model.errors, t)
                     Forms.select(name: "measure", label: t("session.item.measure"),
                                  options: [("", t("session.item.noMeasure"))] + model.candidates.map { (String($0.id), $0.label) },
@@ -137,7 +137,7 @@ public enum SessionPage {
                 }
             }
             if model.mayRelease {
-                Forms.post("/sessions/\(s.id)/publish", context, class: "form") {
+                Forms.post(Site.Sessions.publish(s.id), context, class: "form") {
                     el("p", .class("hint")) { t("session.publish.hint") }
                     Forms.submit(t("session.publish"))
                 }

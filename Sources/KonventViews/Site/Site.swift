@@ -1,0 +1,143 @@
+import Foundation
+import KonventDomain
+
+/// Every path of the site, in one place: the routes register these templates, and pages, mails and
+/// redirects build their links from them. Files carry their format in the path (`.ics`, `.pdf`).
+public enum Site {
+    static let unreserved: CharacterSet = {
+        var set = CharacterSet.alphanumerics
+        set.insert(charactersIn: "-._~")
+        return set
+    }()
+    /// A query value may keep its slashes (a path to return to reads as one).
+    static let queryValue: CharacterSet = unreserved.union(CharacterSet(charactersIn: "/"))
+
+    public static let start: SitePath<> = .init("/")
+    public static let language: SitePath<> = .init("/language")
+    public static let asset = SitePath<String>("/static/{file}")
+    public static let health: SitePath<> = .init("/health")
+    public static let metrics: SitePath<> = .init("/metrics")
+    /// A page whose text is configured (Impressum, Datenschutz, …), by its key.
+    public static let configuredPage = SitePath<String>("/{key}")
+
+    public enum Accounts {
+        public static let register: SitePath<> = .init("/register")
+        public static let registerSent: SitePath<> = .init("/register/sent")
+        public static let confirm: SitePath<> = .init("/confirm")
+        public static let login: SitePath<> = .init("/login")
+        public static let logout: SitePath<> = .init("/logout")
+        public static let forgotPassword: SitePath<> = .init("/password/forgot")
+        public static let resetPassword: SitePath<> = .init("/password/reset")
+        public static let account: SitePath<> = .init("/account")
+        public static let export: SitePath<> = .init("/account/export.json")
+        public static let confirmation: SitePath<> = .init("/account/confirmation")
+        public static let notifications: SitePath<> = .init("/account/notifications")
+        public static let delete: SitePath<> = .init("/account/delete")
+        public static let organisations: SitePath<> = .init("/account/organisations")
+        public static let leaveOrganisation = SitePath<OrganisationID>("/account/organisations/{id}/remove")
+
+        /// The sign-in page that returns to `next` afterwards.
+        public static func login(next: String) -> String { login().query(["next": next]) }
+    }
+
+    public enum Organisations {
+        public static let list: SitePath<> = .init("/organisations")
+        public static let page = SitePath<OrganisationID>("/organisations/{id}")
+        public static let verification = SitePath<OrganisationID>("/organisations/{id}/verification")
+        public static let confirm = SitePath<OrganisationID, UserID>("/organisations/{id}/members/{user}/confirm")
+        public static let decline = SitePath<OrganisationID, UserID>("/organisations/{id}/members/{user}/decline")
+        public static let keep = SitePath<OrganisationID, UserID>("/organisations/{id}/members/{user}/keep")
+        public static let remove = SitePath<OrganisationID, UserID>("/organisations/{id}/members/{user}/remove")
+    }
+
+    public enum Contributions {
+        public static let list: SitePath<> = .init("/contributions")
+        public static let new: SitePath<> = .init("/contributions/new")
+        public static let page = SitePath<ContributionID>("/contributions/{id}")
+        public static let comments = SitePath<ContributionID>("/contributions/{id}/comments")
+        public static let follow = SitePath<ContributionID>("/contributions/{id}/follow")
+        public static let unfollow = SitePath<ContributionID>("/contributions/{id}/unfollow")
+        public static let support = SitePath<ContributionID>("/contributions/{id}/support")
+        public static let withdrawSupport = SitePath<ContributionID>("/contributions/{id}/support/withdraw")
+        public static let report = SitePath<ContributionID>("/contributions/{id}/report")
+        public static let status = SitePath<ContributionID>("/contributions/{id}/status")
+        public static let merge = SitePath<ContributionID>("/contributions/{id}/merge")
+        public static let hideComment = SitePath<Int64>("/comments/{id}/hide")
+        public static let editComment = SitePath<Int64>("/comments/{id}/edit")
+        public static let deleteComment = SitePath<Int64>("/comments/{id}/delete")
+    }
+
+    public enum Moderation {
+        public static let queue: SitePath<> = .init("/moderation")
+        public static let premoderation: SitePath<> = .init("/moderation/premoderation")
+        public static let dismissReport = SitePath<Int64>("/moderation/reports/{report}/dismiss")
+    }
+
+    public enum Formats {
+        public static let list: SitePath<> = .init("/formats")
+        public static let feed: SitePath<> = .init("/formats.ics")
+        public static let new: SitePath<> = .init("/formats/new")
+        public static let page = SitePath<FormatID>("/formats/{id}")
+        public static let calendar = SitePath<FormatID>("/formats/{id}.ics")
+        public static let edit = SitePath<FormatID>("/formats/{id}/edit")
+        public static let register = SitePath<FormatID>("/formats/{id}/register")
+        public static let cancel = SitePath<FormatID>("/formats/{id}/cancel")
+        public static let documentation = SitePath<FormatID>("/formats/{id}/documentation")
+        public static let results = SitePath<FormatID>("/formats/{id}/results")
+        public static let importResults = SitePath<FormatID>("/formats/{id}/import")
+    }
+
+    public static let participation: SitePath<> = .init("/participation")
+
+    public enum Measures {
+        public static let list: SitePath<> = .init("/measures")
+        public static let new: SitePath<> = .init("/measures/new")
+        public static let page = SitePath<MeasureID>("/measures/{id}")
+        public static let edit = SitePath<MeasureID>("/measures/{id}/edit")
+        public static let step = SitePath<MeasureID>("/measures/{id}/step")
+        public static let versions = SitePath<MeasureID>("/measures/{id}/versions")
+        public static let sources = SitePath<MeasureID>("/measures/{id}/sources")
+        public static let review = SitePath<MeasureID>("/measures/{id}/review")
+        /// An assessor's form: `office`, `ministry:KEY`.
+        public static let assessment = SitePath<MeasureID, String>("/measures/{id}/assessments/{who}")
+        public static let opinion = SitePath<MeasureID>("/measures/{id}/opinion")
+        public static let confirmOpinion = SitePath<MeasureID>("/measures/{id}/opinion/confirm")
+        public static let objectToOpinion = SitePath<MeasureID>("/measures/{id}/opinion/object")
+        public static let ministries = SitePath<MeasureID>("/measures/{id}/ministries")
+        public static let desk: SitePath<> = .init("/review")
+    }
+
+    public enum Sessions {
+        public static let list: SitePath<> = .init("/sessions")
+        public static let feed: SitePath<> = .init("/sessions.ics")
+        public static let new: SitePath<> = .init("/sessions/new")
+        public static let page = SitePath<BodySessionID>("/sessions/{id}")
+        public static let calendar = SitePath<BodySessionID>("/sessions/{id}.ics")
+        public static let edit = SitePath<BodySessionID>("/sessions/{id}/edit")
+        public static let items = SitePath<BodySessionID>("/sessions/{id}/items")
+        public static let removeItem = SitePath<BodySessionID, Int64>("/sessions/{id}/items/{item}/remove")
+        public static let decision = SitePath<BodySessionID, Int64>("/sessions/{id}/items/{item}/decision")
+        public static let publish = SitePath<BodySessionID>("/sessions/{id}/publish")
+    }
+
+    public enum Masterplan {
+        public static let current: SitePath<> = .init("/masterplan")
+        public static let version = SitePath<Int>("/masterplan/{version}")
+        /// A version ("current" or its number) as a file of `format` (html, odt, docx, pdf).
+        public static func file(_ format: String) -> SitePath<String> { SitePath("/masterplan/{version}.\(format)") }
+        public static let compare: SitePath<> = .init("/masterplan/compare")
+        public static let editChapter = SitePath<String>("/masterplan/chapters/{key}/edit")
+        public static let chapter = SitePath<String>("/masterplan/chapters/{key}")
+        public static let publish: SitePath<> = .init("/masterplan/publish")
+        public static let adopt = SitePath<Int>("/masterplan/{version}/adopt")
+        public static let commentsFile = SitePath<Int>("/masterplan/{version}/comments.csv")
+        public static let paragraph = SitePath<Int, String>("/masterplan/{version}/paragraphs/{paragraph}")
+        public static let paragraphComments = SitePath<Int, String>("/masterplan/{version}/paragraphs/{paragraph}/comments")
+        public static let answer = SitePath<Int64>("/masterplan/comments/{comment}/answer")
+        /// The adopted measures as data (`measures.json`, `financing.csv`, …).
+        public static func data(_ file: String) -> SitePath<> { .init("/masterplan/data/\(file)") }
+        public static let report: SitePath<> = .init("/report")
+        /// The status report as a file of `format`.
+        public static func reportFile(_ format: String) -> SitePath<> { .init("/report.\(format)") }
+    }
+}
