@@ -11,22 +11,27 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     router.add(middleware: ObservabilityMiddleware(metrics: services.metrics))
     router.add(middleware: SecurityHeadersMiddleware(https: services.configuration.usesHTTPS))
     router.add(middleware: VisitorMiddleware(services: services))
-    router.add(middleware: ErrorPageMiddleware(services: services))
+    let basics = services.basics
+    router.add(middleware: ErrorPageMiddleware(basics: basics))
     router.add(middleware: CSRFMiddleware(services: services))
-    PageRoutes(services: services).add(to: router)
-    AuthRoutes(services: services).add(to: router)
-    AccountRoutes(services: services).add(to: router)
-    ContributionRoutes(services: services).add(to: router)
-    ModerationRoutes(services: services).add(to: router)
-    OrganisationRoutes(services: services).add(to: router)
-    FormatRoutes(services: services).add(to: router)
-    ParticipationRoutes(services: services).add(to: router)
-    MeasureRoutes(services: services).add(to: router)
-    ReviewRoutes(services: services).add(to: router)
-    ReviewDeskRoutes(services: services).add(to: router)
-    SessionRoutes(services: services).add(to: router)
-    MasterplanRoutes(services: services).add(to: router)
-    OperationsRoutes(services: services).add(to: router)
+    // The feature modules: each area's routes get the shared basics and their own service only.
+    PageRoutes(basics: basics).add(to: router)
+    let accounts = services.accountsService
+    AuthRoutes(basics: basics, service: accounts).add(to: router)
+    AccountRoutes(basics: basics, service: accounts).add(to: router)
+    OrganisationRoutes(basics: basics, service: accounts).add(to: router)
+    let participation = services.participationService
+    ContributionRoutes(basics: basics, service: participation).add(to: router)
+    ModerationRoutes(basics: basics, service: participation).add(to: router)
+    ParticipationRoutes(basics: basics, service: participation).add(to: router)
+    FormatRoutes(basics: basics, service: services.formatsService).add(to: router)
+    let measures = services.measuresService
+    MeasureRoutes(basics: basics, service: measures).add(to: router)
+    ReviewRoutes(basics: basics, service: measures).add(to: router)
+    ReviewDeskRoutes(basics: basics, service: measures).add(to: router)
+    SessionRoutes(basics: basics, service: services.sessionsService).add(to: router)
+    MasterplanRoutes(basics: basics, service: services.masterplanService).add(to: router)
+    OperationsRoutes(basics: basics, service: services.operationsService).add(to: router)
 
     let configuration = services.configuration
     var app = Application(

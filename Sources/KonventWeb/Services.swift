@@ -25,15 +25,13 @@ public struct Services: Sendable {
     public let clock: RegionClock
     /// The region's outlines, projected once for the participation maps.
     public let map: ProjectedMap?
-    /// Sums over every contribution: made anew when contributions, formats or memberships changed,
-    /// but at most every `figuresInterval`, so that a stream of comments does not recount them each time.
-    let figures: VersionedCache<ParticipationFigures>
-    /// The calendar feeds as served.
+    let keys: DataKeys
+    /// Shared by the participation page, the plan and the report.
+    let figures: FiguresKeeper
+    /// The calendar feeds of formats and sessions.
     let feeds = VersionedCache<[UInt8]>()
-    /// The masterplan and the status report as documents and as files: assembling a plan of hundreds
-    /// of measures takes a good part of a second, so readers share one while its data stay the same.
-    let planDocuments = VersionedCache<MasterplanDocument>(limit: 16)
-    let planFiles = VersionedCache<[UInt8]>(limit: 32)
+    /// The plan and the report, with their caches (one for the server and the command line).
+    let masterplanService: MasterplanService
     public let outbox: Outbox
     public let catalog: Catalog
     public let policy = PermissionPolicy()
@@ -50,7 +48,6 @@ public struct Services: Sendable {
         secret: String, logger: Logger
     ) throws {
         self.configuration = configuration
-        self.figures = VersionedCache(minimumAge: configuration.figuresInterval)
         self.region = region
         self.database = database
         self.accounts = SQLAccountStore(database: database)
@@ -74,6 +71,24 @@ public struct Services: Sendable {
         self.metrics = Metrics()
         self.assets = try StaticAssets.bundled()
         self.logger = logger
+        let keys = DataKeys(database: database)
+        let figures = FiguresKeeper(statistics: statistics, keys: keys, interval: configuration.figuresInterval)
+        self.keys = keys
+        self.figures = figures
+        self.masterplanService = MasterplanService(
+            masterplan: MasterplanStore(database: database), measures: measures, reviews: reviews, figures: figures,
+            calendar: ReviewCalendar(region: region, clock: clock, reviews: reviews), keys: keys, catalog: catalog, region: region,
+            map: map, mails: Mails(catalog: catalog, region: region, baseURL: configuration.baseURL))
+    }
+
+    /// A published version of the plan, as stored.
+    public func masterplan(version number: Int) async throws -> MasterplanDocument? {
+        try await masterplanService.masterplan.version(number)
+    }
+
+    /// A version ("current" or its number) in a format; nil when there is no such version.
+    public func exportMasterplan(version: String, format: MasterplanFormat, language: Language) async throws -> [UInt8]? {
+        try await masterplanService.exportMasterplan(version: version, format: format, language: language)
     }
 
     /// Opens the database, migrates it and reads the installation secret: everything a server or a
@@ -94,24 +109,49 @@ public struct Services: Sendable {
         }
     }
 
-    func pageContext(_ context: KonventRequestContext, path: String) -> PageContext {
-        PageContext(
-            t: catalog.translator(context.language), siteName: region.name[context.language], path: path,
-            user: context.user.map {
-                .init(displayName: $0.displayName, role: $0.role, mayModerate: policy.allows(context.actor, .moderate),
-                      mayReview: policy.allows(context.actor, .viewDecisions, on: .session(chair: nil, published: false)))
-            }, csrfToken: context.csrfToken,
-            assetVersion: assets.version)
+    /// What every module's routes share.
+    var basics: WebBasics {
+        WebBasics(
+            policy: policy, region: region, catalog: catalog, clock: clock, map: map, assetVersion: assets.version,
+            pageCache: pageCache, throttle: WriteThrottle(limiter: rateLimiter, limits: configuration.rateLimits, logger: logger),
+            mails: mails, usesHTTPS: configuration.usesHTTPS, trustedProxies: configuration.trustedProxies)
     }
 
-    /// The key of the data a cached value is made from, by area.
-    func dataKey(_ areas: some Sequence<DataArea>) async throws -> String {
-        try await database.dataVersion().key(areas)
+    var mails: Mails { Mails(catalog: catalog, region: region, baseURL: configuration.baseURL) }
+
+    var accountsService: AccountsService {
+        AccountsService(
+            accounts: accounts, organisations: organisations, notifications: notifications, moderation: moderation,
+            contributions: contributions, formats: formats, hasher: hasher, rateLimiter: rateLimiter,
+            rateLimits: configuration.rateLimits, sessionLifetime: configuration.sessionLifetime)
     }
 
-    func link(_ path: String) -> String {
-        var base = configuration.baseURL
-        while base.hasSuffix("/") { base.removeLast() }
-        return base + path
+    var participationService: ParticipationService {
+        ParticipationService(
+            contributions: contributions, moderation: moderation, organisations: organisations, formats: formats, measures: measures,
+            settings: settings, figures: figures)
     }
+
+    var formatsService: FormatsService {
+        FormatsService(formats: formats, accounts: accounts, contributions: contributions, feeds: feeds, keys: keys)
+    }
+
+    var measuresService: MeasuresService {
+        MeasuresService(
+            measures: measures, reviews: reviews, contributions: contributions, bodySessions: bodySessions,
+            measureMachine: measureMachine, calendar: calendar)
+    }
+
+    var sessionsService: SessionsService {
+        SessionsService(
+            bodySessions: bodySessions, accounts: accounts, reviews: reviews, measureMachine: measureMachine, feeds: feeds, keys: keys)
+    }
+
+    var operationsService: OperationsService {
+        OperationsService(
+            database: database, outbox: outbox, accounts: accounts, metrics: metrics, assets: assets,
+            metricsToken: configuration.metricsToken, logger: logger)
+    }
+
+    var calendar: ReviewCalendar { ReviewCalendar(region: region, clock: clock, reviews: reviews) }
 }

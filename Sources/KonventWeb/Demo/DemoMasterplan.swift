@@ -41,21 +41,21 @@ struct DemoMasterplan {
     func load(office: UserID) async throws {
         for key in MasterplanAssembler.writtenKeys {
             guard let text = Self.chapters[key] else { continue }
-            try await services.masterplan.saveChapter(key, text: text, expectedVersion: 0, actor: office, at: .now)
+            try await services.masterplanService.masterplan.saveChapter(key, text: text, expectedVersion: 0, actor: office, at: .now)
         }
         let t = services.catalog.translator(.de)
         let date = t.date(iso: CalendarDate.iso(milliseconds: Timestamp.now.milliseconds))
-        let document = try await services.currentMasterplan(.de, status: t("masterplan.status.draft", ["number": "1", "date": date]))
+        let document = try await services.masterplanService.currentMasterplan(.de, status: t("masterplan.status.draft", ["number": "1", "date": date]))
         // Open for comments until the plan is due, with one comment already answered.
         let due = LocalDateTime("\(services.region.process.deadline)T23:59").flatMap(services.clock.utc)
-        let version = try await services.masterplan.publish(document, commentsUntil: due.map { Timestamp(milliseconds: $0) }, actor: office,
+        let version = try await services.masterplanService.masterplan.publish(document, commentsUntil: due.map { Timestamp(milliseconds: $0) }, actor: office,
                                                             at: .now)
         guard due.map({ $0 > Timestamp.now.milliseconds }) == true,
               let resident = try await services.accounts.credentials(email: EmailAddress(trusted: DemoData.accounts[0].email))?.user.id
         else { return }
-        let comment = try await services.masterplan.addComment(
+        let comment = try await services.masterplanService.masterplan.addComment(
             version: version, paragraph: "region-1", body: "Bitte auch den Tourismus im Erzgebirge als Stärke nennen.", author: resident, at: .now)
-        try await services.masterplan.answer(comment, resolution: .accepted, answer: "Danke, die nächste Fassung nennt den Tourismus.",
+        try await services.masterplanService.masterplan.answer(comment, resolution: .accepted, answer: "Danke, die nächste Fassung nennt den Tourismus.",
                                              actor: office, at: .now)
     }
 }

@@ -3,54 +3,63 @@ import KonventStorage
 import KonventViews
 
 /// The texts of the mails Konvent sends, in the recipient's language.
-struct Mails {
-    let services: Services
+struct Mails: Sendable {
+    let catalog: Catalog
+    let region: RegionConfiguration
+    /// The public address, for the links in mails.
+    let baseURL: String
+
+    func link(_ path: String) -> String {
+        var base = baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + path
+    }
 
     func confirmation(to email: EmailAddress, name: String, language: Language, token: SecretToken) -> OutgoingMail {
-        let t = services.catalog.translator(language)
+        let t = catalog.translator(language)
         return OutgoingMail(
             recipient: email, subject: t("mail.confirm.subject"),
             body: t("mail.confirm.body", [
-                "name": name, "site": services.region.name[language], "link": services.link(Site.Accounts.confirm() + "?token=\(token.value)"),
+                "name": name, "site": region.name[language], "link": link(Site.Accounts.confirm() + "?token=\(token.value)"),
             ]))
     }
 
     func passwordReset(to user: User, token: SecretToken) -> OutgoingMail {
-        let t = services.catalog.translator(user.locale)
+        let t = catalog.translator(user.locale)
         return OutgoingMail(
             recipient: user.email, subject: t("mail.reset.subject"),
             body: t("mail.reset.body", [
-                "name": user.displayName, "site": services.region.name[user.locale],
-                "link": services.link(Site.Accounts.resetPassword() + "?token=\(token.value)"),
+                "name": user.displayName, "site": region.name[user.locale],
+                "link": link(Site.Accounts.resetPassword() + "?token=\(token.value)"),
             ]))
     }
 
     func movedUp(_ recipient: Recipient, format: Format, times: FormatTimes) -> OutgoingMail {
-        let t = services.catalog.translator(recipient.language)
+        let t = catalog.translator(recipient.language)
         return OutgoingMail(
             recipient: recipient.email, subject: t("mail.movedUp.subject", ["title": format.title]),
             body: t("mail.movedUp.body", [
                 "name": recipient.name, "title": format.title,
-                "when": "\(t.date(iso: times.start.isoDate)), \(times.start.clock)", "link": services.link(Site.Formats.page(format.id)),
+                "when": "\(t.date(iso: times.start.isoDate)), \(times.start.clock)", "link": link(Site.Formats.page(format.id)),
             ]))
     }
 
     /// To a confirmed member: someone asks to act for their organisation.
     func joinRequest(_ member: Recipient, requester: String, organisation: Organisation) -> OutgoingMail {
-        let t = services.catalog.translator(member.language)
+        let t = catalog.translator(member.language)
         return OutgoingMail(
             recipient: member.email, subject: t("mail.joinRequest.subject", ["organisation": organisation.name]),
             body: t("mail.joinRequest.body", [
                 "name": member.name, "requester": requester, "organisation": organisation.name,
-                "link": services.link(Site.Accounts.account() + "#organisations-title"),
+                "link": link(Site.Accounts.account() + "#organisations-title"),
             ]))
     }
 
     /// One mail for one person's news: a single event, or the day's digest.
     func notifications(_ recipient: Recipient, mode: NotifyMode, _ items: [PendingNotification]) -> OutgoingMail {
-        let t = services.catalog.translator(recipient.language)
+        let t = catalog.translator(recipient.language)
         let lines = items.map { item in
-            "- \(item.contributionTitle): \(TimelineText.plain(item.event, repeats: item.repeats, t))\n  \(services.link(Site.Contributions.page(item.event.contributionID)))"
+            "- \(item.contributionTitle): \(TimelineText.plain(item.event, repeats: item.repeats, t))\n  \(link(Site.Contributions.page(item.event.contributionID)))"
         }
         let subject = mode == .daily || items.count > 1
             ? t("mail.digest.subject", ["count": String(items.count)])
@@ -58,7 +67,7 @@ struct Mails {
         return OutgoingMail(
             recipient: recipient.email, subject: subject,
             body: t("mail.news.body", [
-                "name": recipient.name, "items": lines.joined(separator: "\n"), "account": services.link(Site.Accounts.account()),
+                "name": recipient.name, "items": lines.joined(separator: "\n"), "account": link(Site.Accounts.account()),
             ]))
     }
 }

@@ -6,7 +6,7 @@ import KonventViews
 /// Turns errors into pages in the visitor's language, with the right status and nothing saved.
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = KonventRequestContext
-    let services: Services
+    let basics: WebBasics
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -15,14 +15,14 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch WebError.throttled(let seconds, let action, let kept) {
             let minutes = max(1, (seconds + 59) / 60)
-            let t = services.catalog.translator(context.language)
+            let t = basics.catalog.translator(context.language)
             var response = keptForm(
                 title: t("throttled.title"), message: t(minutes == 1 ? "throttled.text.one" : "throttled.text", ["minutes": String(minutes)]),
                 action: action, kept: kept, status: .tooManyRequests, request, context)
             response.headers[HTTPField.Name("Retry-After")!] = String(seconds)
             return response
         } catch WebError.controlCharacters(let action, let kept) {
-            let t = services.catalog.translator(context.language)
+            let t = basics.catalog.translator(context.language)
             return keptForm(title: t("controlCharacters.title"), message: t("controlCharacters.text"), action: action, kept: kept,
                             status: .unprocessableContent, request, context)
         } catch let error as WebError {
@@ -53,11 +53,11 @@ struct ErrorPageMiddleware: RouterMiddleware {
         _ request: Request, _ context: Context
     ) -> Response {
         let model = KeptFormPage.Model(title: title, message: message, action: action, fields: kept.map { ($0.name, $0.value, $0.isText) })
-        return .html(KeptFormPage.render(model, services.pageContext(context, path: request.uri.path)), status: status)
+        return .html(KeptFormPage.render(model, basics.pageContext(context, path: request.uri.path)), status: status)
     }
 
     func page(status: HTTPResponse.Status, messageKey: String, _ request: Request, _ context: Context) -> Response {
-        let pageContext = services.pageContext(context, path: request.uri.path)
+        let pageContext = basics.pageContext(context, path: request.uri.path)
         let t = pageContext.t
         let model = MessagePage.Model(
             title: "\(t("error.title")) \(status.code)", paragraphs: [t(messageKey)], link: ("/", t("error.backHome")))

@@ -29,3 +29,14 @@ func localPath(_ candidate: String?) -> String? {
     else { return nil }
     return candidate
 }
+
+extension Response {
+    /// An iCalendar file (RFC 5545), shown inline so that calendar applications subscribe to it.
+    static func calendar(_ bytes: [UInt8], filename: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/calendar; charset=utf-8", .contentDisposition: "inline; filename=\"\(filename)\"",
+                      .cacheControl: "no-cache"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}

@@ -7,14 +7,15 @@ import KonventViews
 /// Formats: the public list and calendar, the page with registration and waitlist, and for their
 /// facilitators and the office: creating, editing and documenting them.
 struct FormatRoutes {
-    let services: Services
+    let basics: WebBasics
+    let service: FormatsService
 
     func add(to router: Router<KonventRequestContext>) {
         router.get(Site.Formats.list.route) { request, context in try await list(request, context) }
         router.get(Site.Formats.feed.route) { _, _ in try await feed() }
         router.get(Site.Formats.new.route) { _, context in
-            try services.require(.manageFormats, context)
-            var model = FormatFormPage.Model(region: services.region, id: nil, input: FormatDraft.Input())
+            try basics.require(.manageFormats, context)
+            var model = FormatFormPage.Model(region: basics.region, id: nil, input: FormatDraft.Input())
             model.facilitators = try await facilitators(context)
             return form(model, context)
         }
@@ -28,7 +29,7 @@ struct FormatRoutes {
         }
         router.get(Site.Formats.edit.route) { _, context in
             let format = try await managed(context)
-            var model = FormatFormPage.Model(region: services.region, id: format.id.rawValue, input: input(from: format))
+            var model = FormatFormPage.Model(region: basics.region, id: format.id.rawValue, input: input(from: format))
             model.facilitators = try await facilitators(context)
             model.facilitator = format.facilitatorID.map { String($0.rawValue) } ?? ""
             return form(model, context)
@@ -37,11 +38,11 @@ struct FormatRoutes {
         router.post(Site.Formats.register.route) { request, context in try await register(request, context) }
         router.post(Site.Formats.cancel.route) { _, context in
             let id = try formatID(context)
-            try services.require(.attendFormat, context)
-            let user = try services.signedInUser(context)
-            let mails = Mails(services: services)
-            try await services.formats.cancel(id, user: user.id, at: .now) { recipient, format in
-                mails.movedUp(recipient, format: format, times: services.clock.times(format))
+            try basics.require(.attendFormat, context)
+            let user = try basics.signedInUser(context)
+            let mails = basics.mails
+            try await service.formats.cancel(id, user: user.id, at: .now) { recipient, format in
+                mails.movedUp(recipient, format: format, times: basics.clock.times(format))
             }
             return Response.seeOther(Site.Formats.page(id) + "?notice=cancelled")
         }
@@ -50,10 +51,10 @@ struct FormatRoutes {
             let d = format.documentation
             return Response.html(FormatDocumentationPage.render(
                 .init(format: format, summary: d?.summary ?? "", participants: d.map { String($0.participants) } ?? "",
-                      attachments: d?.attachments ?? ""), services.pageContext(context, path: Site.Formats.documentation(format.id))))
+                      attachments: d?.attachments ?? ""), basics.pageContext(context, path: Site.Formats.documentation(format.id))))
         }
         router.post(Site.Formats.documentation.route) { request, context in try await document(request, context) }
-        FormatResultRoutes(services: services).add(to: router)
+        FormatResultRoutes(basics: basics, service: service).add(to: router)
     }
 
     func formatID(_ context: KonventRequestContext) throws -> FormatID {
@@ -63,16 +64,16 @@ struct FormatRoutes {
 
     /// The format, when the visitor may run it (its facilitator, or the office).
     func managed(_ context: KonventRequestContext) async throws -> Format {
-        guard let format = try await services.formats.format(try formatID(context)) else { throw WebError.notFound }
-        try services.require(.manageFormats, on: .owned(by: format.facilitatorID), context)
+        guard let format = try await service.formats.format(try formatID(context)) else { throw WebError.notFound }
+        try basics.require(.manageFormats, on: .owned(by: format.facilitatorID), context)
         return format
     }
 
     /// Whom the visitor may make a format's facilitator: the office chooses among facilitators;
     /// facilitators run their own formats.
     func facilitators(_ context: KonventRequestContext) async throws -> [(id: Int64, name: String)] {
-        guard services.policy.allows(context.actor, .manageFormats, on: .owned(by: nil)) else { return [] }
-        return try await services.accounts.users(withRole: .facilitator, limit: 500).map { ($0.id.rawValue, $0.displayName) }
+        guard basics.policy.allows(context.actor, .manageFormats, on: .owned(by: nil)) else { return [] }
+        return try await service.accounts.users(withRole: .facilitator, limit: 500).map { ($0.id.rawValue, $0.displayName) }
     }
 
     func list(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -81,10 +82,10 @@ struct FormatRoutes {
         var query = FormatQuery()
         query.when = value("when").flatMap(FormatQuery.When.init(rawValue:)) ?? .upcoming
         query.kind = value("kind").flatMap(Format.Kind.init(rawValue:))
-        query.field = value("field").flatMap { services.region.fieldOfAction($0)?.key }
-        query.district = value("district").flatMap { key in services.region.districts.first { $0.officialKey == key }?.officialKey }
+        query.field = value("field").flatMap { basics.region.fieldOfAction($0)?.key }
+        query.district = value("district").flatMap { key in basics.region.districts.first { $0.officialKey == key }?.officialKey }
         query.after = value("after").flatMap(PageKey.init)
-        let page = try await services.formats.list(query, now: .now)
+        let page = try await service.formats.list(query, now: .now)
         var next: String?
         if let key = page.next {
             let items = [("when", query.when.rawValue), ("kind", query.kind?.rawValue ?? ""), ("field", query.field ?? ""),
@@ -92,38 +93,38 @@ struct FormatRoutes {
             next = Site.Formats.list() + "?" + items.map { "\($0.0)=\(Layout.percentEncoded($0.1))" }.joined(separator: "&")
         }
         let model = FormatListPage.Model(
-            region: services.region, items: page.items.map { ($0, services.clock.times($0)) }, when: query.when.rawValue,
+            region: basics.region, items: page.items.map { ($0, basics.clock.times($0)) }, when: query.when.rawValue,
             kind: query.kind?.rawValue, field: query.field, district: query.district, nextPage: next,
-            mayCreate: services.policy.allows(context.actor, .manageFormats))
-        return Response.html(FormatListPage.render(model, services.pageContext(context, path: Site.Formats.list())))
+            mayCreate: basics.policy.allows(context.actor, .manageFormats))
+        return Response.html(FormatListPage.render(model, basics.pageContext(context, path: Site.Formats.list())))
     }
 
     func detail(_ id: FormatID, _ context: KonventRequestContext, notice: String?) async throws -> Response {
-        guard let format = try await services.formats.format(id) else { throw WebError.notFound }
-        let decision = services.policy.decide(context.actor, .attendFormat)
+        guard let format = try await service.formats.format(id) else { throw WebError.notFound }
+        let decision = basics.policy.decide(context.actor, .attendFormat)
         var registration: RegistrationStatus?
         if decision.isAllowed, let user = context.user {
-            registration = try await services.formats.registration(id, user: user.id)
+            registration = try await service.formats.registration(id, user: user.id)
         }
         var denialKey: String?
         if case .deny(let reason) = decision { denialKey = reason.catalogKey }
-        let mayManage = services.policy.allows(context.actor, .manageFormats, on: .owned(by: format.facilitatorID))
-        let participants = mayManage ? try await services.formats.participants(id).map { ($0.name, $0.email, $0.status) } : []
-        let t = services.catalog.translator(context.language)
+        let mayManage = basics.policy.allows(context.actor, .manageFormats, on: .owned(by: format.facilitatorID))
+        let participants = mayManage ? try await service.formats.participants(id).map { ($0.name, $0.email, $0.status) } : []
+        let t = basics.catalog.translator(context.language)
         let model = FormatPage.Model(
-            region: services.region, format: format, times: services.clock.times(format), isOver: format.isOver(at: Timestamp.now.milliseconds),
+            region: basics.region, format: format, times: basics.clock.times(format), isOver: format.isOver(at: Timestamp.now.milliseconds),
             registration: registration, mayRegister: decision.isAllowed, denialKey: denialKey, mayManage: mayManage,
             participants: participants, notice: notice.map { t($0) })
-        return Response.html(FormatPage.render(model, services.pageContext(context, path: Site.Formats.page(id))))
+        return Response.html(FormatPage.render(model, basics.pageContext(context, path: Site.Formats.page(id))))
     }
 
     func register(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         let id = try formatID(context)
-        try services.require(.attendFormat, context)
-        let user = try services.signedInUser(context)
-        try await services.throttle(.registration, user, request)
+        try basics.require(.attendFormat, context)
+        let user = try basics.signedInUser(context)
+        try await basics.throttle.check(.registration, user, request)
         do {
-            let status = try await services.formats.register(id, user: user.id, at: .now)
+            let status = try await service.formats.register(id, user: user.id, at: .now)
             return Response.seeOther(Site.Formats.page(id) + "?notice=\(status == .confirmed ? "registered" : "waitlisted")")
         } catch let refusal as RegistrationRefusal {
             switch refusal {
@@ -137,7 +138,7 @@ struct FormatRoutes {
 
     func form(_ model: FormatFormPage.Model, _ context: KonventRequestContext, status: HTTPResponse.Status = .ok) -> Response {
         let path = model.id.map { Site.Formats.edit(FormatID($0)) } ?? Site.Formats.new()
-        return .html(FormatFormPage.render(model, services.pageContext(context, path: path)), status: status)
+        return .html(FormatFormPage.render(model, basics.pageContext(context, path: path)), status: status)
     }
 
     func input(from format: Format) -> FormatDraft.Input {
@@ -150,16 +151,16 @@ struct FormatRoutes {
         input.municipality = format.municipalityKey ?? ""
         input.place = format.place
         input.onlineURL = format.onlineURL ?? ""
-        input.start = services.clock.local(format.startsAt).description
-        input.end = services.clock.local(format.endsAt).description
+        input.start = basics.clock.local(format.startsAt).description
+        input.end = basics.clock.local(format.endsAt).description
         input.capacity = format.capacity.map(String.init) ?? ""
         return input
     }
 
     func save(_ id: FormatID?, _ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
-        try services.require(.manageFormats, context)
-        let user = try services.signedInUser(context)
+        try basics.require(.manageFormats, context)
+        let user = try basics.signedInUser(context)
         let form = try await request.form(context)
         var input = FormatDraft.Input()
         input.kind = form.string("kind")
@@ -174,7 +175,7 @@ struct FormatRoutes {
         input.end = form.string("end")
         input.capacity = form.string("capacity")
         let choices = try await facilitators(context)
-        var model = FormatFormPage.Model(region: services.region, id: id?.rawValue, input: input)
+        var model = FormatFormPage.Model(region: basics.region, id: id?.rawValue, input: input)
         model.facilitators = choices
         model.facilitator = form.string("facilitator")
         var facilitator: UserID?
@@ -187,73 +188,66 @@ struct FormatRoutes {
         }
         let draft: FormatDraft
         do {
-            draft = try FormatDraft.validate(input, region: services.region, toUTC: services.clock.utc)
+            draft = try FormatDraft.validate(input, region: basics.region, toUTC: basics.clock.utc)
         } catch {
             model.errors = error.errors
             return self.form(model, context, status: .unprocessableContent)
         }
         if let id {
-            do { try await services.formats.update(id, draft, facilitator: facilitator, actor: user.id, at: .now) } catch StorageError.duplicate {
+            do { try await service.formats.update(id, draft, facilitator: facilitator, actor: user.id, at: .now) } catch StorageError.duplicate {
                 model.errors = [FieldError(field: "capacity", messageKey: "error.format.capacityBelowRegistered")]
                 return self.form(model, context, status: .unprocessableContent)
             }
             return Response.seeOther(Site.Formats.page(id) + "?notice=saved")
         }
-        let created = try await services.formats.create(draft, facilitator: facilitator ?? user.id, actor: user.id, at: .now)
+        let created = try await service.formats.create(draft, facilitator: facilitator ?? user.id, actor: user.id, at: .now)
         return Response.seeOther(Site.Formats.page(created) + "?notice=saved")
     }
 
     func document(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
         let format = try await managed(context)
-        let user = try services.signedInUser(context)
+        let user = try basics.signedInUser(context)
         let form = try await request.form(context)
         do {
             let documentation = try FormatDocumentationInput.validate(
                 summary: form.string("summary"), participants: form.string("participants"), attachments: form.string("attachments"))
-            try await services.formats.document(format.id, documentation, actor: user.id, at: .now)
+            try await service.formats.document(format.id, documentation, actor: user.id, at: .now)
             return Response.seeOther(Site.Formats.page(format.id) + "?notice=documented")
         } catch let failure as ValidationFailure {
             return Response.html(FormatDocumentationPage.render(
                 .init(format: format, summary: form.string("summary"), participants: form.string("participants"),
                       attachments: form.string("attachments"), errors: failure.errors),
-                services.pageContext(context, path: Site.Formats.documentation(format.id))), status: .unprocessableContent)
+                basics.pageContext(context, path: Site.Formats.documentation(format.id))), status: .unprocessableContent)
         }
     }
 
     func calendar(_ id: FormatID) async throws -> Response {
-        guard let format = try await services.formats.format(id) else { throw WebError.notFound }
-        return ics(Array(ICalendar.calendar(name: format.title, events: [event(format)]).utf8), filename: "format-\(id).ics")
+        guard let format = try await service.formats.format(id) else { throw WebError.notFound }
+        return Response.calendar(Array(ICalendar.calendar(name: format.title, events: [event(format)]).utf8), filename: "format-\(id).ics")
     }
 
     func feed() async throws -> Response {
         let routes = self
         // From a month back: a new day is a new feed too.
-        let version = "\(try await services.dataKey([.formats]))|\(CalendarDate.iso(milliseconds: Timestamp.now.milliseconds))"
-        let (bytes, _) = try await services.feeds.value("formats", version: version) {
+        let version = "\(try await service.keys.key([.formats]))|\(CalendarDate.iso(milliseconds: Timestamp.now.milliseconds))"
+        let (bytes, _) = try await service.feeds.value("formats", version: version) {
             // From a month back, so that a subscribed calendar keeps recent formats.
-            let formats = try await routes.services.formats.calendar(
+            let formats = try await routes.service.formats.calendar(
                 from: Timestamp(milliseconds: Timestamp.now.milliseconds - 30 * 86_400_000), limit: 500)
-            return Array(ICalendar.calendar(name: routes.services.region.process.title[.de], events: formats.map(routes.event)).utf8)
+            return Array(ICalendar.calendar(name: routes.basics.region.process.title[.de], events: formats.map(routes.event)).utf8)
         }
-        return ics(bytes, filename: "formate.ics")
+        return Response.calendar(bytes, filename: "formate.ics")
     }
 
     func event(_ format: Format) -> ICalendar.Event {
-        let host = URL(string: services.configuration.baseURL)?.host ?? "konvent"
-        let place = services.region.placeName(district: format.districtKey, municipality: format.municipalityKey)
+        let host = URL(string: basics.mails.baseURL)?.host ?? "konvent"
+        let place = basics.region.placeName(district: format.districtKey, municipality: format.municipalityKey)
         return ICalendar.Event(
             uid: "format-\(format.id)@\(host)", start: format.startsAt, end: format.endsAt, stamp: Timestamp.now.milliseconds,
             summary: format.title, description: format.description,
             location: [format.place, format.onlineURL ?? "", place].filter { !$0.isEmpty }.joined(separator: ", "),
-            url: services.link(Site.Formats.page(format.id)))
+            url: basics.mails.link(Site.Formats.page(format.id)))
     }
 
-    func ics(_ bytes: [UInt8], filename: String) -> Response {
-        Response(
-            status: .ok,
-            headers: [.contentType: "text/calendar; charset=utf-8", .contentDisposition: "inline; filename=\"\(filename)\"",
-                      .cacheControl: "no-cache"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
 }

@@ -7,7 +7,8 @@ import KonventViews
 /// Contributions: the public list with search and filters, the detail page, writing one, support
 /// and comments.
 struct ContributionRoutes {
-    let services: Services
+    let basics: WebBasics
+    let service: ParticipationService
 
     static let commentLength = 2...5000
     /// How long authors may still correct a comment: 15 minutes.
@@ -16,56 +17,56 @@ struct ContributionRoutes {
     func add(to router: Router<KonventRequestContext>) {
         router.get(Site.Contributions.list.route) { request, context in try await list(request, context) }
         router.get(Site.Contributions.new.route) { _, context in
-            try services.require(.contribute, context)
-            let user = try services.signedInUser(context)
+            try basics.require(.contribute, context)
+            let user = try basics.signedInUser(context)
             return Response.html(NewContributionPage.render(
-                .init(region: services.region, organisations: try await services.organisations.organisations(of: user.id)),
-                services.pageContext(context, path: Site.Contributions.new())))
+                .init(region: basics.region, organisations: try await service.organisations.organisations(of: user.id)),
+                basics.pageContext(context, path: Site.Contributions.new())))
         }
         router.post(Site.Contributions.list.route) { request, context in try await create(request, context) }
         router.get(Site.Contributions.page.route) { request, context in
-            let t = services.catalog.translator(context.language)
+            let t = basics.catalog.translator(context.language)
             let notice = request.uri.queryParameters.get("created") == "1" ? t("contribution.created")
                 : request.uri.queryParameters.get("reported") == "1" ? t("report.thanks") : nil
             return try await detail(try contributionID(context), context, notice: notice)
         }
         router.post(Site.Contributions.support.route) { request, context in
             let id = try contributionID(context)
-            try services.require(.support, context)
-            let user = try services.signedInUser(context)
-            try await services.throttle(.support, user, request)
-            guard try await services.contributions.contribution(id)?.status.isListed == true else { throw WebError.notFound }
-            do { try await services.contributions.support(id, by: user.id) } catch StorageError.duplicate {
+            try basics.require(.support, context)
+            let user = try basics.signedInUser(context)
+            try await basics.throttle.check(.support, user, request)
+            guard try await service.contributions.contribution(id)?.status.isListed == true else { throw WebError.notFound }
+            do { try await service.contributions.support(id, by: user.id) } catch StorageError.duplicate {
                 // A second click changes nothing; the page says it is supported.
             }
             return Response.seeOther(Site.Contributions.page(id) + "#support-title")
         }
         router.post(Site.Contributions.withdrawSupport.route) { _, context in
             let id = try contributionID(context)
-            try services.require(.support, context)
-            try await services.contributions.withdrawSupport(id, by: try services.signedInUser(context).id)
+            try basics.require(.support, context)
+            try await service.contributions.withdrawSupport(id, by: try basics.signedInUser(context).id)
             return Response.seeOther(Site.Contributions.page(id) + "#support-title")
         }
         router.post(Site.Contributions.comments.route) { request, context in try await comment(request, context) }
         router.post(Site.Contributions.follow.route) { _, context in
             let id = try contributionID(context)
-            try services.require(.follow, context)
-            do { try await services.moderation.follow(id, user: try services.signedInUser(context).id, at: .now) } catch StorageError.notFound {
+            try basics.require(.follow, context)
+            do { try await service.moderation.follow(id, user: try basics.signedInUser(context).id, at: .now) } catch StorageError.notFound {
                 throw WebError.notFound
             }
             return Response.seeOther(Site.Contributions.page(id) + "#support-title")
         }
         router.post(Site.Contributions.unfollow.route) { _, context in
             let id = try contributionID(context)
-            try services.require(.follow, context)
-            try await services.moderation.unfollow(id, user: try services.signedInUser(context).id, at: .now)
+            try basics.require(.follow, context)
+            try await service.moderation.unfollow(id, user: try basics.signedInUser(context).id, at: .now)
             return Response.seeOther(Site.Contributions.page(id) + "#support-title")
         }
     }
 
     /// Whether new contributions wait for the office before they are published.
     func premoderation() async throws -> Bool {
-        try await services.settings.value("premoderation") == "on"
+        try await service.settings.value("premoderation") == "on"
     }
 
     func contributionID(_ context: KonventRequestContext) throws -> ContributionID {
@@ -79,14 +80,14 @@ struct ContributionRoutes {
         var query = ContributionQuery()
         query.search = String((value("q") ?? "").prefix(200))
         query.kind = value("kind").flatMap(Contribution.Kind.init(rawValue:))
-        query.field = value("field").flatMap { key in services.region.fieldsOfAction.first { $0.key == key }?.key }
-        query.district = value("district").flatMap { key in services.region.districts.first { $0.officialKey == key }?.officialKey }
-        query.municipality = value("municipality").flatMap { services.region.territory($0)?.kind == .municipality ? $0 : nil }
+        query.field = value("field").flatMap { key in basics.region.fieldsOfAction.first { $0.key == key }?.key }
+        query.district = value("district").flatMap { key in basics.region.districts.first { $0.officialKey == key }?.officialKey }
+        query.municipality = value("municipality").flatMap { basics.region.territory($0)?.kind == .municipality ? $0 : nil }
         query.status = value("status").flatMap(Contribution.Status.init(rawValue:)).flatMap { $0.isListed ? $0 : nil }
         query.format = value("format").flatMap(FormatID.init)
         query.sort = value("sort").flatMap(ContributionQuery.Sort.init(rawValue:)) ?? .newest
         query.after = value("after").flatMap(PageKey.init)
-        let page = try await services.contributions.list(query)
+        let page = try await service.contributions.list(query)
         var next: String?
         if let key = page.next {
             var items = [("q", query.search), ("kind", query.kind?.rawValue ?? ""), ("field", query.field ?? ""),
@@ -97,23 +98,23 @@ struct ContributionRoutes {
             next = Site.Contributions.list() + "?" + items.map { "\($0.0)=\(Layout.percentEncoded($0.1))" }.joined(separator: "&")
         }
         var model = ContributionListPage.Model(
-            region: services.region, items: page.items, search: query.search, kind: query.kind?.rawValue, field: query.field,
+            region: basics.region, items: page.items, search: query.search, kind: query.kind?.rawValue, field: query.field,
             district: query.district, sort: query.sort.rawValue, nextPage: next,
-            mayContribute: services.policy.allows(context.actor, .contribute))
+            mayContribute: basics.policy.allows(context.actor, .contribute))
         model.municipality = query.municipality
         model.status = query.status?.rawValue
-        if let id = query.format, let format = try await services.formats.format(id) { model.format = (id.rawValue, format.title) }
-        return .html(ContributionListPage.render(model, services.pageContext(context, path: Site.Contributions.list())))
+        if let id = query.format, let format = try await service.formats.format(id) { model.format = (id.rawValue, format.title) }
+        return .html(ContributionListPage.render(model, basics.pageContext(context, path: Site.Contributions.list())))
     }
 
     func create(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
-        try services.require(.contribute, context)
-        let user = try services.signedInUser(context)
+        try basics.require(.contribute, context)
+        let user = try basics.signedInUser(context)
         let form = try await request.form(context)
-        try await services.throttle(.contribution, user, request, form: form, textFields: ["title", "text"])
-        let organisations = try await services.organisations.organisations(of: user.id)
-        var model = NewContributionPage.Model(region: services.region, organisations: organisations)
+        try await basics.throttle.check(.contribution, user, request, form: form, textFields: ["title", "text"])
+        let organisations = try await service.organisations.organisations(of: user.id)
+        var model = NewContributionPage.Model(region: basics.region, organisations: organisations)
         model.kind = form.string("kind")
         model.title = form.string("title")
         model.text = form.string("text")
@@ -131,24 +132,24 @@ struct ContributionRoutes {
         model.profile.economyEffect = form.string("profile_economyEffect")
         model.profile.supraRegionalEffect = form.string("profile_supraRegionalEffect")
         model.profile.gates = form.all("profile_gates")
-        let page = services.pageContext(context, path: Site.Contributions.new())
+        let page = basics.pageContext(context, path: Site.Contributions.new())
         let draft: ContributionDraft
         do {
             draft = try ContributionDraft.validate(
                 kind: model.kind, title: model.title, text: model.text, fields: form.all("fields"), district: model.district,
                 municipality: model.municipality, organisation: model.organisation, anonymous: model.anonymous,
-                region: services.region, organisations: organisations.map(\.id), profile: model.profile)
+                region: basics.region, organisations: organisations.map(\.id), profile: model.profile)
         } catch {
             model.errors = error.errors
             return .html(NewContributionPage.render(model, page), status: .unprocessableContent)
         }
         // Before the first submission goes through, show what exists already (works without JavaScript).
         if !form.isChecked("seenSimilar") {
-            model.similar = try await services.contributions.similar(to: draft.title + " " + draft.text, limit: 5)
+            model.similar = try await service.contributions.similar(to: draft.title + " " + draft.text, limit: 5)
             if !model.similar.isEmpty { return .html(NewContributionPage.render(model, page)) }
         }
         let status: Contribution.Status = try await premoderation() ? .submitted : .published
-        let id = try await services.contributions.create(draft, author: user.id, at: .now, status: status)
+        let id = try await service.contributions.create(draft, author: user.id, at: .now, status: status)
         // Waiting for moderation, the page itself says so; "published" would not be true yet.
         return .seeOther(Site.Contributions.page(id) + (status == .published ? "?created=1" : ""))
     }
@@ -157,54 +158,54 @@ struct ContributionRoutes {
         _ id: ContributionID, _ context: KonventRequestContext, commentText: String = "", errors: [FieldError] = [],
         status: HTTPResponse.Status = .ok, notice: String? = nil
     ) async throws -> Response {
-        guard let contribution = try await services.contributions.contribution(id) else { throw WebError.notFound }
-        let mayModerate = services.policy.allows(context.actor, .moderate)
+        guard let contribution = try await service.contributions.contribution(id) else { throw WebError.notFound }
+        let mayModerate = basics.policy.allows(context.actor, .moderate)
         // Waiting for moderation: only its author and the office see it.
         if contribution.status == .submitted && !mayModerate && context.user?.id != contribution.authorID { throw WebError.notFound }
         let now = Timestamp.now.milliseconds
-        let comments = try await services.contributions.comments(on: id).map { comment in
+        let comments = try await service.contributions.comments(on: id).map { comment in
             var view = ContributionPage.CommentView(
                 id: comment.id.rawValue, parentID: comment.parentID?.rawValue, authorName: comment.authorName, body: comment.body,
                 date: CalendarDate.iso(milliseconds: comment.createdAt.milliseconds), deleted: comment.deleted,
                 hiddenReason: comment.hiddenReason)
             view.edited = comment.edited
-            let own = services.policy.allows(context.actor, .editOwnContent, on: .owned(by: comment.authorID))
+            let own = basics.policy.allows(context.actor, .editOwnContent, on: .owned(by: comment.authorID))
             view.mayDelete = own
             view.mayEdit = own && comment.createdAt.milliseconds >= now - Self.editWindow
             return view
         }
-        let supportDecision = services.policy.decide(context.actor, .support)
+        let supportDecision = basics.policy.decide(context.actor, .support)
         var supported: Bool?
         var following: Bool?
         if supportDecision.isAllowed, let user = context.user {
-            supported = try await services.contributions.hasSupported(id, user: user.id)
-            if services.policy.allows(context.actor, .follow) {
-                following = try await services.moderation.isFollowing(id, user: user.id)
+            supported = try await service.contributions.hasSupported(id, user: user.id)
+            if basics.policy.allows(context.actor, .follow) {
+                following = try await service.moderation.isFollowing(id, user: user.id)
             }
         }
         var denialKey: String?
         if case .deny(let reason) = supportDecision { denialKey = reason.catalogKey }
         var model = ContributionPage.Model(
-            region: services.region, contribution: contribution, comments: comments, supported: supported,
-            mayComment: services.policy.allows(context.actor, .comment), denialKey: denialKey, commentText: commentText,
+            region: basics.region, contribution: contribution, comments: comments, supported: supported,
+            mayComment: basics.policy.allows(context.actor, .comment), denialKey: denialKey, commentText: commentText,
             errors: errors, notice: notice)
         model.following = following
-        model.mayReport = services.policy.allows(context.actor, .report)
+        model.mayReport = basics.policy.allows(context.actor, .report)
         model.mayModerate = mayModerate
-        let events = try await services.moderation.timeline(id)
+        let events = try await service.moderation.timeline(id)
         var titles: [Int64: String] = [:]
         for related in Set(events.compactMap { [.mergedInto, .mergedFrom].contains($0.kind) ? $0.relatedID : nil }) {
-            titles[related] = try await services.contributions.contribution(ContributionID(related))?.title
+            titles[related] = try await service.contributions.contribution(ContributionID(related))?.title
         }
         var measureTitles: [Int64: String] = [:]
-        for reference in try await services.measures.measures(from: id) {
-            let ministries = try await services.measures.ministries(of: reference.id)
-            guard services.policy.allows(context.actor, .viewMeasure, on: .measure(state: reference.state, ministries: ministries)) else {
+        for reference in try await service.measures.measures(from: id) {
+            let ministries = try await service.measures.ministries(of: reference.id)
+            guard basics.policy.allows(context.actor, .viewMeasure, on: .measure(state: reference.state, ministries: ministries)) else {
                 continue
             }
             measureTitles[reference.id.rawValue] = "\(reference.code) \(reference.title)"
             model.measures.append((reference.id.rawValue, reference.code, reference.title,
-                                   MeasureStateName.name(reference.state, services.region, services.catalog.translator(context.language))))
+                                   MeasureStateName.name(reference.state, basics.region, basics.catalog.translator(context.language))))
         }
         // Steps of measures the visitor may not see (a draft) stay off the timeline.
         model.timeline = events.filter { $0.kind != .measure || $0.relatedID.map { measureTitles[$0] != nil } == true }.map { event in
@@ -214,18 +215,18 @@ struct ContributionRoutes {
         if let target = contribution.mergedIntoID {
             model.mergedInto = (target.rawValue, titles[target.rawValue] ?? "#\(target)")
         }
-        return .html(ContributionPage.render(model, services.pageContext(context, path: Site.Contributions.page(id))), status: status)
+        return .html(ContributionPage.render(model, basics.pageContext(context, path: Site.Contributions.page(id))), status: status)
     }
 
     func comment(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
         let id = try contributionID(context)
-        try services.require(.comment, context)
-        let user = try services.signedInUser(context)
+        try basics.require(.comment, context)
+        let user = try basics.signedInUser(context)
         let form = try await request.form(context)
         let parent = form["parent"].flatMap(Comment.ID.init)
         let field = parent.map { "reply-\($0)" } ?? "comment"
-        try await services.throttle(.comment, user, request, form: form, textFields: [field])
+        try await basics.throttle.check(.comment, user, request, form: form, textFields: [field])
         let body = form.string(field).replacingOccurrences(of: "\r\n", with: "\n").trimmingWhitespace()
         guard Self.commentLength.contains(body.count) else {
             let key = body.count < Self.commentLength.lowerBound ? "error.comment.short" : "error.comment.long"
@@ -233,7 +234,7 @@ struct ContributionRoutes {
                                     errors: [FieldError(field: "comment", messageKey: key)], status: .unprocessableContent)
         }
         do {
-            let commentID = try await services.contributions.addComment(to: id, parent: parent, author: user.id, body: body)
+            let commentID = try await service.contributions.addComment(to: id, parent: parent, author: user.id, body: body)
             return .seeOther(Site.Contributions.page(id) + "#comment-\(commentID)")
         } catch StorageError.notFound {
             throw WebError.notFound

@@ -6,23 +6,23 @@ import KonventViews
 
 /// The public pages: start page, the configured legal pages, and the language switch.
 struct PageRoutes {
-    let services: Services
+    let basics: WebBasics
 
     func add(to router: Router<KonventRequestContext>) {
         router.get(Site.start.route) { request, context in
             let today = Self.today()
             return cachedForVisitors("\(today)", request, context) {
-                StartPage.render(StartPage.Model(configuration: services.region, today: today),
-                                 services.pageContext(context, path: request.uri.path))
+                StartPage.render(StartPage.Model(configuration: basics.region, today: today),
+                                 basics.pageContext(context, path: request.uri.path))
             }
         }
         for key in RegionConfiguration.requiredPages {
-            guard let page = services.region.pages[key] else { continue }
+            guard let page = basics.region.pages[key] else { continue }
             router.get(RouterPath(Site.configuredPage(key))) { request, context in
                 cachedForVisitors("", request, context) {
                     ConfiguredPage.render(
                         title: page.title[context.language], body: page.body[context.language],
-                        services.pageContext(context, path: request.uri.path))
+                        basics.pageContext(context, path: request.uri.path))
                 }
             }
         }
@@ -31,7 +31,7 @@ struct PageRoutes {
             var response = Response.seeOther(localPath(request.uri.queryParameters.get("back")) ?? Site.start())
             response.setCookie(Cookie(
                 name: VisitorMiddleware.languageCookie, value: language.rawValue, maxAge: 365 * 24 * 3600, path: Site.start(),
-                secure: services.configuration.usesHTTPS, httpOnly: true, sameSite: .lax))
+                secure: basics.usesHTTPS, httpOnly: true, sameSite: .lax))
             return response
         }
     }
@@ -39,7 +39,7 @@ struct PageRoutes {
     func cachedForVisitors(
         _ variant: String, _ request: Request, _ context: KonventRequestContext, render: () -> [UInt8]
     ) -> Response {
-        services.cachedForVisitors(variant, request, context, render: render)
+        basics.cachedForVisitors(variant, request, context, render: render)
     }
 
     static func today() -> String {

@@ -19,15 +19,30 @@ public enum MasterplanFormat: String, CaseIterable, Sendable {
     }
 }
 
-extension Services {
-    var masterplan: MasterplanStore { MasterplanStore(database: database) }
+/// The masterplan and the status report: assembled from the data, kept while their data stay the
+/// same, exported in every format.
+struct MasterplanService: Sendable {
+    let masterplan: MasterplanStore
+    let measures: any MeasureStore
+    let reviews: any ReviewStore
+    let figures: FiguresKeeper
+    let calendar: ReviewCalendar
+    let keys: DataKeys
+    let catalog: Catalog
+    let region: RegionConfiguration
+    let map: ProjectedMap?
+    let mails: Mails
+    /// Assembling a plan of hundreds of measures takes a good part of a second, so readers share
+    /// one while its data stay the same; the files likewise.
+    let planDocuments = VersionedCache<MasterplanDocument>(limit: 16)
+    let planFiles = VersionedCache<[UInt8]>(limit: 32)
 
     /// A frozen version, as stored.
-    public func masterplan(version number: Int) async throws -> MasterplanDocument? { try await masterplan.version(number) }
+    func masterplan(version number: Int) async throws -> MasterplanDocument? { try await masterplan.version(number) }
 
     /// The masterplan as the data make it now (at most a minute old, or fresh with a `status` of its
     /// own, as publishing gives it), with the office's chapters, in `language`.
-    public func currentMasterplan(_ language: Language, status: String? = nil) async throws -> MasterplanDocument {
+    func currentMasterplan(_ language: Language, status: String? = nil) async throws -> MasterplanDocument {
         guard status == nil else { return try await assembleMasterplan(language, status: status) }
         return try await keptCurrent(language).value
     }
@@ -43,14 +58,14 @@ extension Services {
     /// What the plan and the status report are made of: the office's and the bodies' data as they are,
     /// the participation figures as last counted, and the day (both print it).
     func planDataKey() async throws -> String {
-        let figures = try await keptFigures().generation
-        let data = try await dataKey([.accounts, .formats, .measures, .sessions, .masterplan, .settings])
+        let figures = try await figures.kept().generation
+        let data = try await keys.key([.accounts, .formats, .measures, .sessions, .masterplan, .settings])
         return "\(data)|figures=\(figures)|\(CalendarDate.iso(milliseconds: Timestamp.now.milliseconds))"
     }
 
     func assembleMasterplan(_ language: Language, status: String?) async throws -> MasterplanDocument {
         let t = catalog.translator(language)
-        let figures = try await participationFigures()
+        let figures = try await self.figures.kept().value
         let assembler = MasterplanAssembler(region: region, language: language) { key, arguments in t(key, arguments) }
         return assembler.document(
             written: try await masterplan.chapters().mapValues(\.text), measures: try await masterplan.plannedMeasures(),
@@ -59,7 +74,7 @@ extension Services {
     }
 
     /// A version ("current" or its number) in a format; nil when there is no such version.
-    public func exportMasterplan(version: String, format: MasterplanFormat, language: Language) async throws -> [UInt8]? {
+    func exportMasterplan(version: String, format: MasterplanFormat, language: Language) async throws -> [UInt8]? {
         guard let document = try await masterplanDocument(version, language: language) else { return nil }
         return try await export(document, format: format, language: language)
     }
@@ -84,7 +99,7 @@ extension Services {
         if version == "current" { return try await keptCurrent(language) }
         guard let number = Int(version), try await masterplan.versions().contains(where: { $0.number == number }) else { return nil }
         // A published version is frozen; what changes around it (adoption, comments) is the plan's area.
-        let version = try await dataKey([.masterplan])
+        let version = try await keys.key([.masterplan])
         let (document, _) = try await planDocuments.value("version|\(number)", version: version) {
             guard let document = try await self.masterplan.version(number) else { throw MasterplanRefusal.unknownVersion }
             return document
@@ -93,7 +108,7 @@ extension Services {
     }
 
     /// A document (the plan or the status report) in a format.
-    public func export(_ document: MasterplanDocument, format: MasterplanFormat, language: Language) async throws -> [UInt8] {
+    func export(_ document: MasterplanDocument, format: MasterplanFormat, language: Language) async throws -> [UInt8] {
         let contents = catalog.translator(language)("masterplan.contents")
         switch format {
         case .html: return MasterplanHTML.file(document, map: map, contents: contents, language: language)
@@ -116,10 +131,10 @@ extension Services {
     }
 
     /// The status report for the cabinet as the data are now.
-    public func statusReport(_ language: Language) async throws -> (document: MasterplanDocument, figures: StatusFigures) {
+    func statusReport(_ language: Language) async throws -> (document: MasterplanDocument, figures: StatusFigures) {
         let t = catalog.translator(language)
-        let figures = try await participationFigures()
-        let pipeline = try await pipelineByField()
+        let figures = try await self.figures.kept().value
+        let pipeline = try await calendar.pipelineByField()
         var overdue: [String: Int] = [:]
         let late = try await reviews.overdue(review: region.review, now: Timestamp.now.milliseconds, limit: 10_000)
         let fields = try await measures.fields(of: late.map(\.id))
@@ -128,34 +143,10 @@ extension Services {
         let data = StatusFigures(
             figures: Self.planFigures(figures),
             pipeline: pipeline, planned: try await masterplan.plannedMeasures(), overdue: overdue, deadline: region.process.deadline,
-            daysToDeadline: daysToDeadline(now: now))
+            daysToDeadline: calendar.daysToDeadline(now: now))
         let assembler = StatusReportAssembler(plan: MasterplanAssembler(region: region, language: language) { key, arguments in t(key, arguments) })
         let status = t("report.status", ["date": t.date(iso: CalendarDate.iso(milliseconds: now))])
         return (assembler.document(data, status: status), data)
-    }
-
-    /// Measures per field of action and state (review stages by key, as `ReviewConfiguration.stateKeys`).
-    func pipelineByField() async throws -> [String: [String: Int]] {
-        var pipeline: [String: [String: Int]] = [:]
-        for (field, state, count) in try await reviews.pipeline() {
-            pipeline[field, default: [:]][state.stage ?? state.description, default: 0] += count
-        }
-        return pipeline
-    }
-
-    /// Whole days from `now` to `end`, a started day counting as one.
-    static func days(from now: Int64, to end: Int64) -> Int { Int((Double(end - now) / 86_400_000).rounded(.up)) }
-
-    /// Days left until the masterplan is due (its last day in the region's time).
-    func daysToDeadline(now: Int64) -> Int {
-        Self.days(from: now, to: LocalDateTime("\(region.process.deadline)T23:59").flatMap(clock.utc) ?? now)
-    }
-
-    /// The due date of a measure's current stage (ISO) and the days left (negative: overdue).
-    func due(stage key: String?, startedAt: Int64?, now: Int64) -> (date: String, daysLeft: Int)? {
-        guard let stage = key.flatMap(region.review.stage), let startedAt else { return nil }
-        let due = startedAt + Int64(stage.dueDays) * 86_400_000
-        return (CalendarDate.iso(milliseconds: due), Self.days(from: now, to: due))
     }
 
     /// The policy for a served HTML export: nothing but its own stylesheet, allowed by its hash.
@@ -164,19 +155,6 @@ extension Services {
         return "default-src 'none'; style-src 'sha256-\(Data(digest).base64EncodedString())'; base-uri 'none'; form-action 'none'; "
             + "frame-ancestors 'none'"
     }()
-
-    /// Sums over every contribution, shared with the participation page.
-    func participationFigures() async throws -> ParticipationFigures {
-        try await keptFigures().value
-    }
-
-    /// The figures and a number that changes whenever they were counted anew.
-    func keptFigures() async throws -> (value: ParticipationFigures, generation: Int) {
-        let statistics = self.statistics
-        return try await figures.value("figures", version: try await dataKey([.accounts, .contributions, .formats])) {
-            try await statistics.figures()
-        }
-    }
 
     /// The participation figures as the plan and the report print them.
     static func planFigures(_ figures: ParticipationFigures) -> PlanFigures {

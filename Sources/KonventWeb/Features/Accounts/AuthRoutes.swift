@@ -6,8 +6,9 @@ import KonventViews
 
 /// Registration, e-mail confirmation, sign-in and sign-out, and the password reset.
 struct AuthRoutes {
-    let services: Services
-    var mails: Mails { Mails(services: services) }
+    let basics: WebBasics
+    let service: AccountsService
+    var mails: Mails { basics.mails }
 
     static let confirmationLifetime: Int64 = 48 * 3600 * 1000
     static let resetLifetime: Int64 = 3600 * 1000
@@ -15,53 +16,53 @@ struct AuthRoutes {
     func add(to router: Router<KonventRequestContext>) {
         router.get(Site.Accounts.register.route) { request, context in
             if context.user != nil { return Response.seeOther(Site.Accounts.account()) }
-            return Response.html(RegisterPage.render(.init(), services.pageContext(context, path: Site.Accounts.register())))
+            return Response.html(RegisterPage.render(.init(), basics.pageContext(context, path: Site.Accounts.register())))
         }
         router.post(Site.Accounts.register.route) { request, context in try await register(request, context) }
         router.get(Site.Accounts.registerSent.route) { _, context in
-            let t = services.catalog.translator(context.language)
+            let t = basics.catalog.translator(context.language)
             return Response.html(MessagePage.render(
                 .init(title: t("register.done.title"), paragraphs: [t("register.done.text"), t("register.done.next")],
                       link: (Site.Accounts.login(), t("layout.nav.login"))),
-                services.pageContext(context, path: Site.Accounts.registerSent())))
+                basics.pageContext(context, path: Site.Accounts.registerSent())))
         }
         router.get(Site.Accounts.confirm.route) { request, context in try await confirm(request, context) }
         router.get(Site.Accounts.login.route) { request, context in
             if context.user != nil { return Response.seeOther(Site.Accounts.account()) }
             let next = localPath(request.uri.queryParameters.get("next"))
-            return Response.html(LoginPage.render(.init(next: next), services.pageContext(context, path: Site.Accounts.login())))
+            return Response.html(LoginPage.render(.init(next: next), basics.pageContext(context, path: Site.Accounts.login())))
         }
         router.post(Site.Accounts.login.route) { request, context in try await login(request, context) }
         router.post(Site.Accounts.logout.route) { _, context in
-            if let token = context.sessionToken { try await services.accounts.endSession(token: token) }
+            if let token = context.sessionToken { try await service.accounts.endSession(token: token) }
             var response = Response.seeOther(Site.start())
             response.setCookie(expired(VisitorMiddleware.sessionCookie))
             return response
         }
         router.get(Site.Accounts.forgotPassword.route) { _, context in
-            Response.html(ForgotPasswordPage.render(email: "", errors: [], services.pageContext(context, path: Site.Accounts.forgotPassword())))
+            Response.html(ForgotPasswordPage.render(email: "", errors: [], basics.pageContext(context, path: Site.Accounts.forgotPassword())))
         }
         router.post(Site.Accounts.forgotPassword.route) { request, context in try await forgot(request, context) }
         router.get(Site.Accounts.resetPassword.route) { request, context in
             let token = request.uri.queryParameters.get("token") ?? ""
-            guard try await services.accounts.isUsable(token: SecretToken(value: token), purpose: .resetPassword, at: .now) else {
+            guard try await service.accounts.isUsable(token: SecretToken(value: token), purpose: .resetPassword, at: .now) else {
                 return invalidLink(context)
             }
-            return Response.html(ResetPasswordPage.render(token: token, errors: [], services.pageContext(context, path: Site.Accounts.resetPassword())))
+            return Response.html(ResetPasswordPage.render(token: token, errors: [], basics.pageContext(context, path: Site.Accounts.resetPassword())))
         }
         router.post(Site.Accounts.resetPassword.route) { request, context in try await reset(request, context) }
     }
 
     func register(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
-        try services.require(.register, context)
+        try basics.require(.register, context)
         let form = try await request.form(context)
-        let limits = services.configuration.rateLimits
-        guard await services.rateLimiter.begin([
-            ("register-address:\(services.clientAddress(request, context))", limits.registerPerAddress),
+        let limits = service.rateLimits
+        guard await service.rateLimiter.begin([
+            ("register-address:\(basics.clientAddress(request, context))", limits.registerPerAddress),
             ("register-email:\(form.string("email").trimmingWhitespace().lowercased())", limits.registerPerEmail),
         ]) != nil else { throw WebError.rateLimited }
-        let page = services.pageContext(context, path: Site.Accounts.register())
+        let page = basics.pageContext(context, path: Site.Accounts.register())
         func again(_ errors: [FieldError], status: HTTPResponse.Status) -> Response {
             .html(RegisterPage.render(.init(
                 email: form.string("email"), displayName: form.string("displayName"),
@@ -78,8 +79,8 @@ struct AuthRoutes {
         }
         let token = SecretToken()
         do {
-            _ = try await services.accounts.register(
-                registration, passwordHash: try await services.hasher.hash(registration.password), confirmation: token,
+            _ = try await service.accounts.register(
+                registration, passwordHash: try await service.hasher.hash(registration.password), confirmation: token,
                 expiresAt: Timestamp(milliseconds: Timestamp.now.milliseconds + Self.confirmationLifetime),
                 mail: mails.confirmation(
                     to: registration.email, name: registration.displayName, language: registration.language, token: token))
@@ -91,74 +92,74 @@ struct AuthRoutes {
 
     func confirm(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         let token = SecretToken(value: request.uri.queryParameters.get("token") ?? "")
-        guard try await services.accounts.confirmEmail(token: token, at: .now) != nil else { return invalidLink(context) }
-        let t = services.catalog.translator(context.language)
+        guard try await service.accounts.confirmEmail(token: token, at: .now) != nil else { return invalidLink(context) }
+        let t = basics.catalog.translator(context.language)
         return .html(MessagePage.render(
             .init(title: t("confirm.done.title"), paragraphs: [t("confirm.done.text")],
                   link: context.user == nil ? (Site.Accounts.login(), t("layout.nav.login")) : (Site.Accounts.account(), t("account.title"))),
-            services.pageContext(context, path: Site.Accounts.confirm())))
+            basics.pageContext(context, path: Site.Accounts.confirm())))
     }
 
     func invalidLink(_ context: KonventRequestContext) -> Response {
-        let t = services.catalog.translator(context.language)
+        let t = basics.catalog.translator(context.language)
         return .html(MessagePage.render(
             .init(title: t("confirm.invalid.title"), paragraphs: [t("confirm.invalid.text")], link: (Site.Accounts.login(), t("layout.nav.login"))),
-            services.pageContext(context, path: Site.Accounts.confirm())), status: .notFound)
+            basics.pageContext(context, path: Site.Accounts.confirm())), status: .notFound)
     }
 
     func login(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
-        try services.require(.signIn, context)
+        try basics.require(.signIn, context)
         let form = try await request.form(context)
         let next = localPath(form["next"])
-        let limits = services.configuration.rateLimits
+        let limits = service.rateLimits
         let accountKey = "login-account:\(form.string("email").trimmingWhitespace().lowercased())"
         // Only failures count: the attempt is held against the account and the address while the
         // password is checked, and let go when it was right.
-        guard let attempt = await services.rateLimiter.begin([
+        guard let attempt = await service.rateLimiter.begin([
             (accountKey, limits.signInFailuresPerAccount),
-            ("login-address:\(services.clientAddress(request, context))", limits.signInFailuresPerAddress),
+            ("login-address:\(basics.clientAddress(request, context))", limits.signInFailuresPerAddress),
         ]) else { throw WebError.rateLimited }
         let password = form.string("password")
         var user: User?
         if let email = try? EmailAddress(form.string("email")),
-           let found = try await services.accounts.credentials(email: email) {
-            if try await services.hasher.verify(password, against: found.passwordHash) { user = found.user }
+           let found = try await service.accounts.credentials(email: email) {
+            if try await service.hasher.verify(password, against: found.passwordHash) { user = found.user }
         } else {
-            try await services.hasher.verifyAgainstDummy(password)
+            try await service.hasher.verifyAgainstDummy(password)
         }
         guard let user else {
             let errors = [FieldError(field: "email", messageKey: "error.login.failed")]
             return .html(LoginPage.render(.init(email: form.string("email"), errors: errors, next: next),
-                                          services.pageContext(context, path: Site.Accounts.login())), status: .unauthorized)
+                                          basics.pageContext(context, path: Site.Accounts.login())), status: .unauthorized)
         }
-        await services.rateLimiter.succeeded(attempt, clearing: [accountKey])
+        await service.rateLimiter.succeeded(attempt, clearing: [accountKey])
         let token = SecretToken()
-        let lifetime = services.configuration.sessionLifetime.components.seconds
-        try await services.accounts.createSession(
+        let lifetime = service.sessionLifetime.components.seconds
+        try await service.accounts.createSession(
             for: user.id, token: token, expiresAt: Timestamp(milliseconds: Timestamp.now.milliseconds + lifetime * 1000))
         var response = Response.seeOther(next ?? Site.Accounts.account())
         response.setCookie(Cookie(
             name: VisitorMiddleware.sessionCookie, value: token.value, maxAge: Int(lifetime), path: Site.start(),
-            secure: services.configuration.usesHTTPS, httpOnly: true, sameSite: .lax))
+            secure: basics.usesHTTPS, httpOnly: true, sameSite: .lax))
         return response
     }
 
     func forgot(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
         let form = try await request.form(context)
-        let limits = services.configuration.rateLimits
-        guard await services.rateLimiter.begin([
-            ("reset-address:\(services.clientAddress(request, context))", limits.passwordResetPerAddress),
+        let limits = service.rateLimits
+        guard await service.rateLimiter.begin([
+            ("reset-address:\(basics.clientAddress(request, context))", limits.passwordResetPerAddress),
             ("reset-email:\(form.string("email").trimmingWhitespace().lowercased())", limits.passwordResetPerEmail),
         ]) != nil else { throw WebError.rateLimited }
-        let page = services.pageContext(context, path: Site.Accounts.forgotPassword())
+        let page = basics.pageContext(context, path: Site.Accounts.forgotPassword())
         let email: EmailAddress
         do { email = try EmailAddress(form.string("email")) } catch {
             return .html(ForgotPasswordPage.render(email: form.string("email"), errors: [error], page), status: .unprocessableContent)
         }
         let mails = self.mails, token = SecretToken()
-        try await services.accounts.requestPasswordReset(
+        try await service.accounts.requestPasswordReset(
             email: email, token: token, expiresAt: Timestamp(milliseconds: Timestamp.now.milliseconds + Self.resetLifetime)
         ) { mails.passwordReset(to: $0, token: token) }
         let t = page.t
@@ -169,7 +170,7 @@ struct AuthRoutes {
         var request = request
         let form = try await request.form(context)
         let token = form.string("token")
-        let page = services.pageContext(context, path: Site.Accounts.resetPassword())
+        let page = basics.pageContext(context, path: Site.Accounts.resetPassword())
         var validator = Validator()
         let password = validator.check("password") { () throws(FieldError) in try AccountRules.password(form.string("password")) }
         if password != nil, form.string("password") != form.string("passwordRepeat") {
@@ -178,8 +179,8 @@ struct AuthRoutes {
         guard let password, validator.errors.isEmpty else {
             return .html(ResetPasswordPage.render(token: token, errors: validator.errors, page), status: .unprocessableContent)
         }
-        guard try await services.accounts.resetPassword(
-            token: SecretToken(value: token), passwordHash: try await services.hasher.hash(password), at: .now) != nil
+        guard try await service.accounts.resetPassword(
+            token: SecretToken(value: token), passwordHash: try await service.hasher.hash(password), at: .now) != nil
         else { return invalidLink(context) }
         let t = page.t
         var response = Response.html(MessagePage.render(
@@ -189,6 +190,6 @@ struct AuthRoutes {
     }
 
     func expired(_ name: String) -> Cookie {
-        Cookie(name: name, value: "", maxAge: 0, path: Site.start(), secure: services.configuration.usesHTTPS, httpOnly: true, sameSite: .lax)
+        Cookie(name: name, value: "", maxAge: 0, path: Site.start(), secure: basics.usesHTTPS, httpOnly: true, sameSite: .lax)
     }
 }

@@ -6,7 +6,8 @@ import NIOCore
 
 /// What operators and their monitoring read: health, metrics, and the static assets.
 struct OperationsRoutes {
-    let services: Services
+    let basics: WebBasics
+    let service: OperationsService
 
     func add(to router: Router<KonventRequestContext>) {
         router.get(Site.health.route) { _, _ in
@@ -19,7 +20,7 @@ struct OperationsRoutes {
             var health = Health(status: "ok", database: "reachable", schemaVersion: nil,
                                 expectedSchemaVersion: Migrations.latestVersion)
             do {
-                health.schemaVersion = try await Migrator(database: services.database, logger: services.logger).currentVersion()
+                health.schemaVersion = try await Migrator(database: service.database, logger: service.logger).currentVersion()
                 if health.schemaVersion != Migrations.latestVersion { health.status = "degraded" }
             } catch {
                 health.status = "unavailable"
@@ -40,18 +41,18 @@ struct OperationsRoutes {
                         """)))
             }
             var gauges: [(name: String, help: String, value: Double)] = []
-            if let pending = try? await services.outbox.pendingCount() {
+            if let pending = try? await service.outbox.pendingCount() {
                 gauges.append(("konvent_outbox_pending", "Mails waiting in the outbox.", Double(pending)))
             }
-            if let users = try? await services.accounts.countUsers() {
+            if let users = try? await service.accounts.countUsers() {
                 gauges.append(("konvent_users", "Registered accounts.", Double(users)))
             }
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
-                body: .init(byteBuffer: ByteBuffer(string: services.metrics.exposition(gauges: gauges))))
+                body: .init(byteBuffer: ByteBuffer(string: service.metrics.exposition(gauges: gauges))))
         }
         router.get(Site.asset.route) { request, context in
-            guard let name = context.parameters.get("file"), let asset = services.assets.files[name] else {
+            guard let name = context.parameters.get("file"), let asset = service.assets.files[name] else {
                 throw WebError.notFound
             }
             if request.headers[.ifNoneMatch] == asset.etag {
@@ -67,11 +68,11 @@ struct OperationsRoutes {
     /// Monitoring on the machine itself reads freely; from elsewhere only with the configured bearer
     /// token, compared in constant time. Behind a proxy the address is the client's, not the proxy's.
     func mayReadMetrics(_ request: Request, _ context: KonventRequestContext) -> Bool {
-        if let token = services.configuration.metricsToken {
+        if let token = service.metricsToken {
             let sent = request.headers[.authorization].map { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : "" } ?? ""
             return constantTimeEqual(Array(sent.utf8), Array(token.utf8))
         }
-        let address = services.clientAddress(request, context)
+        let address = basics.clientAddress(request, context)
         return address == "::1" || address.hasPrefix("127.") || address.hasPrefix("::ffff:127.")
     }
 }

@@ -6,24 +6,25 @@ import KonventViews
 /// Who may act for an organisation: members decide on requests to join; the office verifies
 /// organisations, reviews memberships made before confirmation was needed, and removes members.
 struct OrganisationRoutes {
-    let services: Services
+    let basics: WebBasics
+    let service: AccountsService
     static let pageSize = 100
 
     func add(to router: Router<KonventRequestContext>) {
         router.get(Site.Organisations.list.route) { request, context in
-            try services.require(.manageOrganisations, context)
+            try basics.require(.manageOrganisations, context)
             return try await list(after: request.uri.queryParameters.get("after"), context, notice: nil)
         }
         router.get(Site.Organisations.page.route) { _, context in
-            try services.require(.manageOrganisations, context)
+            try basics.require(.manageOrganisations, context)
             return try await detail(try organisationID(context), context, notice: nil)
         }
         router.post(Site.Organisations.verification.route) { request, context in
             var request = request
-            try services.require(.manageOrganisations, context)
-            let id = try organisationID(context), actor = try services.signedInUser(context)
+            try basics.require(.manageOrganisations, context)
+            let id = try organisationID(context), actor = try basics.signedInUser(context)
             let verified = try await request.form(context).string("verified") == "1"
-            do { try await services.organisations.setVerified(id, verified, by: actor.id, at: .now) } catch StorageError.notFound {
+            do { try await service.organisations.setVerified(id, verified, by: actor.id, at: .now) } catch StorageError.notFound {
                 throw WebError.notFound
             }
             return try await detail(id, context, notice: t(context)(verified ? "organisations.verified" : "organisations.unverified"))
@@ -35,16 +36,16 @@ struct OrganisationRoutes {
             try await decide(accept: false, request, context)
         }
         router.post(Site.Organisations.keep.route) { _, context in
-            try services.require(.manageOrganisations, context)
+            try basics.require(.manageOrganisations, context)
             let (id, member) = try ids(context)
-            try await services.organisations.markReviewed(id, member: member, by: try services.signedInUser(context).id, at: .now)
+            try await service.organisations.markReviewed(id, member: member, by: try basics.signedInUser(context).id, at: .now)
             return try await list(after: nil, context, notice: t(context)("organisations.review.kept"))
         }
         router.post(Site.Organisations.remove.route) { _, context in
-            try services.require(.manageOrganisations, context)
+            try basics.require(.manageOrganisations, context)
             let (id, member) = try ids(context)
             do {
-                try await services.organisations.removeMember(id, member: member, by: try services.signedInUser(context).id, at: .now)
+                try await service.organisations.removeMember(id, member: member, by: try basics.signedInUser(context).id, at: .now)
             } catch StorageError.notFound { throw WebError.notFound }
             return try await detail(id, context, notice: t(context)("organisations.member.removed"))
         }
@@ -53,32 +54,32 @@ struct OrganisationRoutes {
     /// A member's or the office's answer to a request; members return to their account page.
     func decide(accept: Bool, _ request: Request, _ context: KonventRequestContext) async throws -> Response {
         let (id, member) = try ids(context)
-        let actor = try services.signedInUser(context)
-        let members = try await services.organisations.confirmedMembers(of: id)
-        try services.require(.confirmMembership, on: .organisation(members: members), context)
-        guard try await services.organisations.decide(id, member: member, accept: accept, by: actor.id, at: .now) else {
+        let actor = try basics.signedInUser(context)
+        let members = try await service.organisations.confirmedMembers(of: id)
+        try basics.require(.confirmMembership, on: .organisation(members: members), context)
+        guard try await service.organisations.decide(id, member: member, accept: accept, by: actor.id, at: .now) else {
             throw WebError.conflict("organisation.request.gone")
         }
         let notice = accept ? "organisation.request.confirmed" : "organisation.request.declined"
-        if members.contains(actor.id) { return try await AccountRoutes(services: services).page(actor, context, notice: t(context)(notice)) }
+        if members.contains(actor.id) { return try await AccountRoutes(basics: basics, service: service).page(actor, context, notice: t(context)(notice)) }
         return try await detail(id, context, notice: t(context)(notice))
     }
 
     func list(after: String?, _ context: KonventRequestContext, notice: String?) async throws -> Response {
-        let rows = try await services.organisations.list(after: after, limit: Self.pageSize + 1)
+        let rows = try await service.organisations.list(after: after, limit: Self.pageSize + 1)
         let model = OrganisationsPage.Model(
-            requests: try await services.organisations.openRequests(limit: 200),
-            toReview: try await services.organisations.membershipsToReview(limit: 200),
+            requests: try await service.organisations.openRequests(limit: 200),
+            toReview: try await service.organisations.membershipsToReview(limit: 200),
             organisations: Array(rows.prefix(Self.pageSize)),
             next: rows.count > Self.pageSize ? rows[Self.pageSize - 1].organisation.name : nil, notice: notice)
-        return .html(OrganisationsPage.render(model, services.pageContext(context, path: Site.Organisations.list())))
+        return .html(OrganisationsPage.render(model, basics.pageContext(context, path: Site.Organisations.list())))
     }
 
     func detail(_ id: OrganisationID, _ context: KonventRequestContext, notice: String?) async throws -> Response {
-        guard let organisation = try await services.organisations.organisation(id) else { throw WebError.notFound }
-        let members = try await services.organisations.members(of: id, limit: 500)
+        guard let organisation = try await service.organisations.organisation(id) else { throw WebError.notFound }
+        let members = try await service.organisations.members(of: id, limit: 500)
         return .html(OrganisationPage.render(
-            organisation, members: members, notice: notice, services.pageContext(context, path: Site.Organisations.page(id))))
+            organisation, members: members, notice: notice, basics.pageContext(context, path: Site.Organisations.page(id))))
     }
 
     func organisationID(_ context: KonventRequestContext) throws -> OrganisationID {
@@ -91,5 +92,5 @@ struct OrganisationRoutes {
         return (try organisationID(context), member)
     }
 
-    func t(_ context: KonventRequestContext) -> Translator { services.catalog.translator(context.language) }
+    func t(_ context: KonventRequestContext) -> Translator { basics.catalog.translator(context.language) }
 }

@@ -5,58 +5,59 @@ import KonventViews
 
 /// `/review`: each reviewer's desk, decided by role (and for a ministry reviewer, their ministry).
 struct ReviewDeskRoutes {
-    let services: Services
+    let basics: WebBasics
+    let service: MeasuresService
 
     func add(to router: Router<KonventRequestContext>) {
         router.get(Site.Measures.desk.route) { _, context in try await desk(context) }
     }
 
     func due(_ measure: MeasureHeadline, now: Int64) -> (date: String, daysLeft: Int)? {
-        services.due(stage: measure.state.stage, startedAt: measure.stageStartedAt, now: now)
+        service.calendar.due(stage: measure.state.stage, startedAt: measure.stageStartedAt, now: now)
     }
 
     func desk(_ context: KonventRequestContext) async throws -> Response {
         // The desk is for those who take part in the review: office, bodies, ministries.
-        try services.require(.viewDecisions, on: .session(chair: nil, published: false), context)
+        try basics.require(.viewDecisions, on: .session(chair: nil, published: false), context)
         guard case .user(_, let role, let ministry, _) = context.actor else { throw WebError.denied(.signInRequired) }
-        let t = services.catalog.translator(context.language)
+        let t = basics.catalog.translator(context.language)
         let now = Timestamp.now.milliseconds
-        let deadline = services.region.process.deadline
-        let review = services.region.review
+        let deadline = basics.region.process.deadline
+        let review = basics.region.review
         var model = ReviewDeskPage.Model(
-            region: services.region, owner: t(role.catalogKey), deadline: deadline,
-            daysToDeadline: services.daysToDeadline(now: now))
+            region: basics.region, owner: t(role.catalogKey), deadline: deadline,
+            daysToDeadline: service.calendar.daysToDeadline(now: now))
         let entry = { (measure: MeasureHeadline) in ReviewDeskPage.Entry(measure: measure, due: due(measure, now: now)) }
         switch role {
         case .ministryReviewer:
             guard let ministry else { break }
-            model.owner = services.region.ministry(ministry)?.abbreviation ?? ministry
-            let items = try await services.reviews.desk(ministry: ministry, review: review)
+            model.owner = basics.region.ministry(ministry)?.abbreviation ?? ministry
+            let items = try await service.reviews.desk(ministry: ministry, review: review)
             model.awaiting = items.filter { !$0.done }.map { ReviewDeskPage.Entry(measure: $0.measure, due: due($0.measure, now: now), lead: $0.lead) }
             model.waitingForOthers = items.filter(\.done).map { ReviewDeskPage.Entry(measure: $0.measure, due: due($0.measure, now: now), lead: $0.lead) }
-            model.assessed = try await services.reviews.assessed(by: .ministry(ministry), limit: 50).map {
+            model.assessed = try await service.reviews.assessed(by: .ministry(ministry), limit: 50).map {
                 .init(measureID: $0.assessment.measure.rawValue, code: $0.code, title: $0.title, stage: $0.assessment.stage,
                       date: CalendarDate.iso(milliseconds: $0.assessment.updatedAt.milliseconds))
             }
         case .steeringCommitteeMember:
             let deciding = review.stages.filter { $0.conclusion == .sessionDecision }
-            model.owner = deciding.first.flatMap { services.region.body($0.body)?.name[context.language] } ?? model.owner
-            model.awaiting = try await services.reviews.waiting(
+            model.owner = deciding.first.flatMap { basics.region.body($0.body)?.name[context.language] } ?? model.owner
+            model.awaiting = try await service.reviews.waiting(
                 in: deciding.map { .inReview(stage: $0.key, phase: .assessing) }, limit: 200).map(entry)
             model.sessions = try await upcomingSessions(now)
         default:
             model.owner = t("review.assessor.office")
             let office = review.stages.filter { $0.assessors == .office }.map { MeasureState.inReview(stage: $0.key, phase: .assessing) }
-            model.awaiting = try await services.reviews.waiting(in: [.submitted] + office, limit: 200).map(entry)
-            model.overdue = try await services.reviews.overdue(review: review, now: now, limit: 100).map(entry)
-            model.pipeline = try await services.pipelineByField()
+            model.awaiting = try await service.reviews.waiting(in: [.submitted] + office, limit: 200).map(entry)
+            model.overdue = try await service.reviews.overdue(review: review, now: now, limit: 100).map(entry)
+            model.pipeline = try await service.calendar.pipelineByField()
             model.sessions = try await upcomingSessions(now)
         }
-        return .html(ReviewDeskPage.render(model, services.pageContext(context, path: Site.Measures.desk())))
+        return .html(ReviewDeskPage.render(model, basics.pageContext(context, path: Site.Measures.desk())))
     }
 
     func upcomingSessions(_ now: Int64) async throws -> [ReviewDeskPage.Session] {
-        try await services.bodySessions.list(upcoming: true, now: now, limit: 10).map {
+        try await service.bodySessions.list(upcoming: true, now: now, limit: 10).map {
             .init(id: $0.id.rawValue, title: $0.title, date: CalendarDate.iso(milliseconds: $0.startsAt))
         }
     }

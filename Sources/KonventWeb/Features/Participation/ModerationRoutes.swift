@@ -6,24 +6,25 @@ import KonventViews
 /// Reports from everyone; the office's queue, status changes with public reasons, merging, hiding
 /// comments; and authors' own edits and deletions of their comments.
 struct ModerationRoutes {
-    let services: Services
+    let basics: WebBasics
+    let service: ParticipationService
     static let reasonLength = 3...500
 
     func add(to router: Router<KonventRequestContext>) {
         router.get(Site.Moderation.queue.route) { _, context in try await queue(context, notice: nil) }
         router.post(Site.Moderation.dismissReport.route) { _, context in
-            try services.require(.moderate, context)
+            try basics.require(.moderate, context)
             guard let report = context.parameters.get("report").flatMap(Int64.init) else { throw WebError.notFound }
-            do { try await services.moderation.dismissReport(report, actor: try services.signedInUser(context).id, at: .now) } catch StorageError.notFound {
+            do { try await service.moderation.dismissReport(report, actor: try basics.signedInUser(context).id, at: .now) } catch StorageError.notFound {
                 throw WebError.notFound
             }
             return Response.seeOther(Site.Moderation.queue())
         }
         router.post(Site.Moderation.premoderation.route) { request, context in
             var request = request
-            try services.require(.moderate, context)
+            try basics.require(.moderate, context)
             let enabled = try await request.form(context).string("enabled") == "1"
-            try await services.settings.set("premoderation", to: enabled ? "on" : "off", actor: try services.signedInUser(context).id, at: .now)
+            try await service.settings.set("premoderation", to: enabled ? "on" : "off", actor: try basics.signedInUser(context).id, at: .now)
             return Response.seeOther(Site.Moderation.queue())
         }
         router.post(Site.Contributions.report.route) { request, context in try await report(request, context) }
@@ -32,11 +33,11 @@ struct ModerationRoutes {
         router.post(Site.Contributions.hideComment.route) { request, context in try await hideComment(request, context) }
         router.post(Site.Contributions.editComment.route) { request, context in try await editComment(request, context) }
         router.post(Site.Contributions.deleteComment.route) { _, context in
-            try services.require(.comment, context)
+            try basics.require(.comment, context)
             let comment = try commentID(context)
-            let user = try services.signedInUser(context)
+            let user = try basics.signedInUser(context)
             do {
-                let contribution = try await services.moderation.deleteComment(comment, author: user.id, at: .now)
+                let contribution = try await service.moderation.deleteComment(comment, author: user.id, at: .now)
                 return Response.seeOther(Site.Contributions.page(contribution) + "#comment-\(comment)")
             } catch StorageError.notFound {
                 throw WebError.denied(.notOwner)
@@ -44,7 +45,7 @@ struct ModerationRoutes {
         }
     }
 
-    var contributions: ContributionRoutes { ContributionRoutes(services: services) }
+    var contributions: ContributionRoutes { ContributionRoutes(basics: basics, service: service) }
 
     func commentID(_ context: KonventRequestContext) throws -> Comment.ID {
         guard let id = context.parameters.get("id").flatMap(Comment.ID.init) else { throw WebError.notFound }
@@ -54,18 +55,18 @@ struct ModerationRoutes {
     func queue(_ context: KonventRequestContext, notice: String?, errors: [FieldError] = [], status: HTTPResponse.Status = .ok)
         async throws -> Response
     {
-        try services.require(.moderate, context)
-        let reports = try await services.moderation.openReports(limit: 200).map { report in
+        try basics.require(.moderate, context)
+        let reports = try await service.moderation.openReports(limit: 200).map { report in
             ModerationPage.Report(
                 id: report.id, contributionID: report.contributionID.rawValue, contributionTitle: report.contributionTitle,
                 commentID: report.commentID?.rawValue, commentBody: report.commentBody, reason: report.reason,
                 reporterName: report.reporterName, date: CalendarDate.iso(milliseconds: report.createdAt.milliseconds))
         }
         var model = ModerationPage.Model(
-            region: services.region, premoderation: try await contributions.premoderation(),
-            awaiting: try await services.moderation.awaitingModeration(limit: 200), reports: reports, notice: notice)
+            region: basics.region, premoderation: try await contributions.premoderation(),
+            awaiting: try await service.moderation.awaitingModeration(limit: 200), reports: reports, notice: notice)
         model.errors = errors
-        return Response.html(ModerationPage.render(model, services.pageContext(context, path: Site.Moderation.queue())), status: status)
+        return Response.html(ModerationPage.render(model, basics.pageContext(context, path: Site.Moderation.queue())), status: status)
     }
 
     /// Back to the queue when the step came from there, else to the contribution's page.
@@ -84,11 +85,11 @@ struct ModerationRoutes {
     func report(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
         let id = try contributions.contributionID(context)
-        try services.require(.report, context)
-        let user = try services.signedInUser(context)
+        try basics.require(.report, context)
+        let user = try basics.signedInUser(context)
         let form = try await request.form(context)
         let comment = form["comment"].flatMap(Comment.ID.init)
-        try await services.throttle(.report, user, request, form: form, textFields: [comment.map { "report-\($0)" } ?? "report"])
+        try await basics.throttle.check(.report, user, request, form: form, textFields: [comment.map { "report-\($0)" } ?? "report"])
         let text = form.string(comment.map { "report-\($0)" } ?? "report").replacingOccurrences(of: "\r\n", with: " ")
             .replacingOccurrences(of: "\n", with: " ")
         guard let reason = reason(String(text.prefix(600))) else {
@@ -96,7 +97,7 @@ struct ModerationRoutes {
                                                   status: .unprocessableContent)
         }
         do {
-            try await services.moderation.report(id, comment: comment, by: user.id, reason: reason, at: .now)
+            try await service.moderation.report(id, comment: comment, by: user.id, reason: reason, at: .now)
         } catch StorageError.notFound {
             throw WebError.notFound
         } catch StorageError.duplicate {
@@ -108,8 +109,8 @@ struct ModerationRoutes {
     func changeStatus(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
         let id = try contributions.contributionID(context)
-        try services.require(.moderate, context)
-        let user = try services.signedInUser(context)
+        try basics.require(.moderate, context)
+        let user = try basics.signedInUser(context)
         let form = try await request.form(context)
         guard let status = Contribution.Status(rawValue: form.string("status")) else {
             return try await refuse(form, id, FieldError(field: "status", messageKey: "moderation.error.status"), context)
@@ -119,7 +120,7 @@ struct ModerationRoutes {
             return try await refuse(form, id, FieldError(field: "reason", messageKey: "moderation.error.reason"), context)
         }
         do {
-            try await services.moderation.changeStatus(id, to: status, reason: given, actor: user.id, at: .now)
+            try await service.moderation.changeStatus(id, to: status, reason: given, actor: user.id, at: .now)
         } catch StorageError.notFound {
             throw WebError.notFound
         } catch ModerationRefusal.transition {
@@ -131,8 +132,8 @@ struct ModerationRoutes {
     func merge(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
         let id = try contributions.contributionID(context)
-        try services.require(.moderate, context)
-        let user = try services.signedInUser(context)
+        try basics.require(.moderate, context)
+        let user = try basics.signedInUser(context)
         let form = try await request.form(context)
         guard let survivor = ContributionID(form.string("into").trimmingWhitespace()) else {
             return try await refuse(form, id, FieldError(field: "into", messageKey: "moderation.error.mergeTarget"), context)
@@ -143,7 +144,7 @@ struct ModerationRoutes {
             return try await refuse(form, id, FieldError(field: "mergeReason", messageKey: "moderation.error.reason"), context)
         }
         do {
-            try await services.moderation.merge(id, into: survivor, reason: given, actor: user.id, at: .now)
+            try await service.moderation.merge(id, into: survivor, reason: given, actor: user.id, at: .now)
         } catch StorageError.notFound {
             return try await refuse(form, id, FieldError(field: "into", messageKey: "moderation.error.mergeTarget"), context)
         } catch ModerationRefusal.merge {
@@ -155,8 +156,8 @@ struct ModerationRoutes {
     func hideComment(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
         let comment = try commentID(context)
-        try services.require(.moderate, context)
-        let user = try services.signedInUser(context)
+        try basics.require(.moderate, context)
+        let user = try basics.signedInUser(context)
         let form = try await request.form(context)
         guard let reason = reason(form.string("reason-\(comment)")) else {
             let error = FieldError(field: "reason-\(comment)", messageKey: "moderation.error.reason")
@@ -164,7 +165,7 @@ struct ModerationRoutes {
             throw WebError.unprocessable("moderation.error.reason")
         }
         do {
-            let contribution = try await services.moderation.hideComment(comment, reason: reason, actor: user.id, at: .now)
+            let contribution = try await service.moderation.hideComment(comment, reason: reason, actor: user.id, at: .now)
             return Response.seeOther(form.string("back") == Site.Moderation.queue() ? Site.Moderation.queue() : Site.Contributions.page(contribution) + "#comment-\(comment)")
         } catch StorageError.notFound {
             throw WebError.notFound
@@ -174,15 +175,15 @@ struct ModerationRoutes {
     func editComment(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
         let comment = try commentID(context)
-        try services.require(.comment, context)
-        let user = try services.signedInUser(context)
+        try basics.require(.comment, context)
+        let user = try basics.signedInUser(context)
         let form = try await request.form(context)
         let body = form.string("body-\(comment)").replacingOccurrences(of: "\r\n", with: "\n").trimmingWhitespace()
         guard ContributionRoutes.commentLength.contains(body.count) else {
             throw WebError.unprocessable(body.count < ContributionRoutes.commentLength.lowerBound ? "error.comment.short" : "error.comment.long")
         }
         do {
-            let contribution = try await services.moderation.editComment(
+            let contribution = try await service.moderation.editComment(
                 comment, body: body, author: user.id, window: ContributionRoutes.editWindow, at: .now)
             return Response.seeOther(Site.Contributions.page(contribution) + "#comment-\(comment)")
         } catch StorageError.notFound {

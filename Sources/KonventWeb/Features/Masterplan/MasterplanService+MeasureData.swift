@@ -29,8 +29,8 @@ struct MeasureRecord: Encodable {
     var url: String
 }
 
-extension Services {
-    public func measureData(_ file: MeasureDataFile) async throws -> [UInt8] {
+extension MasterplanService {
+    func measureData(_ file: MeasureDataFile) async throws -> [UInt8] {
         let planned = try await masterplan.plannedMeasures()
         func table(_ header: [String], _ rows: [[String]]) -> [UInt8] { CSVTable.file([header] + rows) }
         switch file {
@@ -43,8 +43,8 @@ extension Services {
                     conditions: p.conditions, fields: c.fields, territories: c.territories, ministries: p.ministries, estimatedCost: c.estimatedCost,
                     decidedOn: p.decidedOn, financing: c.financing.map { .init(source: $0.source.rawValue, programme: $0.programme, amount: $0.amount) },
                     indicators: c.indicators.map { .init(indicator: $0.name, target: $0.target) },
-                    sources: zip(p.sourceIDs, p.sources).map { .init(id: $0, title: $1, url: link(Site.Contributions.page(ContributionID($0)))) },
-                    url: link(Site.Measures.page(p.measure.id)))
+                    sources: zip(p.sourceIDs, p.sources).map { .init(id: $0, title: $1, url: mails.link(Site.Contributions.page(ContributionID($0)))) },
+                    url: mails.link(Site.Measures.page(p.measure.id)))
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -56,7 +56,7 @@ extension Services {
                              let c = p.measure.content
                              return [p.measure.code, c.title, c.kind.rawValue, p.measure.state.description, c.fields.joined(separator: ","),
                                      c.territories.joined(separator: ","), c.sponsor, p.ministries.joined(separator: ","), String(c.estimatedCost),
-                                     c.timeframe, p.decidedOn ?? "", p.conditions, link(Site.Measures.page(p.measure.id))]
+                                     c.timeframe, p.decidedOn ?? "", p.conditions, mails.link(Site.Measures.page(p.measure.id))]
                          })
         case .financing:
             return table(["code", "source", "programme", "amount_eur"], planned.flatMap { p in
@@ -68,7 +68,7 @@ extension Services {
             })
         case .trace:
             return table(["code", "contribution_id", "contribution_title", "contribution_url"], planned.flatMap { p in
-                zip(p.sourceIDs, p.sources).map { [p.measure.code, String($0), $1, link(Site.Contributions.page(ContributionID($0)))] }
+                zip(p.sourceIDs, p.sources).map { [p.measure.code, String($0), $1, mails.link(Site.Contributions.page(ContributionID($0)))] }
             })
         }
     }

@@ -7,11 +7,12 @@ import KonventViews
 /// The review of one measure: assessments, the agreed opinion with its confirmations, and the
 /// co-ministries the office assigns. Which form anyone sees, and what they may post, is the policy's.
 struct ReviewRoutes {
-    let services: Services
+    let basics: WebBasics
+    let service: MeasuresService
 
     func add(to router: Router<KonventRequestContext>) {
         router.get(Site.Measures.review.route) { request, context in
-            let notice = request.uri.queryParameters.get("saved") == "1" ? services.catalog.translator(context.language)("review.saved") : nil
+            let notice = request.uri.queryParameters.get("saved") == "1" ? basics.catalog.translator(context.language)("review.saved") : nil
             return try await page(context) { $0.notice = notice }
         }
         router.post(Site.Measures.assessment.route) { request, context in try await assess(request, context) }
@@ -21,13 +22,13 @@ struct ReviewRoutes {
         router.post(Site.Measures.ministries.route) { request, context in try await assign(request, context) }
     }
 
-    var measures: MeasureRoutes { MeasureRoutes(services: services) }
+    var measures: MeasureRoutes { MeasureRoutes(basics: basics, service: service) }
 
     /// The measure and its ministries, for those who may read its assessments.
     func reviewable(_ context: KonventRequestContext) async throws -> (Measure, [String]) {
         let measure = try await measures.visible(context)
-        let ministries = try await services.measures.ministries(of: measure.id)
-        try services.require(.viewAssessments, on: .measure(state: measure.state, ministries: ministries), context)
+        let ministries = try await service.measures.ministries(of: measure.id)
+        try basics.require(.viewAssessments, on: .measure(state: measure.state, ministries: ministries), context)
         return (measure, ministries)
     }
 
@@ -35,13 +36,13 @@ struct ReviewRoutes {
         _ context: KonventRequestContext, status: HTTPResponse.Status = .ok, adjust: (inout ReviewPage.Model) -> Void = { _ in }
     ) async throws -> Response {
         let (measure, ministries) = try await reviewable(context)
-        let assessments = try await services.reviews.assessments(of: measure.id)
-        let endings = try await services.reviews.conclusions(of: measure.id)
-        let stage = measure.state.stage.flatMap(services.region.review.stage)
+        let assessments = try await service.reviews.assessments(of: measure.id)
+        let endings = try await service.reviews.conclusions(of: measure.id)
+        let stage = measure.state.stage.flatMap(basics.region.review.stage)
         var confirmations: [String] = []
-        if let stage { confirmations = try await services.reviews.confirmations(of: measure.id, round: measure.round, stage: stage.key) }
+        if let stage { confirmations = try await service.reviews.confirmations(of: measure.id, round: measure.round, stage: stage.key) }
         var model = ReviewPage.Model(
-            region: services.region, measure: measure, ministries: ministries,
+            region: basics.region, measure: measure, ministries: ministries,
             assessments: assessments.map {
                 .init(round: $0.round, stage: $0.stage, assessor: $0.assessor, version: $0.measureVersion, content: $0.content,
                       date: CalendarDate.iso(milliseconds: $0.updatedAt.milliseconds))
@@ -52,29 +53,29 @@ struct ReviewRoutes {
             },
             confirmations: confirmations,
             tasks: tasks(measure, ministries, assessments.filter { $0.round == measure.round }, confirmations, context),
-            mayAssign: services.policy.allows(context.actor, .writeMeasures) && !measure.state.isDecided)
-        model.due = services.due(stage: stage?.key, startedAt: measure.stageStartedAt, now: Timestamp.now.milliseconds)
+            mayAssign: basics.policy.allows(context.actor, .writeMeasures) && !measure.state.isDecided)
+        model.due = service.calendar.due(stage: stage?.key, startedAt: measure.stageStartedAt, now: Timestamp.now.milliseconds)
         // The assessor's own assessment fills the form when they come back to it.
         if case .assess(let assessor, _)? = model.tasks.first,
            let own = assessments.first(where: { $0.round == measure.round && $0.stage == stage?.key && $0.assessor == assessor }) {
             model.input = AssessmentInput(own.content)
         }
         adjust(&model)
-        return .html(ReviewPage.render(model, services.pageContext(context, path: Site.Measures.review(measure.id))), status: status)
+        return .html(ReviewPage.render(model, basics.pageContext(context, path: Site.Measures.review(measure.id))), status: status)
     }
 
     /// Whose turn it is, as far as the visitor is concerned.
     func tasks(
         _ measure: Measure, _ ministries: [String], _ current: [StoredAssessment], _ confirmations: [String], _ context: KonventRequestContext
     ) -> [ReviewPage.Task] {
-        guard case .inReview(let key, let phase) = measure.state, let stage = services.region.review.stage(key) else { return [] }
+        guard case .inReview(let key, let phase) = measure.state, let stage = basics.region.review.stage(key) else { return [] }
         let ministry: String? = if case .user(_, _, let ministry?, _) = context.actor, ministries.contains(ministry) { ministry } else { nil }
         switch (stage.assessors, phase) {
         case (.office, .assessing):
-            let allowed = services.policy.allows(context.actor, .assessMeasure, on: .assessment(by: .office, open: true))
+            let allowed = basics.policy.allows(context.actor, .assessMeasure, on: .assessment(by: .office, open: true))
             return allowed ? [.assess(.office, concludes: stage.conclusion == .single)] : []
         case (.ministries, .assessing):
-            guard let ministry, services.policy.allows(context.actor, .assessMeasure, on: .assessment(by: .ministry(ministry), open: true))
+            guard let ministry, basics.policy.allows(context.actor, .assessMeasure, on: .assessment(by: .ministry(ministry), open: true))
             else { return [] }
             var tasks: [ReviewPage.Task] = [.assess(.ministry(ministry), concludes: false)]
             if stage.conclusion == .agreedOpinion && ministry == ministries.first && ministry == measure.content.leadMinistry {
@@ -84,7 +85,7 @@ struct ReviewRoutes {
             return tasks
         case (.ministries, .concluding):
             guard let ministry, ministry != measure.content.leadMinistry, !confirmations.contains(ministry),
-                  services.policy.allows(context.actor, .assessMeasure, on: .assessment(by: .ministry(ministry), open: true))
+                  basics.policy.allows(context.actor, .assessMeasure, on: .assessment(by: .ministry(ministry), open: true))
             else { return [] }
             return [.confirm(ministry: ministry)]
         default:
@@ -116,16 +117,16 @@ struct ReviewRoutes {
 
     func assess(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
-        let user = try services.signedInUser(context)
+        let user = try basics.signedInUser(context)
         let (measure, _) = try await reviewable(context)
         let who = context.parameters.get("who") ?? ""
         let assessor: Assessor
-        if who == "office" { assessor = .office } else if services.region.ministry(who) != nil { assessor = .ministry(who) } else {
+        if who == "office" { assessor = .office } else if basics.region.ministry(who) != nil { assessor = .ministry(who) } else {
             throw WebError.notFound
         }
-        let stage = measure.state.stage.flatMap(services.region.review.stage)
-        let open = services.region.review.takesAssessment(in: measure.state, from: assessor)
-        try services.require(.assessMeasure, on: .assessment(by: assessor, open: open), context)
+        let stage = measure.state.stage.flatMap(basics.region.review.stage)
+        let open = basics.region.review.takesAssessment(in: measure.state, from: assessor)
+        try basics.require(.assessMeasure, on: .assessment(by: assessor, open: open), context)
         guard let stage else { throw WebError.denied(.wrongState) }
         let form = try await request.form(context)
         let input = Self.assessmentInput(form, stage)
@@ -149,10 +150,10 @@ struct ReviewRoutes {
         }
         try await refusing {
             if let conclusion {
-                _ = try await services.reviews.conclude(measure.id, by: assessor, content, conclusion, machine: services.measureMachine,
+                _ = try await service.reviews.conclude(measure.id, by: assessor, content, conclusion, machine: service.measureMachine,
                                                         actor: user.id, at: .now)
                 } else {
-                try await services.reviews.saveAssessment(measure.id, by: assessor, content, review: services.region.review, actor: user.id,
+                try await service.reviews.saveAssessment(measure.id, by: assessor, content, review: basics.region.review, actor: user.id,
                                                           at: .now)
             }
         }
@@ -181,16 +182,16 @@ struct ReviewRoutes {
 
     func draftOpinion(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
-        let user = try services.signedInUser(context)
+        let user = try basics.signedInUser(context)
         let (measure, ministries) = try await reviewable(context)
         let ministry = try ministry(context, ministries)
-        let open = services.region.review.takesAssessment(in: measure.state, from: .ministry(ministry))
-        try services.require(.assessMeasure, on: .assessment(by: .ministry(ministry), open: open), context)
-        guard ministry == measure.content.leadMinistry, let stage = measure.state.stage.flatMap(services.region.review.stage) else {
+        let open = basics.region.review.takesAssessment(in: measure.state, from: .ministry(ministry))
+        try basics.require(.assessMeasure, on: .assessment(by: .ministry(ministry), open: open), context)
+        guard ministry == measure.content.leadMinistry, let stage = measure.state.stage.flatMap(basics.region.review.stage) else {
             throw WebError.denied(.notPermitted)
         }
         let input = Self.conclusionInput(try await request.form(context))
-        let current = try await services.reviews.assessments(of: measure.id).filter { $0.round == measure.round && $0.stage == stage.key }
+        let current = try await service.reviews.assessments(of: measure.id).filter { $0.round == measure.round && $0.stage == stage.key }
         let conclusion: Conclusion
         do {
             conclusion = try input.validate(stage: stage, gatesHold: current.allSatisfy(\.content.allGatesHold), voting: false)
@@ -201,58 +202,58 @@ struct ReviewRoutes {
             }
         }
         try await refusing {
-            _ = try await services.reviews.draftOpinion(measure.id, lead: ministry, conclusion, machine: services.measureMachine, actor: user.id,
+            _ = try await service.reviews.draftOpinion(measure.id, lead: ministry, conclusion, machine: service.measureMachine, actor: user.id,
                                                         at: .now)
         }
         return .seeOther(Site.Measures.review(measure.id) + "?saved=1")
     }
 
     func confirm(_ context: KonventRequestContext) async throws -> Response {
-        let user = try services.signedInUser(context)
+        let user = try basics.signedInUser(context)
         let (measure, ministries) = try await reviewable(context)
         let ministry = try ministry(context, ministries)
-        let open = services.region.review.takesConfirmation(in: measure.state)
-        try services.require(.assessMeasure, on: .assessment(by: .ministry(ministry), open: open), context)
+        let open = basics.region.review.takesConfirmation(in: measure.state)
+        try basics.require(.assessMeasure, on: .assessment(by: .ministry(ministry), open: open), context)
         try await refusing {
-            _ = try await services.reviews.confirmOpinion(measure.id, ministry: ministry, machine: services.measureMachine, actor: user.id, at: .now)
+            _ = try await service.reviews.confirmOpinion(measure.id, ministry: ministry, machine: service.measureMachine, actor: user.id, at: .now)
         }
         return .seeOther(Site.Measures.review(measure.id) + "?saved=1")
     }
 
     func object(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
-        let user = try services.signedInUser(context)
+        let user = try basics.signedInUser(context)
         let (measure, ministries) = try await reviewable(context)
         let ministry = try ministry(context, ministries)
-        let open = services.region.review.takesConfirmation(in: measure.state)
-        try services.require(.assessMeasure, on: .assessment(by: .ministry(ministry), open: open), context)
+        let open = basics.region.review.takesConfirmation(in: measure.state)
+        try basics.require(.assessMeasure, on: .assessment(by: .ministry(ministry), open: open), context)
         let reason = try await request.form(context).string("objection").trimmingWhitespace()
         guard (10...2000).contains(reason.count) else {
             return try await page(context, status: .unprocessableContent) {
                 $0.errors = [FieldError(field: "objection", messageKey: "error.review.objection")]
             }
         }
-        let name = services.region.ministry(ministry)?.abbreviation ?? ministry
+        let name = basics.region.ministry(ministry)?.abbreviation ?? ministry
         try await refusing {
-            _ = try await services.reviews.objectToOpinion(measure.id, ministry: ministry, reason: "\(name): \(reason)",
-                                                           machine: services.measureMachine, actor: user.id, at: .now)
+            _ = try await service.reviews.objectToOpinion(measure.id, ministry: ministry, reason: "\(name): \(reason)",
+                                                           machine: service.measureMachine, actor: user.id, at: .now)
         }
         return .seeOther(Site.Measures.review(measure.id) + "?saved=1")
     }
 
     func assign(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
-        let user = try services.signedInUser(context)
+        let user = try basics.signedInUser(context)
         let (measure, _) = try await reviewable(context)
-        try services.require(.writeMeasures, context)
+        try basics.require(.writeMeasures, context)
         guard !measure.state.isDecided else { throw WebError.denied(.wrongState) }
         let chosen = try await request.form(context).all("ministries")
-        guard chosen.allSatisfy({ services.region.ministry($0) != nil }) else {
+        guard chosen.allSatisfy({ basics.region.ministry($0) != nil }) else {
             return try await page(context, status: .unprocessableContent) {
                 $0.errors = [FieldError(field: "ministries", messageKey: "error.measure.ministry")]
             }
         }
-        try await services.measures.assignCoMinistries(measure.id, chosen, actor: user.id, at: .now)
+        try await service.measures.assignCoMinistries(measure.id, chosen, actor: user.id, at: .now)
         return .seeOther(Site.Measures.review(measure.id) + "?saved=1")
     }
 }

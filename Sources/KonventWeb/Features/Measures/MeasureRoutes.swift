@@ -7,7 +7,8 @@ import KonventViews
 /// Measures and projects: the public list and page, and for the office writing them (also from a
 /// contribution in one step), linking their sources and moving them along their way.
 struct MeasureRoutes {
-    let services: Services
+    let basics: WebBasics
+    let service: MeasuresService
 
     /// The steps the office takes by hand; concluding a review stage comes from its assessments.
     static let officeSteps: [MeasureTransition] = [.submit, .startReview, .resubmit, .startImplementation, .complete]
@@ -16,9 +17,9 @@ struct MeasureRoutes {
     func add(to router: Router<KonventRequestContext>) {
         router.get(Site.Measures.list.route) { request, context in
             var query = MeasureQuery()
-            query.publicOnly = !services.policy.allows(context.actor, .writeMeasures)
-            query.field = request.uri.queryParameters.get("field").flatMap { services.region.fieldOfAction($0)?.key }
-            let offered = services.measureMachine.states.filter { $0.isPublic || !query.publicOnly }
+            query.publicOnly = !basics.policy.allows(context.actor, .writeMeasures)
+            query.field = request.uri.queryParameters.get("field").flatMap { basics.region.fieldOfAction($0)?.key }
+            let offered = service.measureMachine.states.filter { $0.isPublic || !query.publicOnly }
             let state = request.uri.queryParameters.get("state").flatMap(MeasureState.init).flatMap { offered.contains($0) ? $0 : nil }
             query.states = state.map { [$0] } ?? []
             if let after = request.uri.queryParameters.get("after"), let dash = after.lastIndex(of: "-"),
@@ -26,7 +27,7 @@ struct MeasureRoutes {
                 query.after = (String(after[..<dash]), number)
             }
             query.limit = Self.pageSize + 1
-            var items = try await services.measures.list(query)
+            var items = try await service.measures.list(query)
             var next: String?
             if items.count > Self.pageSize {
                 items.removeLast()
@@ -37,17 +38,17 @@ struct MeasureRoutes {
                     .joined(separator: "&")
             }
             var model = MeasureListPage.Model(
-                region: services.region, items: items, field: query.field, mayWrite: services.policy.allows(context.actor, .writeMeasures))
+                region: basics.region, items: items, field: query.field, mayWrite: basics.policy.allows(context.actor, .writeMeasures))
             model.state = state?.description
             model.states = offered
             model.nextPage = next
-            return Response.html(MeasureListPage.render(model, services.pageContext(context, path: Site.Measures.list())))
+            return Response.html(MeasureListPage.render(model, basics.pageContext(context, path: Site.Measures.list())))
         }
         router.get(Site.Measures.new.route) { request, context in
-            try services.require(.writeMeasures, context)
-            var model = MeasureFormPage.Model(region: services.region, id: nil, version: 0, input: MeasureInput())
+            try basics.require(.writeMeasures, context)
+            var model = MeasureFormPage.Model(region: basics.region, id: nil, version: 0, input: MeasureInput())
             if let id = request.uri.queryParameters.get("from").flatMap(ContributionID.init),
-               let contribution = try await services.contributions.contribution(id), contribution.status.isListed {
+               let contribution = try await service.contributions.contribution(id), contribution.status.isListed {
                 model.input = Self.input(from: contribution)
                 model.from = (id.rawValue, contribution.title)
             }
@@ -55,22 +56,22 @@ struct MeasureRoutes {
         }
         router.post(Site.Measures.list.route) { request, context in try await save(nil, request, context) }
         router.get(Site.Measures.page.route) { request, context in
-            let notice = request.uri.queryParameters.get("saved") == "1" ? services.catalog.translator(context.language)("measure.saved") : nil
+            let notice = request.uri.queryParameters.get("saved") == "1" ? basics.catalog.translator(context.language)("measure.saved") : nil
             return try await detail(try measureID(context), context, notice: notice)
         }
         router.get(Site.Measures.edit.route) { _, context in
             let measure = try await visible(context)
             try await requireWrite(measure, context)
             return form(MeasureFormPage.Model(
-                region: services.region, id: measure.id.rawValue, version: measure.version, input: MeasureInput(measure.content)), context)
+                region: basics.region, id: measure.id.rawValue, version: measure.version, input: MeasureInput(measure.content)), context)
         }
         router.post(Site.Measures.page.route) { request, context in try await save(try measureID(context), request, context) }
         router.post(Site.Measures.step.route) { request, context in try await step(request, context) }
         router.get(Site.Measures.versions.route) { request, context in
             let measure = try await visible(context)
             // Earlier versions include the internal drafts: for the office, the bodies and the assigned ministries.
-            try services.require(.viewAssessments, on: try await subject(measure), context)
-            let versions = try await services.measures.versions(of: measure.id)
+            try basics.require(.viewAssessments, on: try await subject(measure), context)
+            let versions = try await service.measures.versions(of: measure.id)
             let numbers = versions.map(\.version)
             let to = request.uri.queryParameters.get("to").flatMap(Int.init).flatMap { numbers.contains($0) ? $0 : nil } ?? measure.version
             let from = request.uri.queryParameters.get("from").flatMap(Int.init).flatMap { numbers.contains($0) ? $0 : nil }
@@ -80,7 +81,7 @@ struct MeasureRoutes {
             let model = MeasureVersionsPage.Model(
                 measure: measure, versions: versions.map { ($0.version, CalendarDate.iso(milliseconds: $0.at.milliseconds)) },
                 from: from, to: to, changes: MeasureDiff.changes(from: old, to: new))
-            return Response.html(MeasureVersionsPage.render(model, services.pageContext(context, path: Site.Measures.versions(measure.id))))
+            return Response.html(MeasureVersionsPage.render(model, basics.pageContext(context, path: Site.Measures.versions(measure.id))))
         }
         router.post(Site.Measures.sources.route) { request, context in try await addSource(request, context) }
     }
@@ -91,19 +92,19 @@ struct MeasureRoutes {
     }
 
     func subject(_ measure: Measure) async throws -> Subject {
-        .measure(state: measure.state, ministries: try await services.measures.ministries(of: measure.id))
+        .measure(state: measure.state, ministries: try await service.measures.ministries(of: measure.id))
     }
 
     /// The measure, when the visitor may see it; a draft is as absent as a missing one for everyone else.
     func visible(_ context: KonventRequestContext) async throws -> Measure {
-        guard let measure = try await services.measures.measure(try measureID(context)),
-              services.policy.allows(context.actor, .viewMeasure, on: try await subject(measure))
+        guard let measure = try await service.measures.measure(try measureID(context)),
+              basics.policy.allows(context.actor, .viewMeasure, on: try await subject(measure))
         else { throw WebError.notFound }
         return measure
     }
 
     func requireWrite(_ measure: Measure, _ context: KonventRequestContext) async throws {
-        try services.require(.writeMeasures, on: try await subject(measure), context)
+        try basics.require(.writeMeasures, on: try await subject(measure), context)
     }
 
     static func input(from contribution: Contribution) -> MeasureInput {
@@ -125,46 +126,46 @@ struct MeasureRoutes {
 
     func form(_ model: MeasureFormPage.Model, _ context: KonventRequestContext, status: HTTPResponse.Status = .ok) -> Response {
         let path = model.id.map { Site.Measures.edit(MeasureID($0)) } ?? Site.Measures.new()
-        return .html(MeasureFormPage.render(model, services.pageContext(context, path: path)), status: status)
+        return .html(MeasureFormPage.render(model, basics.pageContext(context, path: path)), status: status)
     }
 
     func detail(_ id: MeasureID, _ context: KonventRequestContext, notice: String?, errors: [FieldError] = [],
                 status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let measure = try await services.measures.measure(id) else { throw WebError.notFound }
+        guard let measure = try await service.measures.measure(id) else { throw WebError.notFound }
         let subject = try await subject(measure)
-        guard services.policy.allows(context.actor, .viewMeasure, on: subject) else { throw WebError.notFound }
-        let office = services.policy.allows(context.actor, .writeMeasures)
-        let sources = try await services.measures.sources(of: id).map {
+        guard basics.policy.allows(context.actor, .viewMeasure, on: subject) else { throw WebError.notFound }
+        let office = basics.policy.allows(context.actor, .writeMeasures)
+        let sources = try await service.measures.sources(of: id).map {
             MeasurePage.Source(id: $0.contribution.id.rawValue, title: $0.contribution.title, note: $0.note)
         }
-        let steps = try await services.measures.steps(of: id).map {
+        let steps = try await service.measures.steps(of: id).map {
             MeasurePage.Step(to: $0.to, reason: $0.reason, date: CalendarDate.iso(milliseconds: $0.at.milliseconds),
                              withinStage: $0.to.stage != nil && $0.to.stage == $0.from.stage)
         }
-        let versions = try await services.measures.versions(of: id).map { ($0.version, CalendarDate.iso(milliseconds: $0.at.milliseconds)) }
+        let versions = try await service.measures.versions(of: id).map { ($0.version, CalendarDate.iso(milliseconds: $0.at.milliseconds)) }
         guard case .measure(_, let ministries) = subject else { throw WebError.notFound }
         var model = MeasurePage.Model(
-            region: services.region, measure: measure, sources: sources, steps: steps, ministries: ministries, versions: versions,
-            nextSteps: office ? Self.officeSteps.filter { services.measureMachine.allows($0, from: measure.state) } : [],
-            mayEdit: services.policy.allows(context.actor, .writeMeasures, on: subject), notice: notice)
-        model.mayCompareVersions = services.policy.allows(context.actor, .viewAssessments, on: subject)
+            region: basics.region, measure: measure, sources: sources, steps: steps, ministries: ministries, versions: versions,
+            nextSteps: office ? Self.officeSteps.filter { service.measureMachine.allows($0, from: measure.state) } : [],
+            mayEdit: basics.policy.allows(context.actor, .writeMeasures, on: subject), notice: notice)
+        model.mayCompareVersions = basics.policy.allows(context.actor, .viewAssessments, on: subject)
         // The bodies' decisions are public once their session is released (only then are they concluded).
-        model.decisions = try await services.reviews.conclusions(of: id).compactMap { ending in
+        model.decisions = try await service.reviews.conclusions(of: id).compactMap { ending in
             guard let concluded = ending.concludedAt, ending.session != nil else { return nil }
             return (ending.stage, ending.conclusion, ending.session?.rawValue, CalendarDate.iso(milliseconds: concluded.milliseconds))
         }
         model.errors = errors
-        return .html(MeasurePage.render(model, services.pageContext(context, path: Site.Measures.page(id))), status: status)
+        return .html(MeasurePage.render(model, basics.pageContext(context, path: Site.Measures.page(id))), status: status)
     }
 
     func save(_ id: MeasureID?, _ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
-        let user = try services.signedInUser(context)
+        let user = try basics.signedInUser(context)
         if let id {
-            guard let measure = try await services.measures.measure(id) else { throw WebError.notFound }
+            guard let measure = try await service.measures.measure(id) else { throw WebError.notFound }
             try await requireWrite(measure, context)
         } else {
-            try services.require(.writeMeasures, context)
+            try basics.require(.writeMeasures, context)
         }
         let form = try await request.form(context)
         var input = MeasureInput()
@@ -186,12 +187,12 @@ struct MeasureRoutes {
         input.maturity = form.string("maturity")
         input.leadMinistry = form.string("leadMinistry")
         let version = Int(form.string("version")) ?? 0
-        var model = MeasureFormPage.Model(region: services.region, id: id?.rawValue, version: version, input: input)
+        var model = MeasureFormPage.Model(region: basics.region, id: id?.rawValue, version: version, input: input)
         let from = form["from"].flatMap(ContributionID.init)
-        if let from, let contribution = try await services.contributions.contribution(from) { model.from = (from.rawValue, contribution.title) }
+        if let from, let contribution = try await service.contributions.contribution(from) { model.from = (from.rawValue, contribution.title) }
         let content: MeasureContent
         do {
-            content = try input.validate(region: services.region)
+            content = try input.validate(region: basics.region)
         } catch {
             // Rows of a table share one place in the form for their message.
             model.errors = error.errors.map { problem in
@@ -204,20 +205,20 @@ struct MeasureRoutes {
         }
         if let id {
             do {
-                try await services.measures.update(id, content, expectedVersion: version, actor: user.id, at: .now)
+                try await service.measures.update(id, content, expectedVersion: version, actor: user.id, at: .now)
             } catch MeasureRefusal.stale(let current) {
                 model.version = current
-                model.notice = services.catalog.translator(context.language)("measure.stale", ["version": String(current)])
+                model.notice = basics.catalog.translator(context.language)("measure.stale", ["version": String(current)])
                 return self.form(model, context, status: .conflict)
             } catch MeasureRefusal.notEditable {
                 throw WebError.denied(.wrongState)
             }
             return Response.seeOther(Site.Measures.page(id) + "?saved=1")
         }
-        let prefix = content.fields.first.flatMap { services.region.fieldOfAction($0)?.code } ?? "M"
-        let sources = from.map { [($0, services.catalog.translator(.de)("measure.source.origin"))] } ?? []
+        let prefix = content.fields.first.flatMap { basics.region.fieldOfAction($0)?.code } ?? "M"
+        let sources = from.map { [($0, basics.catalog.translator(.de)("measure.source.origin"))] } ?? []
         do {
-            let created = try await services.measures.create(content, codePrefix: prefix, sources: sources, actor: user.id, at: .now)
+            let created = try await service.measures.create(content, codePrefix: prefix, sources: sources, actor: user.id, at: .now)
             return Response.seeOther(Site.Measures.page(created) + "?saved=1")
         } catch MeasureRefusal.unknownContribution {
             throw WebError.notFound
@@ -227,8 +228,8 @@ struct MeasureRoutes {
     func step(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
         let measure = try await visible(context)
-        try services.require(.writeMeasures, context)
-        let user = try services.signedInUser(context)
+        try basics.require(.writeMeasures, context)
+        let user = try basics.signedInUser(context)
         let form = try await request.form(context)
         guard let transition = Self.officeSteps.first(where: { $0.description == form.string("step") }) else {
             return try await detail(measure.id, context, notice: nil,
@@ -242,8 +243,8 @@ struct MeasureRoutes {
         // The form names the version it saw: a step on a measure that changed meanwhile is refused.
         guard Int(form.string("version")) == measure.version else { throw WebError.conflict("measure.stale.step") }
         do {
-            _ = try await services.measures.transition(
-                measure.id, transition, reason: reason.isEmpty ? nil : reason, machine: services.measureMachine, actor: user.id, at: .now)
+            _ = try await service.measures.transition(
+                measure.id, transition, reason: reason.isEmpty ? nil : reason, machine: service.measureMachine, actor: user.id, at: .now)
         } catch MeasureRefusal.illegal {
             throw WebError.conflict("measure.error.illegal")
         }
@@ -253,8 +254,8 @@ struct MeasureRoutes {
     func addSource(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
         let measure = try await visible(context)
-        try services.require(.writeMeasures, context)
-        let user = try services.signedInUser(context)
+        try basics.require(.writeMeasures, context)
+        let user = try basics.signedInUser(context)
         let form = try await request.form(context)
         let note = form.string("note").trimmingWhitespace()
         guard let contribution = ContributionID(form.string("contribution").trimmingWhitespace()), note.count <= 500 else {
@@ -262,7 +263,7 @@ struct MeasureRoutes {
                                     errors: [FieldError(field: "contribution", messageKey: "measure.error.source")], status: .unprocessableContent)
         }
         do {
-            try await services.measures.addSource(measure.id, contribution: contribution, note: note, actor: user.id, at: .now)
+            try await service.measures.addSource(measure.id, contribution: contribution, note: note, actor: user.id, at: .now)
         } catch MeasureRefusal.unknownContribution {
             return try await detail(measure.id, context, notice: nil,
                                     errors: [FieldError(field: "contribution", messageKey: "measure.error.source")], status: .unprocessableContent)

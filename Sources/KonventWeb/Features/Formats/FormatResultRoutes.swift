@@ -6,18 +6,19 @@ import KonventViews
 /// A format's results: many contributions captured on one page, or imported from a CSV file. Both
 /// are all-or-nothing; the page reports every bad row and keeps what was typed.
 struct FormatResultRoutes {
-    let services: Services
+    let basics: WebBasics
+    let service: FormatsService
     static let defaultRows = 5
     static let maximumRows = 50
 
     func add(to router: Router<KonventRequestContext>) {
         router.get(Site.Formats.results.route) { request, context in
-            let format = try await FormatRoutes(services: services).managed(context)
+            let format = try await FormatRoutes(basics: basics, service: service).managed(context)
             let count = request.uri.queryParameters.get("rows").flatMap(Int.init).map { max(1, min($0, Self.maximumRows)) }
                 ?? Self.defaultRows
-            var model = FormatResultsPage.Model(region: services.region, format: format, rows: (1...count).map { ResultImport.Row(line: $0) })
+            var model = FormatResultsPage.Model(region: basics.region, format: format, rows: (1...count).map { ResultImport.Row(line: $0) })
             if let saved = request.uri.queryParameters.get("saved").flatMap(Int.init) {
-                model.notice = services.catalog.translator(context.language)("results.saved", ["count": String(saved)])
+                model.notice = basics.catalog.translator(context.language)("results.saved", ["count": String(saved)])
             }
             return page(model, context)
         }
@@ -26,12 +27,12 @@ struct FormatResultRoutes {
     }
 
     func page(_ model: FormatResultsPage.Model, _ context: KonventRequestContext, status: HTTPResponse.Status = .ok) -> Response {
-        .html(FormatResultsPage.render(model, services.pageContext(context, path: Site.Formats.results(model.format.id))), status: status)
+        .html(FormatResultsPage.render(model, basics.pageContext(context, path: Site.Formats.results(model.format.id))), status: status)
     }
 
     func capture(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
-        let format = try await FormatRoutes(services: services).managed(context)
+        let format = try await FormatRoutes(basics: basics, service: service).managed(context)
         let form = try await request.form(context)
         let count = max(1, min(Int(form.string("rows")) ?? Self.defaultRows, Self.maximumRows))
         let rows = (1...count).map { number in
@@ -45,26 +46,26 @@ struct FormatResultRoutes {
         }
         // Rows left empty are simply not used; a row with anything in it must be complete.
         let filled = rows.filter { !($0.title + $0.text).trimmingWhitespace().isEmpty }
-        var model = FormatResultsPage.Model(region: services.region, format: format, rows: rows)
+        var model = FormatResultsPage.Model(region: basics.region, format: format, rows: rows)
         guard !filled.isEmpty else {
             model.report = [ResultImport.LineError(line: 1, messageKey: "results.error.empty")]
             return page(model, context, status: .unprocessableContent)
         }
-        return try await save(ResultImport.drafts(filled, format: format, region: services.region), model, context)
+        return try await save(ResultImport.drafts(filled, format: format, region: basics.region), model, context)
     }
 
     func importFile(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
-        let format = try await FormatRoutes(services: services).managed(context)
+        let format = try await FormatRoutes(basics: basics, service: service).managed(context)
         let form = try await request.form(context)
         var model = FormatResultsPage.Model(
-            region: services.region, format: format, rows: (1...Self.defaultRows).map { ResultImport.Row(line: $0) })
+            region: basics.region, format: format, rows: (1...Self.defaultRows).map { ResultImport.Row(line: $0) })
         model.reportSource = "import"
         guard let file = form.files["file"], !file.isEmpty else {
             model.report = [ResultImport.LineError(line: 1, messageKey: "import.error.noFile")]
             return page(model, context, status: .unprocessableContent)
         }
-        return try await save(ResultImport.drafts(fromCSV: file, format: format, region: services.region), model, context)
+        return try await save(ResultImport.drafts(fromCSV: file, format: format, region: basics.region), model, context)
     }
 
     func save(
@@ -76,8 +77,8 @@ struct FormatResultRoutes {
             model.report = report.lines
             return page(model, context, status: .unprocessableContent)
         case .success(let drafts):
-            let user = try services.signedInUser(context)
-            let ids = try await services.contributions.createAll(drafts, author: user.id, at: .now, status: .published)
+            let user = try basics.signedInUser(context)
+            let ids = try await service.contributions.createAll(drafts, author: user.id, at: .now, status: .published)
             return .seeOther(Site.Formats.results(model.format.id) + "?saved=\(ids.count)")
         }
     }

@@ -5,20 +5,21 @@ import KonventViews
 
 /// `/participation`: the overview of who took part where, from counts kept for a short while.
 struct ParticipationRoutes {
-    let services: Services
+    let basics: WebBasics
+    let service: ParticipationService
 
     func add(to router: Router<KonventRequestContext>) {
         router.get(Site.participation.route) { request, context in
-            let (figures, version) = try await services.keptFigures()
-            let t = services.catalog.translator(context.language)
-            return services.cachedForVisitors("\(version)", request, context) {
-                ParticipationPage.render(model(figures, t), services.pageContext(context, path: Site.participation()))
+            let (figures, version) = try await service.figures.kept()
+            let t = basics.catalog.translator(context.language)
+            return basics.cachedForVisitors("\(version)", request, context) {
+                ParticipationPage.render(model(figures, t), basics.pageContext(context, path: Site.participation()))
             }
         }
     }
 
     func model(_ figures: ParticipationFigures, _ t: Translator) -> ParticipationPage.Model {
-        let region = services.region
+        let region = basics.region
         let districts = region.districts.map { district in
             ParticipationPage.Unit(
                 key: district.officialKey, name: district.name, population: district.population,
@@ -39,7 +40,7 @@ struct ParticipationRoutes {
             totals: (figures.totalContributions, figures.totalFormats, figures.totalSupports, figures.totalComments),
             districts: districts, municipalities: municipalities, byField: byField, byKind: byKind,
             byOrganisationKind: byOrganisation, byMonth: Self.months(figures.contributionsByDay),
-            map: services.map)
+            map: basics.map)
         model.trace = (figures.takenUp, figures.publicMeasures)
         return model
     }
