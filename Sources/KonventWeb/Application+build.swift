@@ -10,10 +10,11 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     // Order matters: middlewares wrap the routes added after them, the first one outermost.
     router.add(middleware: ObservabilityMiddleware(metrics: services.metrics))
     router.add(middleware: SecurityHeadersMiddleware(https: services.configuration.usesHTTPS))
-    router.add(middleware: VisitorMiddleware(services: services))
+    router.add(middleware: VisitorMiddleware(
+        accounts: services.accounts, csrf: services.csrf, usesHTTPS: services.configuration.usesHTTPS))
     let basics = services.basics
     router.add(middleware: ErrorPageMiddleware(basics: basics))
-    router.add(middleware: CSRFMiddleware(services: services))
+    router.add(middleware: CSRFMiddleware(csrf: services.csrf))
     // The feature modules: each area's routes get the shared basics and their own service only.
     PageRoutes(basics: basics).add(to: router)
     let accounts = services.accountsService

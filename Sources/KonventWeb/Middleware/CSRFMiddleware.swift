@@ -5,7 +5,7 @@ import NIOCore
 /// session, before any handler runs; the body is kept for the handler to read.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = KonventRequestContext
-    let services: Services
+    let csrf: CSRFTokens
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -22,7 +22,7 @@ struct CSRFMiddleware: RouterMiddleware {
         let form = FormData.parse(Array(buffer.readableBytesView), contentType: contentType)
         guard let cookie = request.cookies[VisitorMiddleware.csrfCookie]?.value, !cookie.isEmpty,
               let token = form["_csrf"],
-              services.csrf.isValid(token, cookie: cookie, session: context.sessionToken?.value)
+              csrf.isValid(token, cookie: cookie, session: context.sessionToken?.value)
         else {
             context.logger.notice("refused request without valid CSRF token", metadata: ["path": "\(request.uri.path)"])
             throw WebError.csrf

@@ -8,7 +8,9 @@ import KonventStorage
 /// from which this request's form token is derived. A new CSRF cookie is set when there is none.
 struct VisitorMiddleware: RouterMiddleware {
     typealias Context = KonventRequestContext
-    let services: Services
+    let accounts: any AccountStore
+    let csrf: CSRFTokens
+    let usesHTTPS: Bool
 
     static let sessionCookie = "konvent_session"
     static let csrfCookie = "konvent_csrf"
@@ -21,14 +23,14 @@ struct VisitorMiddleware: RouterMiddleware {
         context.language = Self.language(request)
         if let value = request.cookies[Self.sessionCookie]?.value, !value.isEmpty {
             let token = SecretToken(value: value)
-            if let user = try await services.accounts.sessionUser(token: token, at: .now) {
+            if let user = try await accounts.sessionUser(token: token, at: .now) {
                 context.user = user
                 context.sessionToken = token
             }
         }
         let existing = request.cookies[Self.csrfCookie]?.value
         let csrfCookie = existing.flatMap { $0.isEmpty ? nil : $0 } ?? SecretToken().value
-        context.csrfToken = services.csrf.token(cookie: csrfCookie, session: context.sessionToken?.value)
+        context.csrfToken = csrf.token(cookie: csrfCookie, session: context.sessionToken?.value)
         var response = try await next(request, context)
         if existing != csrfCookie {
             response.setCookie(cookie(Self.csrfCookie, csrfCookie, maxAge: nil))
@@ -45,7 +47,7 @@ struct VisitorMiddleware: RouterMiddleware {
 
     func cookie(_ name: String, _ value: String, maxAge: Int?) -> Cookie {
         Cookie(
-            name: name, value: value, maxAge: maxAge, path: Site.start(), secure: services.configuration.usesHTTPS, httpOnly: true,
+            name: name, value: value, maxAge: maxAge, path: Site.start(), secure: usesHTTPS, httpOnly: true,
             sameSite: .lax)
     }
 }

@@ -35,6 +35,16 @@ struct WebBasics: Sendable {
         if case .deny(let reason) = policy.decide(context.actor, action, on: subject) { throw WebError.denied(reason) }
     }
 
+    /// The prelude of a form sent by a signed-in person: the policy's answer, the person and the form.
+    func posted(
+        _ action: Action, on subject: Subject = .platform, _ request: Request, _ context: KonventRequestContext
+    ) async throws -> (user: User, form: FormData) {
+        try require(action, on: subject, context)
+        let user = try signedInUser(context)
+        var request = request
+        return (user, try await request.form(context))
+    }
+
     /// The signed-in user, or a redirect to the sign-in page.
     func signedInUser(_ context: KonventRequestContext) throws -> User {
         guard let user = context.user else { throw WebError.denied(.signInRequired) }

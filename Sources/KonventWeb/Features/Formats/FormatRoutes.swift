@@ -158,10 +158,7 @@ struct FormatRoutes {
     }
 
     func save(_ id: FormatID?, _ request: Request, _ context: KonventRequestContext) async throws -> Response {
-        var request = request
-        try basics.require(.manageFormats, context)
-        let user = try basics.signedInUser(context)
-        let form = try await request.form(context)
+        let (user, form) = try await basics.posted(.manageFormats, request, context)
         var input = FormatDraft.Input()
         input.kind = form.string("kind")
         input.title = form.string("title")

@@ -226,11 +226,8 @@ struct MeasureRoutes {
     }
 
     func step(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
-        var request = request
         let measure = try await visible(context)
-        try basics.require(.writeMeasures, context)
-        let user = try basics.signedInUser(context)
-        let form = try await request.form(context)
+        let (user, form) = try await basics.posted(.writeMeasures, request, context)
         guard let transition = Self.officeSteps.first(where: { $0.description == form.string("step") }) else {
             return try await detail(measure.id, context, notice: nil,
                                     errors: [FieldError(field: "step", messageKey: "measure.error.step")], status: .unprocessableContent)
@@ -252,11 +249,8 @@ struct MeasureRoutes {
     }
 
     func addSource(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
-        var request = request
         let measure = try await visible(context)
-        try basics.require(.writeMeasures, context)
-        let user = try basics.signedInUser(context)
-        let form = try await request.form(context)
+        let (user, form) = try await basics.posted(.writeMeasures, request, context)
         let note = form.string("note").trimmingWhitespace()
         guard let contribution = ContributionID(form.string("contribution").trimmingWhitespace()), note.count <= 500 else {
             return try await detail(measure.id, context, notice: nil,

@@ -108,10 +108,7 @@ struct ContributionRoutes {
     }
 
     func create(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
-        var request = request
-        try basics.require(.contribute, context)
-        let user = try basics.signedInUser(context)
-        let form = try await request.form(context)
+        let (user, form) = try await basics.posted(.contribute, request, context)
         try await basics.throttle.check(.contribution, user, request, form: form, textFields: ["title", "text"])
         let organisations = try await service.organisations.organisations(of: user.id)
         var model = NewContributionPage.Model(region: basics.region, organisations: organisations)
@@ -219,11 +216,8 @@ struct ContributionRoutes {
     }
 
     func comment(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
-        var request = request
         let id = try contributionID(context)
-        try basics.require(.comment, context)
-        let user = try basics.signedInUser(context)
-        let form = try await request.form(context)
+        let (user, form) = try await basics.posted(.comment, request, context)
         let parent = form["parent"].flatMap(Comment.ID.init)
         let field = parent.map { "reply-\($0)" } ?? "comment"
         try await basics.throttle.check(.comment, user, request, form: form, textFields: [field])

@@ -83,11 +83,8 @@ struct ModerationRoutes {
     }
 
     func report(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
-        var request = request
         let id = try contributions.contributionID(context)
-        try basics.require(.report, context)
-        let user = try basics.signedInUser(context)
-        let form = try await request.form(context)
+        let (user, form) = try await basics.posted(.report, request, context)
         let comment = form["comment"].flatMap(Comment.ID.init)
         try await basics.throttle.check(.report, user, request, form: form, textFields: [comment.map { "report-\($0)" } ?? "report"])
         let text = form.string(comment.map { "report-\($0)" } ?? "report").replacingOccurrences(of: "\r\n", with: " ")
@@ -107,11 +104,8 @@ struct ModerationRoutes {
     }
 
     func changeStatus(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
-        var request = request
         let id = try contributions.contributionID(context)
-        try basics.require(.moderate, context)
-        let user = try basics.signedInUser(context)
-        let form = try await request.form(context)
+        let (user, form) = try await basics.posted(.moderate, request, context)
         guard let status = Contribution.Status(rawValue: form.string("status")) else {
             return try await refuse(form, id, FieldError(field: "status", messageKey: "moderation.error.status"), context)
         }
@@ -130,11 +124,8 @@ struct ModerationRoutes {
     }
 
     func merge(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
-        var request = request
         let id = try contributions.contributionID(context)
-        try basics.require(.moderate, context)
-        let user = try basics.signedInUser(context)
-        let form = try await request.form(context)
+        let (user, form) = try await basics.posted(.moderate, request, context)
         guard let survivor = ContributionID(form.string("into").trimmingWhitespace()) else {
             return try await refuse(form, id, FieldError(field: "into", messageKey: "moderation.error.mergeTarget"), context)
         }
@@ -154,11 +145,8 @@ struct ModerationRoutes {
     }
 
     func hideComment(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
-        var request = request
         let comment = try commentID(context)
-        try basics.require(.moderate, context)
-        let user = try basics.signedInUser(context)
-        let form = try await request.form(context)
+        let (user, form) = try await basics.posted(.moderate, request, context)
         guard let reason = reason(form.string("reason-\(comment)")) else {
             let error = FieldError(field: "reason-\(comment)", messageKey: "moderation.error.reason")
             if form.string("back") == Site.Moderation.queue() { return try await queue(context, notice: nil, errors: [error], status: .unprocessableContent) }
@@ -173,11 +161,8 @@ struct ModerationRoutes {
     }
 
     func editComment(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
-        var request = request
         let comment = try commentID(context)
-        try basics.require(.comment, context)
-        let user = try basics.signedInUser(context)
-        let form = try await request.form(context)
+        let (user, form) = try await basics.posted(.comment, request, context)
         let body = form.string("body-\(comment)").replacingOccurrences(of: "\r\n", with: "\n").trimmingWhitespace()
         guard ContributionRoutes.commentLength.contains(body.count) else {
             throw WebError.unprocessable(body.count < ContributionRoutes.commentLength.lowerBound ? "error.comment.short" : "error.comment.long")
