@@ -159,18 +159,7 @@ struct FormatRoutes {
 
     func save(_ id: FormatID?, _ request: Request, _ context: KonventRequestContext) async throws -> Response {
         let (user, form) = try await basics.posted(.manageFormats, request, context)
-        var input = FormatDraft.Input()
-        input.kind = form.string("kind")
-        input.title = form.string("title")
-        input.description = form.string("description")
-        input.fields = form.all("fields")
-        input.district = form.string("district")
-        input.municipality = form.string("municipality")
-        input.place = form.string("place")
-        input.onlineURL = form.string("onlineURL")
-        input.start = form.string("start")
-        input.end = form.string("end")
-        input.capacity = form.string("capacity")
+        let input = FormatDraft.Input(form: form)
         let choices = try await facilitators(context)
         var model = FormatFormPage.Model(region: basics.region, id: id?.rawValue, input: input)
         model.facilitators = choices

@@ -168,24 +168,7 @@ struct MeasureRoutes {
             try basics.require(.writeMeasures, context)
         }
         let form = try await request.form(context)
-        var input = MeasureInput()
-        input.kind = form.string("kind")
-        input.title = form.string("title")
-        input.goal = form.string("goal")
-        input.description = form.string("description")
-        input.fields = form.all("fields")
-        input.territories = form.all("territories")
-        input.sponsor = form.string("sponsor")
-        input.partners = form.string("partners")
-        input.estimatedCost = form.string("estimatedCost")
-        input.financing = (1...MeasureInput.maximumLines).map {
-            (form.string("financing-source-\($0)"), form.string("financing-programme-\($0)"), form.string("financing-amount-\($0)"))
-        }.filter { !($0.0.isEmpty && $0.1.isEmpty && $0.2.isEmpty) }
-        input.timeframe = form.string("timeframe")
-        input.indicators = (1...8).map { (form.string("indicator-name-\($0)"), form.string("indicator-target-\($0)")) }
-            .filter { !($0.0.isEmpty && $0.1.isEmpty) }
-        input.maturity = form.string("maturity")
-        input.leadMinistry = form.string("leadMinistry")
+        let input = MeasureInput(form: form)
         let version = Int(form.string("version")) ?? 0
         var model = MeasureFormPage.Model(region: basics.region, id: id?.rawValue, version: version, input: input)
         let from = form["from"].flatMap(ContributionID.init)

@@ -93,28 +93,6 @@ struct ReviewRoutes {
         }
     }
 
-    static func assessmentInput(_ form: FormData, _ stage: ReviewConfiguration.Stage) -> AssessmentInput {
-        var input = AssessmentInput()
-        for gate in stage.gates {
-            input.gates[gate.key] = (form.string("gate-\(gate.key)"), form.string("justification-\(gate.key)"))
-        }
-        for criterion in stage.criteria { input.scores[criterion.key] = form.string("score-\(criterion.key)") }
-        input.text = form.string("text")
-        return input
-    }
-
-    static func conclusionInput(_ form: FormData) -> ConclusionInput {
-        var input = ConclusionInput()
-        input.outcome = form.string("outcome")
-        input.reasons = form.string("reasons")
-        input.conditions = form.string("conditions")
-        input.voting = form.string("voting")
-        input.yes = form.string("yes")
-        input.no = form.string("no")
-        input.abstain = form.string("abstain")
-        return input
-    }
-
     func assess(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         var request = request
         let user = try basics.signedInUser(context)
@@ -129,8 +107,8 @@ struct ReviewRoutes {
         try basics.require(.assessMeasure, on: .assessment(by: assessor, open: open), context)
         guard let stage else { throw WebError.denied(.wrongState) }
         let form = try await request.form(context)
-        let input = Self.assessmentInput(form, stage)
-        let conclusionInput = Self.conclusionInput(form)
+        let input = AssessmentInput(form: form, stage: stage)
+        let conclusionInput = ConclusionInput(form: form)
         let concludes = stage.conclusion == .single
         var errors: [FieldError] = []
         var content: AssessmentContent?
@@ -190,7 +168,7 @@ struct ReviewRoutes {
         guard ministry == measure.content.leadMinistry, let stage = measure.state.stage.flatMap(basics.region.review.stage) else {
             throw WebError.denied(.notPermitted)
         }
-        let input = Self.conclusionInput(try await request.form(context))
+        let input = ConclusionInput(form: try await request.form(context))
         let current = try await service.reviews.assessments(of: measure.id).filter { $0.round == measure.round && $0.stage == stage.key }
         let conclusion: Conclusion
         do {

@@ -142,14 +142,7 @@ struct SessionRoutes {
         let user = try basics.signedInUser(context)
         if id != nil { _ = try await managed(context) } else { try basics.require(.manageSessions, context) }
         let form = try await request.form(context)
-        var input = BodySessionDraft.Input()
-        input.body = form.string("body")
-        input.title = form.string("title")
-        input.start = form.string("start")
-        input.end = form.string("end")
-        input.place = form.string("place")
-        input.participants = form.string("participants")
-        input.chair = form.string("chair")
+        let input = BodySessionDraft.Input(form: form)
         let minutes = form.string("minutes").replacingOccurrences(of: "\r\n", with: "\n").trimmingWhitespace()
         let chairs = try await chairs()
         var model = SessionFormPage.Model(region: basics.region, id: id?.rawValue, input: input, minutes: minutes, chairs: chairs)
@@ -208,12 +201,12 @@ struct SessionRoutes {
         let stage = session.decidingStage(item, review: basics.region.review)
         var model = DecisionFormPage.Model(
             region: basics.region, sessionID: session.id.rawValue, sessionTitle: session.draft.title, item: item, stage: stage)
-        model.input = ReviewRoutes.conclusionInput(form)
+        model.input = ConclusionInput(form: form)
         var errors: [FieldError] = []
         var assessment: AssessmentContent?
         var decision: Conclusion?
         if let stage {
-            model.assessment = ReviewRoutes.assessmentInput(form, stage)
+            model.assessment = AssessmentInput(form: form, stage: stage)
             // A body's decision states its reasons; they are the text of its assessment too.
             var input = model.assessment
             input.text = model.input.reasons
