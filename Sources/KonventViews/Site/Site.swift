@@ -1,16 +1,24 @@
-import Foundation
 import KonventDomain
 
 /// Every path of the site, in one place: the routes register these templates, and pages, mails and
 /// redirects build their links from them. Files carry their format in the path (`.ics`, `.pdf`).
 public enum Site {
-    static let unreserved: CharacterSet = {
-        var set = CharacterSet.alphanumerics
-        set.insert(charactersIn: "-._~")
-        return set
-    }()
-    /// A query value may keep its slashes (a path to return to reads as one).
-    static let queryValue: CharacterSet = unreserved.union(CharacterSet(charactersIn: "/"))
+    /// Percent-encodes every UTF-8 byte but ASCII letters, digits and `keeping`. Links are built
+    /// by the hundred per page, so the common case (nothing to escape) returns the text as it is.
+    static func percentEncoded(_ text: String, keeping: StaticString) -> String {
+        let kept = UnsafeBufferPointer(start: keeping.utf8Start, count: keeping.utf8CodeUnitCount)
+        func plain(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || kept.contains(byte)
+        }
+        if text.utf8.allSatisfy(plain) { return text }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count * 3)
+        for byte in text.utf8 {
+            if plain(byte) { bytes.append(byte) } else { bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]] }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     public static let start: SitePath<> = .init("/")
     public static let language: SitePath<> = .init("/language")

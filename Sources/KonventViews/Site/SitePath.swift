@@ -1,5 +1,3 @@
-import Foundation
-
 /// One path of the site. Its template (`/contributions/{id}/comments`) is the router's pattern and
 /// makes every link to it, so that a route and its links cannot drift apart; the parameters are
 /// typed and counted by the compiler.
@@ -11,6 +9,7 @@ public struct SitePath<each Parameter: CustomStringConvertible>: Sendable {
     public func callAsFunction(_ parameter: repeat each Parameter) -> String {
         var values: [String] = []
         for value in repeat each parameter { values.append(Self.segment(value.description)) }
+        if values.isEmpty { return template }
         var path = ""
         var rest = Substring(template)
         var index = 0
@@ -24,9 +23,7 @@ public struct SitePath<each Parameter: CustomStringConvertible>: Sendable {
     }
 
     /// A parameter as one path segment: letters, digits and `-._~` stay, everything else is escaped.
-    static func segment(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: Site.unreserved) ?? value
-    }
+    static func segment(_ value: String) -> String { Site.percentEncoded(value, keeping: "-._~") }
 }
 
 extension String {
@@ -34,7 +31,7 @@ extension String {
     public func query(_ items: KeyValuePairs<String, String?>) -> String {
         let pairs = items.compactMap { name, value -> String? in
             guard let value, !value.isEmpty else { return nil }
-            return "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: Site.queryValue) ?? value)"
+            return "\(name)=\(Site.percentEncoded(value, keeping: "-._~/"))"
         }
         return pairs.isEmpty ? self : self + (contains("?") ? "&" : "?") + pairs.joined(separator: "&")
     }

@@ -50,7 +50,13 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private let connections: OpenConnections
     private var counted = false
     private var started = false
-    private var deadline: Scheduled<Void>?
+    /// When the connection is closed unless something arrives before; nil while the server works.
+    private var deadline: NIODeadline?
+    /// The one timer of the connection and when it fires. Moving the deadline later does not touch
+    /// it: when it fires early it sets itself for the deadline then in force (most requests move the
+    /// deadline three times, and that costs no scheduling).
+    private var timer: Scheduled<Void>?
+    private var timerAt: NIODeadline?
     /// Requests whose response has not ended yet.
     private var open = 0
 
@@ -69,8 +75,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        deadline?.cancel()
-        deadline = nil
+        stopTimer()
         if counted {
             counted = false
             connections.close()
@@ -79,7 +84,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        deadline?.cancel()
+        stopTimer()
         if counted {
             counted = false
             connections.close()
@@ -95,7 +100,6 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             break
         case .end:
             // The request is in; what follows is the server's own work.
-            deadline?.cancel()
             deadline = nil
         }
         context.fireChannelRead(data)
@@ -121,10 +125,30 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     private func arm(_ timeout: Duration, _ context: ChannelHandlerContext) {
-        deadline?.cancel()
-        let channel = context.channel
-        deadline = context.eventLoop.scheduleTask(in: TimeAmount(timeout)) {
-            channel.close(promise: nil)
+        let at = NIODeadline.now() + TimeAmount(timeout)
+        deadline = at
+        if let timerAt, timerAt <= at { return }
+        schedule(at, context)
+    }
+
+    private func schedule(_ at: NIODeadline, _ context: ChannelHandlerContext) {
+        timer?.cancel()
+        timerAt = at
+        // The timer runs on the connection's own event loop, where the handler lives.
+        let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
+        timer = context.eventLoop.scheduleTask(deadline: at) {
+            let (handler, context) = bound.value
+            handler.timer = nil
+            handler.timerAt = nil
+            guard let deadline = handler.deadline else { return }
+            if deadline <= .now() { context.close(promise: nil) } else { handler.schedule(deadline, context) }
         }
+    }
+
+    private func stopTimer() {
+        timer?.cancel()
+        timer = nil
+        timerAt = nil
+        deadline = nil
     }
 }
