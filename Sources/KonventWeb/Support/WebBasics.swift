@@ -45,6 +45,22 @@ struct WebBasics: Sendable {
         return (user, try await request.form(context))
     }
 
+    /// The signed-in person, allowed `action` on their own account.
+    func ownAccount(_ action: Action, _ context: KonventRequestContext) throws -> User {
+        let user = try signedInUser(context)
+        try require(action, on: .account(owner: user.id), context)
+        return user
+    }
+
+    /// The same for a form sent from the account page.
+    func postedOnOwnAccount(
+        _ action: Action, _ request: Request, _ context: KonventRequestContext
+    ) async throws -> (user: User, form: FormData) {
+        let user = try ownAccount(action, context)
+        var request = request
+        return (user, try await request.form(context))
+    }
+
     /// The signed-in user, or a redirect to the sign-in page.
     func signedInUser(_ context: KonventRequestContext) throws -> User {
         guard let user = context.user else { throw WebError.denied(.signInRequired) }

@@ -11,13 +11,11 @@ struct AccountRoutes {
 
     func add(to router: Router<KonventRequestContext>) {
         router.get(Site.Accounts.account.route) { _, context in
-            let user = try basics.signedInUser(context)
-            try basics.require(.viewAccount, on: .account(owner: user.id), context)
+            let user = try basics.ownAccount(.viewAccount, context)
             return try await page(user, context, notice: nil)
         }
         router.get(Site.Accounts.export.route) { _, context in
-            let user = try basics.signedInUser(context)
-            try basics.require(.exportAccountData, on: .account(owner: user.id), context)
+            let user = try basics.ownAccount(.exportAccountData, context)
             guard let export = try await service.accounts.export(user.id) else { throw WebError.notFound }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -26,8 +24,7 @@ struct AccountRoutes {
             return response
         }
         router.post(Site.Accounts.confirmation.route) { _, context in
-            let user = try basics.signedInUser(context)
-            try basics.require(.editAccount, on: .account(owner: user.id), context)
+            let user = try basics.ownAccount(.editAccount, context)
             if !user.isConfirmed {
                 let token = SecretToken()
                 try await service.accounts.resendConfirmation(
@@ -39,10 +36,7 @@ struct AccountRoutes {
             return try await page(user, context, notice: basics.catalog.translator(context.language)("account.resent"))
         }
         router.post(Site.Accounts.organisations.route) { request, context in
-            var request = request
-            let user = try basics.signedInUser(context)
-            try basics.require(.editAccount, on: .account(owner: user.id), context)
-            let form = try await request.form(context)
+            let (user, form) = try await basics.postedOnOwnAccount(.editAccount, request, context)
             var validator = Validator()
             let name = form.string("organisationName").trimmingWhitespace()
             if name.isEmpty { validator.add("organisationName", "error.organisationName.missing") }
@@ -65,16 +59,14 @@ struct AccountRoutes {
             return try await page(user, context, notice: basics.catalog.translator(context.language)(notice))
         }
         router.post(Site.Accounts.leaveOrganisation.route) { _, context in
-            let user = try basics.signedInUser(context)
-            try basics.require(.editAccount, on: .account(owner: user.id), context)
+            let user = try basics.ownAccount(.editAccount, context)
             guard let id = context.parameters.get("id").flatMap(OrganisationID.init) else { throw WebError.notFound }
             try await service.organisations.leave(id, user: user.id, at: .now)
             return try await page(user, context, notice: basics.catalog.translator(context.language)("account.organisations.removed"))
         }
         router.post(Site.Accounts.notifications.route) { request, context in
             var request = request
-            let user = try basics.signedInUser(context)
-            try basics.require(.editAccount, on: .account(owner: user.id), context)
+            let user = try basics.ownAccount(.editAccount, context)
             guard let mode = NotifyMode(rawValue: try await request.form(context).string("notify")) else {
                 return try await page(user, context, notice: nil, errors: [FieldError(field: "notify", messageKey: "error.notify")],
                                       status: .unprocessableContent)
@@ -83,10 +75,7 @@ struct AccountRoutes {
             return try await page(user, context, notice: basics.catalog.translator(context.language)("account.notify.saved"))
         }
         router.post(Site.Accounts.delete.route) { request, context in
-            var request = request
-            let user = try basics.signedInUser(context)
-            try basics.require(.deleteAccount, on: .account(owner: user.id), context)
-            let form = try await request.form(context)
+            let (user, form) = try await basics.postedOnOwnAccount(.deleteAccount, request, context)
             guard let stored = try await service.accounts.credentials(email: user.email),
                   try await service.hasher.verify(form.string("password"), against: stored.passwordHash)
             else {
