@@ -95,6 +95,12 @@ public enum Layout {
         }
     }
 
+    /// A wide table scrolls inside a region of its own on a narrow screen instead of the page; the
+    /// region is named for screen readers and takes the focus, so that the keyboard scrolls it too.
+    public static func scrolling(_ name: Attribute, @NodeBuilder _ table: () -> Node) -> Node {
+        el("div", .class("table-scroll"), .role("region"), .tabindex(0), name) { table() }
+    }
+
     /// The link to the next page of a list paged by key (there is no page count to show).
     static func nextPage(_ href: String?, label: String, _ t: Translator) -> Node {
         guard let href else { return .empty }

@@ -37,7 +37,7 @@ enum AccountActivity {
                 if model.contributions.isEmpty {
                     el("p") { t("account.contributions.none") }
                 } else {
-                    el("table", .class("data-table")) {
+                    Layout.scrolling(.ariaLabelledBy("mine-title")) { el("table", .class("data-table")) {
                         el("thead") {
                             el("tr") {
                                 el("th", Attribute("scope", "col")) { t("field.title") }
@@ -57,7 +57,7 @@ enum AccountActivity {
                                 }
                             }
                         }
-                    }
+                    } }
                 }
             },
             el("section", .ariaLabelledBy("registrations-title")) {

@@ -72,7 +72,7 @@ public enum StartPage {
         let year = districts.first.map { String($0.populationYear) } ?? ""
         return el("section", .ariaLabelledBy("districts-title")) {
             el("h2", .id("districts-title")) { t("start.districts") }
-            el("table", .class("data-table")) {
+            Layout.scrolling(.ariaLabelledBy("districts-title")) { el("table", .class("data-table")) {
                 el("caption") { t("start.districts.caption", ["year": year]) }
                 el("thead") {
                     el("tr") {
@@ -99,7 +99,7 @@ public enum StartPage {
                         el("td", .class("numeric")) { t.number(total) }
                     }
                 }
-            }
+            } }
             el("p", .class("attribution")) { t("data.source") + " " + config.territoryAttribution }
         }
     }

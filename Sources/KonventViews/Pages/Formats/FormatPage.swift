@@ -145,7 +145,7 @@ public enum FormatPage {
             if model.participants.isEmpty {
                 el("p") { t("format.participantList.none") }
             } else {
-                el("table", .class("data-table")) {
+                Layout.scrolling(.ariaLabel(t("format.participantList"))) { el("table", .class("data-table")) {
                     el("thead") {
                         el("tr") {
                             el("th", Attribute("scope", "col")) { t("account.name") }
@@ -162,7 +162,7 @@ public enum FormatPage {
                             }
                         }
                     }
-                }
+                } }
             }
         }
     }

@@ -61,7 +61,7 @@ public enum FormatResultsPage {
                 t(model.reportSource == "import" ? "results.report.import" : "results.report.capture",
                   ["count": t.number(model.report.count)])
             }
-            el("table", .class("data-table")) {
+            Layout.scrolling(.ariaLabelledBy("report-title")) { el("table", .class("data-table")) {
                 el("thead") {
                     el("tr") {
                         el("th", Attribute("scope", "col")) { t(model.reportSource == "import" ? "results.report.line" : "results.report.row") }
@@ -81,7 +81,7 @@ public enum FormatResultsPage {
                         }
                     }
                 }
-            }
+            } }
         }
     }
 

@@ -10,7 +10,9 @@ public enum MasterplanHTML {
         h1{font-size:2rem}h2{font-size:1.5rem;margin-top:2.5rem}h3{font-size:1.15rem;margin-top:1.5rem}\
         table{border-collapse:collapse;margin:0.5rem 0 1rem}caption{text-align:left;font-style:italic}\
         th,td{border-bottom:1px solid #999;padding:0.25rem 0.5rem;text-align:left;vertical-align:top}.numeric{text-align:right}\
-        dl{display:grid;grid-template-columns:max-content auto;gap:0.2rem 1rem}dt{font-weight:bold}dd{margin:0}\
+        dl{display:grid;grid-template-columns:minmax(0,max-content) minmax(0,1fr);gap:0.2rem 1rem}dt{font-weight:bold}\
+        dd{margin:0}dt,dd{overflow-wrap:anywhere}.table-scroll{overflow-x:auto;max-width:100%}\
+        @media (max-width:36rem){dl{grid-template-columns:minmax(0,1fr)}dd{margin-bottom:0.4rem}}\
         .attribution{font-size:0.9rem;color:#4a5260;margin-top:3rem}figure{margin:1rem 0}svg{max-width:40rem;height:auto}\
         figcaption{font-style:italic}\
         @media print{body{max-width:none;margin:0}section.chapter{break-before:page}nav a{color:inherit;text-decoration:none}}
@@ -82,7 +84,7 @@ public enum MasterplanHTML {
                 }
             }
         case .table(let table):
-            return el("table", .class("data-table")) {
+            return Layout.scrolling(.ariaLabel(table.caption)) { el("table", .class("data-table")) {
                 el("caption") { table.caption }
                 el("thead") {
                     el("tr") {
@@ -98,7 +100,7 @@ public enum MasterplanHTML {
                         }
                     }
                 }
-            }
+            } }
         }
     }
 }

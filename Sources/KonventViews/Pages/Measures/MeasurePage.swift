@@ -128,7 +128,7 @@ public enum MeasurePage {
     static func financing(_ c: MeasureContent, _ t: Translator) -> Node {
         el("section", .ariaLabelledBy("financing-title")) {
             el("h2", .id("financing-title")) { t("measure.financing") }
-            el("table", .class("data-table")) {
+            Layout.scrolling(.ariaLabelledBy("financing-title")) { el("table", .class("data-table")) {
                 el("caption") { t("measure.cost", ["amount": t.number(c.estimatedCost)]) }
                 el("thead") {
                     el("tr") {
@@ -146,7 +146,7 @@ public enum MeasurePage {
                         }
                     }
                 }
-            }
+            } }
         }
     }
 

@@ -92,7 +92,7 @@ public enum ParticipationPage {
                 Charts.map(id: "district-map", title: t("participation.map.districts"), map: map,
                            values: model.districts.map { ($0.key, $0.name, $0.perThousand) }, t)
             }
-            el("table", .class("data-table")) {
+            Layout.scrolling(.ariaLabelledBy("districts-title")) { el("table", .class("data-table")) {
                 el("caption") { t("participation.byDistrict.caption") }
                 el("thead") {
                     el("tr") {
@@ -116,7 +116,7 @@ public enum ParticipationPage {
                         }
                     }
                 }
-            }
+            } }
         }
     }
 
@@ -128,7 +128,7 @@ public enum ParticipationPage {
                        values: model.municipalities.map { ($0.key, $0.name, $0.perThousand) }, t)
             el("details") {
                 el("summary") { t("participation.municipalities.table") }
-                el("table", .class("data-table")) {
+                Layout.scrolling(.ariaLabel(t("participation.municipalities.table"))) { el("table", .class("data-table")) {
                     el("thead") {
                         el("tr") {
                             el("th", Attribute("scope", "col")) { t("field.municipality") }
@@ -145,7 +145,7 @@ public enum ParticipationPage {
                             }
                         }
                     }
-                }
+                } }
             }
         }
     }
@@ -161,7 +161,7 @@ public enum ParticipationPage {
     static func table(_ header: String, _ rows: [(label: String, value: Int)], _ t: Translator) -> Node {
         el("details") {
             el("summary") { t("participation.asTable") }
-            el("table", .class("data-table")) {
+            Layout.scrolling(.ariaLabel(header)) { el("table", .class("data-table")) {
                 el("thead") {
                     el("tr") {
                         el("th", Attribute("scope", "col")) { header }
@@ -176,7 +176,7 @@ public enum ParticipationPage {
                         }
                     }
                 }
-            }
+            } }
         }
     }
 }
