@@ -22,12 +22,13 @@ ROLES = [("out", None, PUBLIC), ("in", "buergerin@demo.konvent.localhost", SIGNE
          ("ministry", "ressort@demo.konvent.localhost", MINISTRY), ("steering", "lenkungskreis@demo.konvent.localhost", STEERING)]
 
 
-def visit_all(browser, server, visit):
-    """Calls visit(page, name, response) for each page type; returns the names visited."""
+def visit_all(browser, server, visit, viewport=None):
+    """Calls visit(page, name, response) for each page type; returns the names visited. `viewport`
+    (width and height) gives the window a size, e.g. a phone's."""
     names = []
     for language in ["de", "en"]:
         for role, email, paths in ROLES:
-            context = browser.new_context(locale="de-DE")
+            context = browser.new_context(locale="de-DE", **({"viewport": viewport} if viewport else {}))
             page = context.new_page()
             page.goto(f"{server.url}/language?to={language}&back=/")
             if email:

@@ -7,7 +7,7 @@ public enum MasterplanHTML {
     /// this style by its hash.
     public static let stylesheet: StaticString = """
         body{font-family:"Liberation Sans",Arial,sans-serif;line-height:1.5;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}\
-        h1{font-size:2rem}h2{font-size:1.5rem;margin-top:2.5rem}h3{font-size:1.15rem;margin-top:1.5rem}\
+        h1{font-size:2rem}h2{font-size:1.5rem;margin-top:2.5rem}h3{font-size:1.15rem;margin-top:1.5rem}h1,h2,h3{overflow-wrap:break-word;hyphens:auto}\
         table{border-collapse:collapse;margin:0.5rem 0 1rem}caption{text-align:left;font-style:italic}\
         th,td{border-bottom:1px solid #999;padding:0.25rem 0.5rem;text-align:left;vertical-align:top}.numeric{text-align:right}\
         dl{display:grid;grid-template-columns:minmax(0,max-content) minmax(0,1fr);gap:0.2rem 1rem}dt{font-weight:bold}\
