@@ -76,7 +76,7 @@ public enum Layout {
         let other: Language = context.language == .de ? .en : .de
         let label = other == .de ? "Deutsch" : "English"
         return el(
-            "a", .href(Site.language() + "?to=\(other.rawValue)&back=\(percentEncoded(context.path))"),
+            "a", .href(Site.language().query(["to": other.rawValue, "back": context.path])),
             .lang(other.rawValue), .hreflang(other.rawValue)
         ) { label }
     }
@@ -105,18 +105,5 @@ public enum Layout {
     static func nextPage(_ href: String?, label: String, _ t: Translator) -> Node {
         guard let href else { return .empty }
         return el("nav", .ariaLabel(t("contributions.pages"))) { el("a", .href(href), Attribute("rel", "next")) { label } }
-    }
-
-    public static func percentEncoded(_ path: String) -> String {
-        var out = ""
-        for byte in path.utf8 {
-            let c = Character(Unicode.Scalar(byte))
-            if c.isASCII && (c.isLetter || c.isNumber || "/-._~".contains(c)) {
-                out.append(c)
-            } else {
-                out += String(format: "%%%02X", byte)
-            }
-        }
-        return out
     }
 }

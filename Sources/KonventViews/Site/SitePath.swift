@@ -29,6 +29,11 @@ public struct SitePath<each Parameter: CustomStringConvertible>: Sendable {
 extension String {
     /// The path with a query of the given items; items without a value are left out.
     public func query(_ items: KeyValuePairs<String, String?>) -> String {
+        query(items.map { ($0.key, $0.value) })
+    }
+
+    /// The same for items put together at run time (the filters a list keeps on its next page).
+    public func query(_ items: [(String, String?)]) -> String {
         let pairs = items.compactMap { name, value -> String? in
             guard let value, !value.isEmpty else { return nil }
             return "\(name)=\(Site.percentEncoded(value, keeping: "-._~/"))"

@@ -28,7 +28,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch let error as WebError {
             if case .denied(.signInRequired) = error, request.method == .get {
                 let back = request.uri.path + (request.uri.query.map { "?\($0)" } ?? "")
-                return .seeOther(Site.Accounts.login() + "?next=\(Layout.percentEncoded(back))")
+                return .seeOther(Site.Accounts.login(next: back))
             }
             return page(status: error.status, messageKey: error.messageKey, request, context)
         } catch StorageError.refused {

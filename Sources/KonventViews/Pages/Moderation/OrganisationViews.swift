@@ -96,7 +96,7 @@ public enum OrganisationsPage {
                     }
                 }
                 if let next = model.next {
-                    el("p") { el("a", .href(Site.Organisations.list() + "?after=\(Layout.percentEncoded(next))")) { t("organisations.next") } }
+                    el("p") { el("a", .href(Site.Organisations.list().query(["after": next]))) { t("organisations.next") } }
                 }
             }
         }

@@ -88,9 +88,9 @@ struct FormatRoutes {
         let page = try await service.formats.list(query, now: .now)
         var next: String?
         if let key = page.next {
-            let items = [("when", query.when.rawValue), ("kind", query.kind?.rawValue ?? ""), ("field", query.field ?? ""),
-                         ("district", query.district ?? ""), ("after", key.description)].filter { !$0.1.isEmpty }
-            next = Site.Formats.list() + "?" + items.map { "\($0.0)=\(Layout.percentEncoded($0.1))" }.joined(separator: "&")
+            let items: [(String, String?)] = [("when", query.when.rawValue), ("kind", query.kind?.rawValue ?? ""), ("field", query.field ?? ""),
+                         ("district", query.district), ("after", key.description)]
+            next = Site.Formats.list().query(items)
         }
         let model = FormatListPage.Model(
             region: basics.region, items: page.items.map { ($0, basics.clock.times($0)) }, when: query.when.rawValue,
@@ -216,7 +216,7 @@ struct FormatRoutes {
     func feed() async throws -> Response {
         let routes = self
         // From a month back: a new day is a new feed too.
-        let version = "\(try await service.keys.key([.formats]))|\(CalendarDate.iso(milliseconds: Timestamp.now.milliseconds))"
+        let version = try await service.keys.keyWithDay([.formats])
         let (bytes, _) = try await service.feeds.value("formats", version: version) {
             // From a month back, so that a subscribed calendar keeps recent formats.
             let formats = try await routes.service.formats.calendar(

@@ -59,8 +59,8 @@ struct MasterplanService: Sendable {
     /// the participation figures as last counted, and the day (both print it).
     func planDataKey() async throws -> String {
         let figures = try await figures.kept().generation
-        let data = try await keys.key([.accounts, .formats, .measures, .sessions, .masterplan, .settings])
-        return "\(data)|figures=\(figures)|\(CalendarDate.iso(milliseconds: Timestamp.now.milliseconds))"
+        let data = try await keys.keyWithDay([.accounts, .formats, .measures, .sessions, .masterplan, .settings])
+        return "\(data)|figures=\(figures)"
     }
 
     func assembleMasterplan(_ language: Language, status: String?) async throws -> MasterplanDocument {

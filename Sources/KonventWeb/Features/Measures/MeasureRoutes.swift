@@ -31,11 +31,7 @@ struct MeasureRoutes {
             var next: String?
             if items.count > Self.pageSize {
                 items.removeLast()
-                var parameters = [("after", items.last!.code)]
-                if let field = query.field { parameters.append(("field", field)) }
-                if let state { parameters.append(("state", state.description)) }
-                next = Site.Measures.list() + "?" + parameters.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
-                    .joined(separator: "&")
+                next = Site.Measures.list().query(["after": items.last!.code, "field": query.field, "state": state?.description])
             }
             var model = MeasureListPage.Model(
                 region: basics.region, items: items, field: query.field, mayWrite: basics.policy.allows(context.actor, .writeMeasures))

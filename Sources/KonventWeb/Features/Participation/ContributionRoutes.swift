@@ -90,12 +90,11 @@ struct ContributionRoutes {
         let page = try await service.contributions.list(query)
         var next: String?
         if let key = page.next {
-            var items = [("q", query.search), ("kind", query.kind?.rawValue ?? ""), ("field", query.field ?? ""),
-                         ("district", query.district ?? ""), ("municipality", query.municipality ?? ""),
-                         ("status", query.status?.rawValue ?? ""), ("format", query.format?.description ?? ""),
-                         ("sort", query.sort.rawValue)].filter { !$0.1.isEmpty }
-            items.append(("after", key.description))
-            next = Site.Contributions.list() + "?" + items.map { "\($0.0)=\(Layout.percentEncoded($0.1))" }.joined(separator: "&")
+            next = Site.Contributions.list().query([
+                ("q", query.search), ("kind", query.kind?.rawValue), ("field", query.field), ("district", query.district),
+                ("municipality", query.municipality), ("status", query.status?.rawValue), ("format", query.format?.description),
+                ("sort", query.sort.rawValue), ("after", key.description),
+            ])
         }
         var model = ContributionListPage.Model(
             region: basics.region, items: page.items, search: query.search, kind: query.kind?.rawValue, field: query.field,

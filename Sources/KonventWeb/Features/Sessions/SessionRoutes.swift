@@ -269,7 +269,7 @@ struct SessionRoutes {
 
     func feed() async throws -> Response {
         let routes = self
-        let version = "\(try await service.keys.key([.sessions, .measures]))|\(CalendarDate.iso(milliseconds: Timestamp.now.milliseconds))"
+        let version = try await service.keys.keyWithDay([.sessions, .measures])
         let (bytes, _) = try await service.feeds.value("sessions", version: version) {
             // From three months back, so that a subscribed calendar keeps the recent sessions.
             let from = Timestamp.now.milliseconds - 90 * 86_400_000
