@@ -73,11 +73,11 @@ struct FigureImageTests {
             def pixel(x, y):
                 index = rows[y * (width + 1) + 1 + x]
                 return '%02x%02x%02x' % tuple(palette[index * 3:index * 3 + 3])
-            # inside the first bar (x 260..560, y 8..26 at scale 1), inside the second (260..410, 36..54), beyond it, the corner
-            # the labels' ink: left of the bars in the first row, right of the second bar for its value
-            label = sum(pixel(x, y) == '1b1f24' for x in range(0, 2 * 260) for y in range(2 * 4, 2 * 28))
-            value = sum(pixel(x, y) == '1b1f24' for x in range(2 * 410, 2 * 460) for y in range(2 * 32, 2 * 56))
-            print(width, height, depth, colour, pixel(2 * 400, 2 * 16), pixel(2 * 400, 2 * 44), pixel(2 * 450, 2 * 44), pixel(0, 0),
+            # inside the first bar (x 0..394, y 23..39 at scale 1), inside the second (0..197, 74..90), beyond it, the corner;
+            # the labels' ink above the first bar, and the value's right of the second bar
+            label = sum(pixel(x, y) == '1b1f24' for x in range(0, 2 * 200) for y in range(2 * 4, 2 * 21))
+            value = sum(pixel(x, y) == '1b1f24' for x in range(2 * 203, 2 * 240) for y in range(2 * 74, 2 * 90))
+            print(width, height, depth, colour, pixel(2 * 200, 2 * 30), pixel(2 * 100, 2 * 80), pixel(2 * 300, 2 * 80), pixel(0, 0),
                   label > 100, value > 20)
             """
         #expect(try python(script, png) == "\(drawing.width * 2) \(drawing.height * 2) 8 3 1b5a96 1b5a96 ffffff ffffff True True")

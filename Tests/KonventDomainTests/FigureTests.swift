@@ -10,39 +10,94 @@ struct FigureTests {
                   .init(longitude: 12.5, latitude: 50.5)]],
     ])
 
-    @Test("bars are as long as their share of the largest value, each labelled with its name and its value")
+    @Test("bars are as long as their share of the largest value, each under its name and followed by its value")
     func bars() {
         let figure = Figure(id: "f", kind: .bars, caption: "Maßnahmen", items: [
             .init(key: "a", label: "Wirtschaft", value: 30, text: "30"), .init(key: "b", label: "Bildung", value: 15, text: "15"),
             .init(key: "c", label: "Leer", value: 0, text: "0"),
         ])
         let drawing = Drawing(figure, map: nil)
-        let widths = drawing.shapes.compactMap { shape -> Int? in
-            if case .rect(_, _, let width, _, _, _) = shape { return width }
+        let bars = drawing.shapes.compactMap { shape -> (y: Int, width: Int)? in
+            if case .rect(_, let y, let width, _, _, _) = shape { return (y, width) }
             return nil
         }
-        #expect(widths == [300, 150, 1], "the largest fills the bar width, half is half, zero stays visible as a hairline")
-        #expect(drawing.shapes.contains(.text(x: 252, y: 22, text: "Wirtschaft", anchor: .end, size: 13)))
-        #expect(drawing.shapes.contains(.text(x: 416, y: 50, text: "15", anchor: .start, size: 13)), "the value right of its bar")
-        #expect(drawing.height == 3 * 28 + 8)
+        let full = drawing.width - TextMetrics.width("30", size: 14) - 10
+        #expect(bars.map(\.width) == [full, full / 2, 1], "the largest fills the bar width, half is half, zero stays a hairline")
+        #expect(drawing.shapes.contains(.text(x: 0, y: 18, text: "Wirtschaft", anchor: .start, size: 14)), "the name above its bar")
+        #expect(drawing.shapes.contains(.text(x: full / 2 + 6, y: bars[1].y + 13, text: "15", anchor: .start, size: 14)), "the value after its bar")
     }
 
-    @Test("a map colours each territory by its class between the smallest and the largest value, with a legend")
+    @Test("a long name wraps onto further lines, word by word, instead of being cut off")
+    func wrappedLabels() {
+        let name = "Hochschule, außeruniversitäre Forschungseinrichtung oder wissenschaftliche Gesellschaft"
+        let drawing = Drawing(Figure(id: "f", kind: .bars, caption: "Art", items: [.init(key: "a", label: name, value: 3, text: "3")]), map: nil)
+        let lines = drawing.shapes.compactMap { shape -> String? in
+            if case .text(_, _, let text, .start, _) = shape, text != "3" { return text }
+            return nil
+        }
+        #expect(lines.count >= 2)
+        #expect(lines.joined(separator: " ") == name, "every word is there, none cut")
+        #expect(lines.allSatisfy { TextMetrics.width($0, size: 14) <= drawing.width })
+    }
+
+    @Test("columns over 30 months: the axis labels never overlap, and the year stands only where it changes")
+    func columnLabels() {
+        let items = (0..<30).map { index -> Figure.Item in
+            let month = index % 12 + 1, year = 2025 + index / 12
+            return .init(key: "\(year)-\(month)", label: "\(month)/\(year)", value: Double(index % 7), text: "\(index % 7)",
+                         axis: ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"][month - 1] + "\n\(year)")
+        }
+        let drawing = Drawing(Figure(id: "m", kind: .columns, caption: "Monate", items: items), map: nil)
+        var rows: [Int: [(Int, Int)]] = [:]
+        var years: [String] = []
+        for case .text(let x, let y, let text, .middle, let size) in drawing.shapes {
+            let half = TextMetrics.width(text, size: size) / 2
+            rows[y, default: []].append((x - half, x + half))
+            if text.hasPrefix("20") { years.append(text) }
+        }
+        #expect(rows.count == 2, "a row of months and a row of years")
+        for (_, extents) in rows {
+            let sorted = extents.sorted { $0.0 < $1.0 }
+            for (left, right) in zip(sorted, sorted.dropFirst()) { #expect(left.1 < right.0, "labels \(left) and \(right) overlap") }
+            #expect(sorted.allSatisfy { $0.0 >= 0 && $0.1 <= drawing.width }, "every label inside the drawing")
+        }
+        #expect(years == ["2025", "2026", "2027"])
+        #expect(drawing.shapes.filter { if case .rect = $0 { true } else { false } }.count == 30)
+    }
+
+    @Test("a map colours each territory by its class between the smallest and the largest value, with names and a legend")
     func map() {
         let projected = ProjectedMap(square, width: 200)
         let figure = Figure(id: "m", kind: .map, caption: "Karte", items: [
             .init(key: "west", label: "West", value: 0.2, text: "0,20"), .init(key: "east", label: "Ost", value: 0.3, text: "0,30"),
             .init(key: "nowhere", label: "Ohne Umriss", value: 0.25, text: "0,25"),
-        ], legend: ["a", "b", "c", "d", "e"])
+        ], legend: ["a", "b", "c", "d", "e"], legendTitle: "Klassen", named: true)
         let drawing = Drawing(figure, map: projected)
         let fills = drawing.shapes.compactMap { shape -> String? in
             if case .area(_, let fill, _, _) = shape { return fill }
             return nil
         }
         #expect(fills == [Figure.classColours[0], Figure.classColours[4]], "close values still differ; a territory without outline is left out")
-        #expect(drawing.shapes.contains(.text(x: 32, y: projected.height + 8 + 13, text: "a", anchor: .start, size: 13)))
-        #expect(drawing.height > projected.height)
+        let names = drawing.shapes.compactMap { shape -> (String, Int)? in
+            if case .label(let x, _, let text, _) = shape { return (text, x) }
+            return nil
+        }
+        #expect(names.map(\.0) == ["West", "Ost"], "each territory named on the map")
+        #expect(names[0].1 < 100 && names[1].1 > 100, "each name on its own territory")
+        #expect(drawing.shapes.contains(.text(x: 8, y: projected.height + 8 + 13, text: "Klassen", anchor: .start, size: 13)))
+        #expect(drawing.shapes.contains { if case .text(32, _, "a", .start, 13) = $0 { true } else { false } })
+        #expect(Drawing(figure, map: projected, legend: false).height == projected.height, "the site writes the legend as text")
         #expect(Drawing(figure, map: nil).shapes.isEmpty, "without outlines there is nothing to draw")
+    }
+
+    @Test("values close together (0.27 to 0.33, as the five districts had) fall into different classes")
+    func closeValuesDiffer() {
+        let values = [0.27, 0.29, 0.30, 0.31, 0.33]
+        let figure = Figure(id: "m", kind: .map, caption: "Karte", items: values.enumerated().map {
+            .init(key: "\($0.offset)", label: "\($0.offset)", value: $0.element, text: "\($0.element)")
+        })
+        #expect(Set(figure.items.map(figure.classIndex(of:))).count >= 4)
+        #expect(Figure.classBounds(of: values).first?.low == 0.27 && Figure.classBounds(of: values).last?.high == 0.33)
     }
 
     @Test("classes: equal intervals, the largest value in the last class")

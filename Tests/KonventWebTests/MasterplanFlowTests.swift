@@ -71,7 +71,7 @@ struct MasterplanFlowTests {
             let report = try await browser.get("/report")
             #expect(report.status == .ok)
             #expect(report.body.contains("Gesamtüberblick"))
-            #expect(report.body.contains("<svg viewBox=\"0 0 680 ") && report.body.contains("aria-labelledby=\"overall-states-title\""),
+            #expect(report.body.contains("<svg viewBox=\"0 0 420 ") && report.body.contains("aria-labelledby=\"overall-states-title\""),
                     "a chart of the states for the whole")
             #expect(report.body.contains("aria-labelledby=\"overall-financing-title\""), "and of the financing")
             #expect(report.body.contains("Überfällige Prüfungen: 0."))

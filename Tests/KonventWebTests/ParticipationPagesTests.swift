@@ -57,6 +57,18 @@ struct ParticipationPagesTests {
             #expect(page.body.components(separatedBy: "<path ").count > 180, "every district and municipality is drawn")
             #expect(page.body.contains("© GeoBasis-DE / BKG"))
             #expect(page.body.contains("<th scope=\"row\">Plauen</th><td class=\"numeric\">1</td>"))
+            // The district map: classes from the smallest to the largest value, so that none, one and two contributions differ;
+            // each district named on it; the legend says what the classes are.
+            let districtMap = try #require(page.body.components(separatedBy: "aria-labelledby=\"district-map-title\"").dropFirst().first?
+                .components(separatedBy: "</figure>").first)
+            let fills = Set(districtMap.components(separatedBy: "<path ").dropFirst().compactMap {
+                $0.components(separatedBy: "fill=\"").dropFirst().first?.split(separator: "\"").first
+            })
+            #expect(fills.count == 3, "no contribution, one in Vogtland, two in Chemnitz: three classes, not one")
+            #expect(districtMap.contains("paint-order=\"stroke\" aria-hidden=\"true\">Chemnitz</text>"))
+            #expect(districtMap.contains("fünf gleich breite Klassen vom kleinsten bis zum größten Wert"))
+            #expect(page.body.contains("<th scope=\"row\">Januar 2026</th>") || page.body.contains("<th scope=\"row\">Dezember 2026</th>"),
+                    "months by name in the table")
         }
     }
 

@@ -23,6 +23,13 @@ enum PNGImage {
                 canvas.line(.init(x: x1 * scale, y: y1 * scale), .init(x: x2 * scale, y: y2 * scale), colour: canvas.colour(stroke))
             case .text(let x, let y, let text, let anchor, _):
                 canvas.text(text, x: x * scale, y: y * scale, anchor: anchor, colour: canvas.colour(Figure.ink))
+            case .label(let x, let y, let text, _):
+                // The halo: the text in white, shifted around its place, then in ink on top.
+                let white = canvas.colour("#ffffff")
+                for (dx, dy) in [(-2, 0), (2, 0), (0, -2), (0, 2), (-2, -2), (2, 2), (-2, 2), (2, -2)] {
+                    canvas.text(text, x: x * scale + dx, y: y * scale + dy, anchor: .middle, colour: white)
+                }
+                canvas.text(text, x: x * scale, y: y * scale, anchor: .middle, colour: canvas.colour(Figure.ink))
             }
         }
         return canvas.png()
@@ -96,7 +103,12 @@ struct Canvas {
     /// Text on its baseline at `y`, starting or ending at `x`; characters without a glyph as "?".
     mutating func text(_ text: String, x: Int, y: Int, anchor: Drawing.Anchor, colour: UInt8) {
         let glyphs = text.unicodeScalars.compactMap { Glyphs.table[$0.value] ?? Glyphs.table[63] }
-        var pen = anchor == .end ? x - glyphs.reduce(0) { $0 + $1.advance } : x
+        let advance = glyphs.reduce(0) { $0 + $1.advance }
+        var pen = switch anchor {
+        case .start: x
+        case .middle: x - advance / 2
+        case .end: x - advance
+        }
         for glyph in glyphs {
             var index = 0
             for digit in glyph.bits.utf8 {

@@ -8,7 +8,9 @@ struct PackagedFigure {
     var description: String
     var svg: String
     var png: [UInt8]
-    /// Width and height on the page in centimetres (16 cm, the text width of A4 with 2.5 cm margins).
+    /// Width and height on the page in centimetres: the text width of A4 with 2.5 cm margins (16 cm)
+    /// at most, and narrower drawings a little larger than their pixels, so that their text is about
+    /// as large as the document's.
     var widthCm: Double
     var heightCm: Double
 
@@ -21,7 +23,7 @@ struct PackagedFigure {
         description = figure.items.map { "\($0.label): \($0.text)" }.joined(separator: "; ")
         svg = SVGImage.render(drawing)
         png = PNGImage.render(drawing)
-        widthCm = 16
-        heightCm = (16 * Double(drawing.height) / Double(drawing.width) * 100).rounded() / 100
+        widthCm = min(16, (Double(drawing.width) * 0.03 * 100).rounded() / 100)
+        heightCm = (widthCm * Double(drawing.height) / Double(drawing.width) * 100).rounded() / 100
     }
 }

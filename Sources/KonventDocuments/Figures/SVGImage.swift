@@ -20,6 +20,9 @@ enum SVGImage {
                 svg += "<line x1=\"\(x1)\" y1=\"\(y1)\" x2=\"\(x2)\" y2=\"\(y2)\" stroke=\"\(stroke)\"/>"
             case .text(let x, let y, let text, let anchor, let size):
                 svg += "<text x=\"\(x)\" y=\"\(y)\" text-anchor=\"\(anchor.rawValue)\" font-size=\"\(size)\" fill=\"\(Figure.ink)\">\(XML.escape(text))</text>"
+            case .label(let x, let y, let text, let size):
+                svg += "<text x=\"\(x)\" y=\"\(y)\" text-anchor=\"middle\" font-size=\"\(size)\" font-weight=\"bold\" fill=\"\(Figure.ink)\" "
+                    + "stroke=\"#ffffff\" stroke-width=\"4\" stroke-linejoin=\"round\" paint-order=\"stroke\">\(XML.escape(text))</text>"
             }
         }
         return svg + "</svg>"

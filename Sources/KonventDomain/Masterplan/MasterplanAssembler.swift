@@ -160,9 +160,11 @@ public struct MasterplanAssembler: Sendable {
             let value = perThousand(district, figures)
             return .init(key: district.officialKey, label: district.name, value: value, text: decimal(value, places: 2))
         }
-        let bounds = Figure.classBounds(lower: items.map(\.value).min() ?? 0, upper: items.map(\.value).max() ?? 0)
+        let bounds = Figure.classBounds(of: items.map(\.value))
         return .figure(Figure(id: "participation-map", kind: .map, caption: label("masterplan.participation.map", [:]), items: items,
-                              legend: bounds.map { "\(decimal($0.low, places: 2))–\(decimal($0.high, places: 2))" }))
+                              legend: bounds.map { "\(decimal($0.low, places: 2))–\(decimal($0.high, places: 2))" },
+                              legendTitle: label("figure.legend.equalIntervals", ["unit": label("participation.perThousand.long", [:])]),
+                              named: true))
     }
 
     /// An ISO date as the document's language writes it.

@@ -22,6 +22,9 @@ public enum Layout {
         }.render(doctype: true)
     }
 
+    /// The banner carries the navigation twice: in a row on a wide screen, and folded into a
+    /// `details` menu on a phone, which opens without script. The stylesheet shows one of the two, so
+    /// assistive technology meets each landmark once.
     static func banner(_ context: PageContext) -> Node {
         let t = context.t
         return el("header", .class("site-header")) {
@@ -30,39 +33,48 @@ public enum Layout {
                     el("span", .class("site-name__product")) { "Konvent" }
                     el("span", .class("site-name__region")) { context.siteName }
                 }
-                el("nav", .ariaLabel(t("layout.nav.main"))) {
-                    el("ul", .class("nav-list")) {
-                        el("li") { navLink(Site.start(), t("layout.nav.start"), context) }
-                        el("li") { navLink(Site.Contributions.list(), t("layout.nav.contributions"), context) }
-                        el("li") { navLink(Site.Formats.list(), t("layout.nav.formats"), context) }
-                        el("li") { navLink(Site.Measures.list(), t("layout.nav.measures"), context) }
-                        el("li") { navLink(Site.Sessions.list(), t("layout.nav.sessions"), context) }
-                        el("li") { navLink(Site.Masterplan.current(), t("layout.nav.masterplan"), context) }
-                        el("li") { navLink(Site.participation(), t("layout.nav.participation"), context) }
-                        if context.user?.mayReview == true {
-                            el("li") { navLink(Site.Measures.desk(), t("layout.nav.review"), context) }
-                        }
-                        if context.user?.mayModerate == true {
-                            el("li") { navLink(Site.Moderation.queue(), t("layout.nav.moderation"), context) }
+                el("div", .class("site-nav site-nav--wide")) { navigation(context) }
+                el("details", .class("site-menu")) {
+                    el("summary", .class("site-menu__toggle")) { t("layout.nav.menu") }
+                    el("div", .class("site-nav site-nav--menu")) { navigation(context) }
+                }
+            }
+        }
+    }
+
+    @NodeBuilder static func navigation(_ context: PageContext) -> Node {
+        let t = context.t
+        el("nav", .ariaLabel(t("layout.nav.main"))) {
+            el("ul", .class("nav-list")) {
+                el("li") { navLink(Site.start(), t("layout.nav.start"), context) }
+                el("li") { navLink(Site.Contributions.list(), t("layout.nav.contributions"), context) }
+                el("li") { navLink(Site.Formats.list(), t("layout.nav.formats"), context) }
+                el("li") { navLink(Site.Measures.list(), t("layout.nav.measures"), context) }
+                el("li") { navLink(Site.Sessions.list(), t("layout.nav.sessions"), context) }
+                el("li") { navLink(Site.Masterplan.current(), t("layout.nav.masterplan"), context) }
+                el("li") { navLink(Site.participation(), t("layout.nav.participation"), context) }
+                if context.user?.mayReview == true {
+                    el("li") { navLink(Site.Measures.desk(), t("layout.nav.review"), context) }
+                }
+                if context.user?.mayModerate == true {
+                    el("li") { navLink(Site.Moderation.queue(), t("layout.nav.moderation"), context) }
+                }
+            }
+        }
+        el("nav", .ariaLabel(t("layout.nav.account"))) {
+            el("ul", .class("nav-list")) {
+                if let user = context.user {
+                    el("li") { navLink(Site.Accounts.account(), t("layout.nav.accountOf", ["name": user.displayName]), context) }
+                    el("li") {
+                        Forms.post(Site.Accounts.logout(), context, class: "inline-form") {
+                            el("button", .type("submit"), .class("link-button")) { t("layout.nav.logout") }
                         }
                     }
+                } else {
+                    el("li") { navLink(Site.Accounts.login(), t("layout.nav.login"), context) }
+                    el("li") { navLink(Site.Accounts.register(), t("layout.nav.register"), context) }
                 }
-                el("nav", .ariaLabel(t("layout.nav.account"))) {
-                    el("ul", .class("nav-list")) {
-                        if let user = context.user {
-                            el("li") { navLink(Site.Accounts.account(), t("layout.nav.accountOf", ["name": user.displayName]), context) }
-                            el("li") {
-                                Forms.post(Site.Accounts.logout(), context, class: "inline-form") {
-                                    el("button", .type("submit"), .class("link-button")) { t("layout.nav.logout") }
-                                }
-                            }
-                        } else {
-                            el("li") { navLink(Site.Accounts.login(), t("layout.nav.login"), context) }
-                            el("li") { navLink(Site.Accounts.register(), t("layout.nav.register"), context) }
-                        }
-                        el("li") { languageSwitch(context) }
-                    }
-                }
+                el("li") { languageSwitch(context) }
             }
         }
     }
@@ -93,6 +105,19 @@ public enum Layout {
             }
             el("p") { t("layout.footer.about") }
         }
+    }
+
+    /// A text with a break opportunity after each slash, so that "Chemnitz/Südwestsachsen" wraps
+    /// at the slash on a phone instead of in the middle of a word.
+    public static func breakable(_ text: String) -> Node {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count > 1 else { return .text(text) }
+        var nodes: [Node] = []
+        for (index, part) in parts.enumerated() {
+            nodes.append(.text(index < parts.count - 1 ? part + "/" : String(part)))
+            if index < parts.count - 1 { nodes.append(.void("wbr", [])) }
+        }
+        return .fragment(nodes)
     }
 
     /// A wide table scrolls inside a region of its own on a narrow screen instead of the page; the

@@ -18,7 +18,7 @@ public enum StartPage {
         let t = context.t, config = model.configuration, language = context.language
         return Layout.page(title: t("start.title"), context) {
             el("div", .class("intro")) {
-                el("h1") { config.process.title[language] }
+                el("h1") { Layout.breakable(config.process.title[language]) }
                 SafeMarkup.render(config.process.summary[language])
                 if context.user == nil {
                     el("p", .class("actions")) {

@@ -70,8 +70,7 @@ public enum ParticipationPage {
             section("organisations", t("participation.byOrganisation"), model.byOrganisationKind, t)
             el("section", .ariaLabelledBy("months-title")) {
                 el("h2", .id("months-title")) { t("participation.byMonth") }
-                Charts.columns(id: "months-chart", title: t("participation.byMonth"), rows: model.byMonth, t)
-                table(t("participation.month"), model.byMonth, t)
+                FigureView.render(months(model.byMonth, t), map: nil, table: table(t("participation.month"), t))
             }
             el("p", .class("attribution")) { t("participation.attribution", ["source": model.region.territoryAttribution]) }
         }
@@ -89,8 +88,7 @@ public enum ParticipationPage {
         el("section", .ariaLabelledBy("districts-title")) {
             el("h2", .id("districts-title")) { t("participation.byDistrict") }
             if let map = model.map {
-                Charts.map(id: "district-map", title: t("participation.map.districts"), map: map,
-                           values: model.districts.map { ($0.key, $0.name, $0.perThousand) }, t)
+                FigureView.render(perThousand("district-map", t("participation.map.districts"), model.districts, named: true, t), map: map)
             }
             Layout.scrolling(.ariaLabelledBy("districts-title")) { el("table", .class("data-table")) {
                 el("caption") { t("participation.byDistrict.caption") }
@@ -124,8 +122,8 @@ public enum ParticipationPage {
         let top = model.municipalities.sorted { ($0.perThousand, $0.name) > ($1.perThousand, $1.name) }
         return el("section", .ariaLabelledBy("municipalities-title")) {
             el("h2", .id("municipalities-title")) { t("participation.byMunicipality") }
-            Charts.map(id: "municipality-map", title: t("participation.map.municipalities"), map: map,
-                       values: model.municipalities.map { ($0.key, $0.name, $0.perThousand) }, t)
+            FigureView.render(perThousand("municipality-map", t("participation.map.municipalities"), model.municipalities, named: false, t),
+                              map: map)
             el("details") {
                 el("summary") { t("participation.municipalities.table") }
                 Layout.scrolling(.ariaLabel(t("participation.municipalities.table"))) { el("table", .class("data-table")) {
@@ -153,30 +151,31 @@ public enum ParticipationPage {
     static func section(_ id: String, _ title: String, _ rows: [(label: String, value: Int)], _ t: Translator) -> Node {
         el("section", .ariaLabelledBy("\(id)-title")) {
             el("h2", .id("\(id)-title")) { title }
-            Charts.horizontalBars(id: "\(id)-chart", title: title, rows: rows, t)
-            table(title, rows, t)
+            FigureView.render(
+                Figure(id: "\(id)-chart", kind: .bars, caption: title,
+                       items: rows.map { .init(key: $0.label, label: $0.label, value: Double($0.value), text: t.number($0.value)) }),
+                map: nil, table: table(title, t))
         }
     }
 
-    static func table(_ header: String, _ rows: [(label: String, value: Int)], _ t: Translator) -> Node {
-        el("details") {
-            el("summary") { t("participation.asTable") }
-            Layout.scrolling(.ariaLabel(header)) { el("table", .class("data-table")) {
-                el("thead") {
-                    el("tr") {
-                        el("th", Attribute("scope", "col")) { header }
-                        el("th", Attribute("scope", "col"), .class("numeric")) { t("participation.contributions") }
-                    }
-                }
-                el("tbody") {
-                    for row in rows {
-                        el("tr") {
-                            el("th", Attribute("scope", "row")) { row.label }
-                            el("td", .class("numeric")) { t.number(row.value) }
-                        }
-                    }
-                }
-            } }
-        }
+    static func table(_ header: String, _ t: Translator) -> FigureView.Table {
+        .init(summary: t("participation.asTable"), name: header, value: t("participation.contributions"))
+    }
+
+    /// Contributions per 1,000 inhabitants as a map: classes from the smallest to the largest value.
+    static func perThousand(_ id: String, _ title: String, _ units: [Unit], named: Bool, _ t: Translator) -> Figure {
+        let values = units.map(\.perThousand)
+        return Figure(
+            id: id, kind: .map, caption: title,
+            items: units.map { .init(key: $0.key, label: $0.name, value: $0.perThousand, text: Charts.decimal($0.perThousand, t, places: 2)) },
+            legend: Charts.legend(values, t, places: 2),
+            legendTitle: t("figure.legend.equalIntervals", ["unit": t("participation.perThousand.long")]), named: named)
+    }
+
+    static func months(_ rows: [(label: String, value: Int)], _ t: Translator) -> Figure {
+        Figure(id: "months-chart", kind: .columns, caption: t("participation.byMonth"), items: rows.map { row in
+            let month = Charts.month(row.label, t)
+            return .init(key: row.label, label: month.label, value: Double(row.value), text: t.number(row.value), axis: month.axis)
+        })
     }
 }
