@@ -126,7 +126,7 @@ def test_contribute_find_support_comment(page, server):
     page.get_by_role("button", name="Anzeigen").click()
     page.get_by_role("link", name="Werkstattverbund für Fachkräftegewinnung im Erzgebirge").click()
     page.get_by_role("button", name="Diesen Beitrag unterstützen").click()
-    expect(page.get_by_text("Unterstützungen: 1")).to_be_visible()
+    expect(page.get_by_text("1 Unterstützung", exact=True)).to_be_visible()
     page.get_by_label("Ihr Kommentar").fill("Unser Betrieb in Annaberg würde mitmachen.")
     page.get_by_role("button", name="Kommentar senden").click()
     expect(page.locator("article.comment p", has_text="Unser Betrieb in Annaberg würde mitmachen.")).to_be_visible()

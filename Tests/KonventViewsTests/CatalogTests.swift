@@ -62,6 +62,37 @@ struct CatalogTests {
         #expect(catalog.translator(.en)("layout.nav.accountOf", ["name": "Anna"]) == "My account (Anna)")
     }
 
+    @Test("every counted phrase, in both languages, with 0, 1 and 2: the number filled in, the singular only for one")
+    func plurals() {
+        #expect(catalog.pluralKeys(.de) == catalog.pluralKeys(.en), "a phrase counted in one language is counted in the other")
+        #expect(catalog.pluralKeys(.de).count >= 15)
+        for language in Language.allCases {
+            let t = catalog.translator(language)
+            for key in catalog.pluralKeys(language) {
+                let none = t.count(key, 0), one = t.count(key, 1), two = t.count(key, 2)
+                #expect(none.contains("0") && two.contains("2"), "\(language) \(key): \(none) / \(two)")
+                #expect(one != two.replacingOccurrences(of: "2", with: "1"), "\(language) \(key) has a singular of its own: \(one)")
+                for text in [none, one, two] { #expect(!text.contains("{count}"), "\(language) \(key): \(text)") }
+                #expect(t(key, ["count": t.number(1)]) == one, "a count filled in as text chooses the form too")
+                #expect(t.count(key, 1_000) == t(key, ["count": t.number(1_000)]) && t.count(key, 1_000) != one.replacingOccurrences(of: "1", with: t.number(1_000)), "a thousand is plural")
+            }
+        }
+        #expect(catalog.translator(.de).count("measure.sources", 1) == "Herkunft: 1 Beitrag")
+        #expect(catalog.translator(.de).count("measure.sources", 2) == "Herkunft: 2 Beiträge")
+        #expect(catalog.translator(.en).count("organisations.members", 1) == "1 member")
+    }
+
+    @Test("a number next to a word is a counted phrase, so that nothing reads „1 Beiträge“")
+    func countsNextToWordsArePlural() throws {
+        let pattern = try Regex(#"\{(count|formats|contributions|measures|members)\} \p{L}"#)
+        for language in Language.allCases {
+            let t = catalog.translator(language)
+            for key in catalog.keys(language).subtracting(catalog.pluralKeys(language)) {
+                #expect(t(key).firstMatch(of: pattern) == nil, "\(language) \(key): \(t(key))")
+            }
+        }
+    }
+
     @Test func formatsNumbersAndDates() {
         #expect(catalog.translator(.de).number(1_410_000) == "1.410.000")
         #expect(catalog.translator(.en).number(1_410_000) == "1,410,000")

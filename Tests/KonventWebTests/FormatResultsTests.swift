@@ -51,7 +51,7 @@ struct FormatResultsTests {
             let path = try await createFormat(facilitator, capacity: "")
             let page = try await facilitator.get("\(path)/results")
             let bad = """
-                kind;title;text;field;municipality
+                Kind;Title;text;Field;municipality
                 Idee;Rufbus am Wochenende;Ein Rufbus für die Dörfer um Plauen am Wochenende.;Infrastruktur und Mobilität;
                 Wunsch;Kurz;zu kurz;Mond;Chemnitz
                 Potenzial;"Bahnhöfe; neu gedacht";"Die Bahnhöfe könnten
@@ -65,6 +65,9 @@ struct FormatResultsTests {
             #expect(!refused.body.contains("<td>2</td>") && !refused.body.contains("<td>4</td>"), "good lines are not reported")
             #expect(refused.body.contains("<td>6</td>"), "the quoted line break moved the next row to line 6")
             #expect(refused.body.contains("Die Zeile hat 3 statt 5 Spalten."))
+            #expect(refused.body.contains("(Spalte „Kind“: „Wunsch“)") && refused.body.contains("(Spalte „Field“: „Mond“)"),
+                    "a problem names the column as the file writes it and quotes the value")
+            #expect(refused.body.contains("(Spalte „Title“: „Kurz“)"))
             #expect(try await services.contributions.list(ContributionQuery()).items.isEmpty)
 
             let latin1 = Array("kind,title,text,field\nIdee,Straße,Ein Text über die Straße,wirtschaft\n".data(using: .isoLatin1)!)
@@ -72,8 +75,8 @@ struct FormatResultsTests {
             #expect(encoding.status == .unprocessableContent)
             #expect(encoding.body.contains("nicht in UTF-8"))
             let columns = try await facilitator.upload(
-                "\(path)/import", file: ("file", "x.csv", Array("art;titel;text\n".utf8)), csrfFrom: page)
-            #expect(columns.body.contains("Unbekannte Spalte „art“"))
+                "\(path)/import", file: ("file", "x.csv", Array("Art;titel;text\n".utf8)), csrfFrom: page)
+            #expect(columns.body.contains("Unbekannte Spalte „Art“"))
             #expect(columns.body.contains("Die Spalte „kind“ fehlt"))
 
             let good = "\u{FEFF}" + bad.split(separator: "\n").prefix(5).joined(separator: "\r\n")

@@ -8,7 +8,10 @@ public struct CSVTable: Sendable, Equatable {
     }
 
     public var delimiter: Character
+    /// The column names, trimmed and in lower case, to match them.
     public var header: [String]
+    /// The column names as the file writes them, to name them back in a report.
+    public var headerAsWritten: [String] = []
     public var rows: [Row]
 
     public enum Problem: Error, Sendable, Equatable {
@@ -50,7 +53,7 @@ public struct CSVTable: Sendable, Equatable {
         guard records.count - 1 <= rowLimit else { throw .tooManyRows(limit: rowLimit) }
         return CSVTable(
             delimiter: delimiter, header: header.cells.map { $0.trimmingWhitespace().lowercased() },
-            rows: Array(records.dropFirst()))
+            headerAsWritten: header.cells.map { $0.trimmingWhitespace() }, rows: Array(records.dropFirst()))
     }
 
     private static func records(_ text: String, delimiter: Character) throws(Problem) -> [Row] {

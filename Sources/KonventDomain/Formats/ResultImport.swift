@@ -32,8 +32,31 @@ public enum ResultImport {
         public var field = ""
         public var municipality = ""
         public var district = ""
+        /// The columns as the file names them ("Titel" for title); the capture form's names otherwise.
+        public var columnNames: [String: String] = [:]
 
         public init(line: Int) { self.line = line }
+
+        /// A rule's field as the column it came from, and the value it found there.
+        func column(of field: String) -> (name: String, value: String) {
+            let column = field == "fields" ? "field" : field
+            let value = switch column {
+            case "kind": kind
+            case "title": title
+            case "text": text
+            case "field": self.field
+            case "municipality": municipality
+            case "district": district
+            default: ""
+            }
+            return (columnNames[column] ?? field, value)
+        }
+    }
+
+    /// A value as a report quotes it: whole when short, its beginning otherwise.
+    static func quoted(_ value: String) -> String {
+        let value = value.trimmingWhitespace()
+        return value.count <= 60 ? value : String(value.prefix(57)) + "…"
     }
 
     /// Reads a CSV file and checks every row, so that one report names every bad line of the file.
@@ -67,8 +90,8 @@ public enum ResultImport {
         }
         var errors: [LineError] = []
         let known = Set(requiredColumns + optionalColumns)
-        for column in table.header where !known.contains(column) {
-            errors.append(LineError(line: 1, messageKey: "import.error.unknownColumn", values: ["column": column]))
+        for (column, written) in zip(table.header, table.headerAsWritten) where !known.contains(column) {
+            errors.append(LineError(line: 1, messageKey: "import.error.unknownColumn", values: ["column": written]))
         }
         for column in requiredColumns where !table.header.contains(column) {
             errors.append(LineError(line: 1, messageKey: "import.error.missingColumn", values: ["column": column]))
@@ -84,6 +107,7 @@ public enum ResultImport {
                 continue
             }
             var row = Row(line: record.line)
+            row.columnNames = Dictionary(zip(table.header, table.headerAsWritten)) { first, _ in first }
             for (column, value) in zip(table.header, record.cells) {
                 switch column {
                 case "kind": row.kind = value
@@ -122,7 +146,9 @@ public enum ResultImport {
                 drafts.append(draft)
             } catch {
                 for problem in error.errors {
-                    errors.append(LineError(line: row.line, messageKey: problem.messageKey, values: ["column": problem.field]))
+                    let column = row.column(of: problem.field)
+                    errors.append(LineError(line: row.line, messageKey: problem.messageKey,
+                                            values: ["column": column.name, "value": quoted(column.value)]))
                 }
             }
         }

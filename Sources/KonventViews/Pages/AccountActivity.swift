@@ -42,7 +42,7 @@ enum AccountActivity {
                             el("tr") {
                                 el("th", Attribute("scope", "col")) { t("field.title") }
                                 el("th", Attribute("scope", "col")) { t("contribution.status") }
-                                el("th", Attribute("scope", "col"), .class("numeric")) { t("contribution.support.title") }
+                                el("th", Attribute("scope", "col"), .class("numeric")) { t("account.activity.supports") }
                             }
                         }
                         el("tbody") {

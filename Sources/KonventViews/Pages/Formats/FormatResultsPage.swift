@@ -74,8 +74,11 @@ public enum FormatResultsPage {
                             el("td") { t.number(problem.line) }
                             el("td") {
                                 t(problem.messageKey, problem.values)
-                                if let column = problem.values["column"], !problem.messageKey.hasPrefix("import.") {
-                                    " (\(t("results.column", ["column": column])))"
+                                if let written = problem.values["column"], !problem.messageKey.hasPrefix("import.") {
+                                    let column = model.reportSource == "import" ? written : captureLabel(written, t)
+                                    let value = problem.values["value"] ?? ""
+                                    " (" + (value.isEmpty ? t("results.column.empty", ["column": column])
+                                        : t("results.column", ["column": column, "value": value])) + ")"
                                 }
                             }
                         }
@@ -83,6 +86,13 @@ public enum FormatResultsPage {
                 }
             } }
         }
+    }
+
+    /// A field of the capture form by the name its label gives it.
+    static func captureLabel(_ field: String, _ t: Translator) -> String {
+        let keys = ["kind": "field.kind", "title": "field.title", "text": "field.text", "fields": "field.fieldOfAction",
+                    "municipality": "field.municipality", "district": "field.district"]
+        return keys[field].map { t($0) } ?? field
     }
 
     static func captureRow(_ number: Int, _ row: ResultImport.Row, _ model: Model, _ t: Translator) -> Node {

@@ -42,7 +42,7 @@ public enum ProjectProfileView {
             el("legend") { t("profile.title") }
             el("p", .class("hint")) { t("profile.intro") }
             Forms.input(.init(name: "profile_sponsor", label: t("profile.sponsor"), value: input.sponsor,
-                              hint: t("profile.sponsor.hint"), required: false), errors: errors, t)
+                              hint: t("profile.sponsor.hint"), required: false, markOptional: false), errors: errors, t)
             Forms.textarea(name: "profile_partners", label: t("profile.partners"), value: input.partners, hint: nil, rows: 2,
                            required: false, errors: errors, t)
             Forms.input(.init(name: "profile_estimatedCost", label: t("profile.estimatedCost"), value: input.estimatedCost,
