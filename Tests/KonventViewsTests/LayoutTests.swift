@@ -28,7 +28,7 @@ struct LayoutTests {
 
     @Test func errorSummaryLinksToTheField() {
         let page = html()
-        #expect(page.contains("<a href=\"#field-email\">E-Mail-Adresse oder Passwort sind nicht richtig.</a>"))
+        #expect(page.contains("<a href=\"#field-email\">Die E-Mail-Adresse oder das Passwort ist nicht richtig.</a>"))
         #expect(page.contains("id=\"field-email\""))
         #expect(page.contains("aria-invalid=\"true\""))
         #expect(page.contains("aria-describedby=\"field-email-error\""))

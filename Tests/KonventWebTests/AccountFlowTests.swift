@@ -40,7 +40,7 @@ struct AccountFlowTests {
             let mail = try #require(try await sink.waitForMail().first)
             #expect(mail.recipient == "anna@example.org")
             #expect(mail.subject == "Bitte bestätigen Sie Ihre E-Mail-Adresse")
-            #expect(mail.body.contains("Hallo Anna Ärmel"))
+            #expect(mail.body.contains("Guten Tag Anna Ärmel"))
             let link = try #require(mail.link(startingWith: "http://konvent.test/confirm?token="))
             #expect(try await services.outbox.pendingCount() == 0)
 
@@ -125,8 +125,8 @@ struct AccountFlowTests {
             let wrong = try await browser.post("/login", [("email", "anna@example.org"), ("password", "falsches passwort!")], csrfFrom: form)
             let unknown = try await browser.post("/login", [("email", "nobody@example.org"), ("password", "falsches passwort!")], csrfFrom: form)
             #expect(wrong.status == .unauthorized && unknown.status == .unauthorized)
-            #expect(wrong.body.contains("E-Mail-Adresse oder Passwort sind nicht richtig."))
-            #expect(unknown.body.contains("E-Mail-Adresse oder Passwort sind nicht richtig."))
+            #expect(wrong.body.contains("Die E-Mail-Adresse oder das Passwort ist nicht richtig."))
+            #expect(unknown.body.contains("Die E-Mail-Adresse oder das Passwort ist nicht richtig."))
         }
     }
 

@@ -44,7 +44,7 @@ struct MeasureFlowTests {
             #expect(page.body.contains("1.000.000 €"))
             // Drafts are internal; the contribution does not point to them yet.
             #expect(try await browser.get(path).status == .notFound)
-            #expect(!(try await browser.get(contribution)).body.contains("Aufgenommen in"))
+            #expect(!(try await browser.get(contribution)).body.contains("In Maßnahmen aufgegriffen"))
 
             form = try await office.get("\(path)/edit")
             let stale = try await office.post(path, measureForm(version: "1", cost: "2.000.000", lines: [("state", "x", "2.000.000")]), csrfFrom: form)
@@ -66,7 +66,7 @@ struct MeasureFlowTests {
             #expect(public_.status == .ok)
             #expect(public_.body.contains("eingereicht"))
             let traced = try await browser.get(contribution)
-            #expect(traced.body.contains("Aufgenommen in"))
+            #expect(traced.body.contains("In Maßnahmen aufgegriffen"))
             #expect(traced.body.contains("<a href=\"\(path)\">BF-01 Ausbildungszentrum Vogtland</a>"))
             #expect(traced.body.contains("aufgegriffen") || traced.body.contains("Maßnahme <a href=\"\(path)\">"))
             #expect(try await browser.get("/measures").body.contains("BF-01 Ausbildungszentrum Vogtland"))
@@ -75,7 +75,7 @@ struct MeasureFlowTests {
             #expect(try await browser.post("\(path)/step", [("step", "start_review"), ("version", "2")],
                                            csrfFrom: try await browser.get("/account")).status == .forbidden)
             let overview = try await browser.get("/participation")
-            #expect(overview.body.contains("<dt>in Maßnahmen aufgenommen</dt><dd>1</dd>"))
+            #expect(overview.body.contains("<dt>in Maßnahmen aufgegriffen</dt><dd>1</dd>"))
             let account = try await browser.get("/account")
             #expect(account.body.contains("Maßnahme <a href=\"\(path)\">BF-01 Ausbildungszentrum Vogtland</a>: eingereicht"))
         }

@@ -43,7 +43,7 @@ struct ModerationFlowTests {
             let commentID = try #require(page.body.range(of: "id=\"comment-").map { String(page.body[$0.upperBound...].prefix { $0.isNumber }) })
             let reported = try await browser.post("\(duplicate)/report", [("comment", commentID), ("report-\(commentID)", "Beleidigung")], csrfFrom: page)
             #expect(reported.status == .seeOther)
-            #expect(try await browser.get(try #require(reported.headers[.location])).body.contains("Danke, die Meldung ist bei der Moderation."))
+            #expect(try await browser.get(try #require(reported.headers[.location])).body.contains("Vielen Dank, Ihre Meldung ist bei der Moderation eingegangen."))
             #expect(try await browser.post("\(duplicate)/report", [("comment", commentID), ("report-\(commentID)", "Beleidigung")],
                                            csrfFrom: page).status == .conflict)
 

@@ -18,7 +18,7 @@ struct ParticipationPagesTests {
             let refused = try await browser.post(
                 "/contributions", fields + [("profile_estimatedCost", "eine Million"), ("profile_gates", "erfunden")], csrfFrom: form)
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.body.contains("Eine Projektidee braucht einen Träger"))
+            #expect(refused.body.contains("Bitte nennen Sie für die Projektidee einen Träger"))
             #expect(refused.body.contains("Bitte geben Sie einen Betrag in ganzen Euro an"))
             #expect(try await services.contributions.list(ContributionQuery()).items.isEmpty)
             fields += [("profile_sponsor", "Handwerkskammer Chemnitz"), ("profile_estimatedCost", "2.400.000"),

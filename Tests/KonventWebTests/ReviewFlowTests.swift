@@ -90,7 +90,7 @@ struct ReviewFlowTests {
             #expect(bad.body.contains("Die Bewertung liegt außerhalb der Skala."))
             // The lead cannot draft before everyone assessed.
             var lead = try await smwa.get("\(path)/review")
-            #expect(lead.body.contains("Es fehlen: SMWA, SMF, SMIL."))
+            #expect(lead.body.contains("Noch ausstehend: SMWA, SMF, SMIL."))
             let early = try await smwa.post("\(path)/opinion", [("outcome", "recommend"), ("reasons", "Empfohlen, weil tragfähig.")], csrfFrom: lead)
             #expect(early.status == .forbidden || early.status == .conflict)
             let desk = try await smf.get("/review")
@@ -101,7 +101,7 @@ struct ReviewFlowTests {
             }
             #expect(try await smf.get("/review").body.contains("Wartet auf Sie (0)"))
             lead = try await smwa.get("\(path)/review")
-            #expect(lead.body.contains("bewertet auf Version 1"))
+            #expect(lead.body.contains("bewertet auf Grundlage von Fassung 1"))
             bad = try await smwa.post("\(path)/opinion", [("outcome", "recommend_with_conditions"), ("reasons", "Empfohlen, wenn die Finanzierung steht.")],
                                       csrfFrom: lead)
             #expect(bad.status == .unprocessableContent)
@@ -173,7 +173,7 @@ struct ReviewFlowTests {
             page = try await chair.get(sessionPath)
             let noMinutes = try await chair.post("\(sessionPath)/publish", [], csrfFrom: page)
             #expect(noMinutes.status == .unprocessableContent)
-            #expect(noMinutes.body.contains("braucht die Sitzung ein Protokoll"))
+            #expect(noMinutes.body.contains("muss ein Protokoll der Sitzung vorliegen"))
             page = try await office.get("\(sessionPath)/edit")
             #expect(try await office.post(sessionPath, sessionForm + [("minutes", "TOP 1: Beschluss wie vorgelegt, mit Auflage.")], csrfFrom: page)
                 .status == .seeOther)
@@ -192,7 +192,7 @@ struct ReviewFlowTests {
             #expect(publicPage.body.contains("mit Auflagen beschlossen"))
             #expect(publicPage.body.contains("Der Lenkungskreis beschließt das Zentrum als Leitprojekt."))
             #expect(publicPage.body.contains("Kofinanzierung der Kammern bis 2027 nachweisen."))
-            #expect(publicPage.body.contains("Abstimmung: 7 dafür, 1 dagegen, 1 Enthaltungen"))
+            #expect(publicPage.body.contains("Abstimmung – Ja: 7, Nein: 1, Enthaltungen: 1"))
             let sessionPage = try await Browser(client: browser.client).get(sessionPath)
             #expect(sessionPage.body.contains("Leitprojekt") && sessionPage.body.contains("TOP 1: Beschluss wie vorgelegt"))
             // Each contributor's page and account show where their idea went.

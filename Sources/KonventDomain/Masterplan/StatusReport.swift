@@ -40,7 +40,7 @@ public struct StatusReportAssembler: Sendable {
         let totals = Dictionary(stateColumns.map { column in (column, fields.reduce(0) { $0 + (data.pipeline[$1.key]?[column] ?? 0) }) },
                                 uniquingKeysWith: { $1 })
         chapters.append(.init(key: "overall", title: label("report.overall", [:]), written: false, blocks: [
-            .paragraph(id: "overall-1", text: label("report.deadline", ["date": plan.date(data.deadline), "days": plan.number(max(0, data.daysToDeadline))])),
+            .paragraph(id: "overall-1", text: label("report.deadline", ["date": plan.date(data.deadline), "count": plan.number(max(0, data.daysToDeadline))])),
             .paragraph(id: "overall-2", text: label("masterplan.participation.summary", [
                 "formats": plan.number(data.figures.formats), "contributions": plan.number(data.figures.contributions),
                 "supports": plan.number(data.figures.supports), "comments": plan.number(data.figures.comments),

@@ -17,7 +17,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             let minutes = max(1, (seconds + 59) / 60)
             let t = basics.catalog.translator(context.language)
             var response = keptForm(
-                title: t("throttled.title"), message: t(minutes == 1 ? "throttled.text.one" : "throttled.text", ["minutes": String(minutes)]),
+                title: t("throttled.title"), message: t.count("throttled.text", minutes),
                 action: action, kept: kept, status: .tooManyRequests, request, context)
             response.headers[HTTPField.Name("Retry-After")!] = String(seconds)
             return response

@@ -42,7 +42,7 @@ enum FormatSummary {
         guard let capacity = format.capacity else {
             return t("format.seats.open", ["registered": t.number(format.registeredCount)])
         }
-        var text = t("format.seats", ["registered": t.number(format.registeredCount), "capacity": t.number(capacity)])
+        var text = t("format.seats", ["registered": t.number(format.registeredCount), "count": t.number(capacity)])
         if format.waitlistCount > 0 { text += " · " + t("format.waitlist", ["count": t.number(format.waitlistCount)]) }
         return text
     }

@@ -73,7 +73,7 @@ public enum ReviewDeskPage {
             el("h1") { t("desk.title") }
             el("p", .class("lead")) { t("desk.for", ["owner": model.owner]) }
             el("p") {
-                t("desk.deadline", ["date": t.date(iso: model.deadline), "days": t.number(max(0, model.daysToDeadline))])
+                t("desk.deadline", ["date": t.date(iso: model.deadline), "count": t.number(max(0, model.daysToDeadline))])
             }
             list("awaiting", t("desk.awaiting"), model.awaiting, model, t)
             if !model.waitingForOthers.isEmpty { list("others", t("desk.others"), model.waitingForOthers, model, t) }
@@ -123,8 +123,8 @@ public enum ReviewDeskPage {
                         if entry.lead { " (\(t("measure.lead")))" }
                         if let due = entry.due {
                             " · "
-                            due.daysLeft < 0 ? el("strong") { t("review.overdue", ["days": t.number(-due.daysLeft)]) }
-                                : Node.text(t("review.daysLeft", ["days": t.number(due.daysLeft)]))
+                            due.daysLeft < 0 ? el("strong") { t("review.overdue", ["count": t.number(-due.daysLeft)]) }
+                                : Node.text(t("review.daysLeft", ["count": t.number(due.daysLeft)]))
                         }
                     }
                 }

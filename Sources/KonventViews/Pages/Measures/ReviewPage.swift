@@ -107,8 +107,8 @@ public enum ReviewPage {
                     el("dd") {
                         el("time", .datetime(due.date)) { t.date(iso: due.date) }
                         " – "
-                        due.daysLeft < 0 ? el("strong") { t("review.overdue", ["days": t.number(-due.daysLeft)]) }
-                            : Node.text(t("review.daysLeft", ["days": t.number(due.daysLeft)]))
+                        due.daysLeft < 0 ? el("strong") { t("review.overdue", ["count": t.number(-due.daysLeft)]) }
+                            : Node.text(t("review.daysLeft", ["count": t.number(due.daysLeft)]))
                     }
                 }
                 el("dt") { t("measure.ministries") }
@@ -320,9 +320,12 @@ public enum ReviewPage {
             Forms.choices(name: "voting", legend: t("review.voting"), type: "radio",
                           options: [("consensus", t("review.voting.consensus")), ("vote", t("review.voting.vote"))],
                           selected: [input.voting], errors: errors, t),
-            Forms.input(.init(name: "yes", label: t("review.votes.yes"), type: "number", value: input.yes, required: false), errors: errors, t),
-            Forms.input(.init(name: "no", label: t("review.votes.no"), type: "number", value: input.no, required: false), errors: errors, t),
-            Forms.input(.init(name: "abstain", label: t("review.votes.abstain"), type: "number", value: input.abstain, required: false),
+            Forms.input(.init(name: "yes", label: t("review.votes.yes"), type: "number", value: input.yes, required: false,
+                              markOptional: false), errors: errors, t),
+            Forms.input(.init(name: "no", label: t("review.votes.no"), type: "number", value: input.no, required: false,
+                              markOptional: false), errors: errors, t),
+            Forms.input(.init(name: "abstain", label: t("review.votes.abstain"), type: "number", value: input.abstain, required: false,
+                              markOptional: false),
                         errors: errors, t),
         ])
     }

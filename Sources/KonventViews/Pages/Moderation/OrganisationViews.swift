@@ -90,7 +90,7 @@ public enum OrganisationsPage {
                     for (organisation, members) in model.organisations {
                         el("li") {
                             el("a", .href(Site.Organisations.page(organisation.id))) { organisation.name }
-                            " (\(t(organisation.kind.catalogKey)), \(t(members == 1 ? "organisations.members.one" : "organisations.members", ["count": t.number(members)])))"
+                            " (\(t(organisation.kind.catalogKey)), \(t.count("organisations.members", members)))"
                             if organisation.verified { " "; el("span", .class("badge")) { t("organisation.verified") } }
                         }
                     }

@@ -30,7 +30,7 @@ enum ContributionModeration {
                     Forms.select(name: "status", label: t("moderation.newStatus"),
                                  options: targets.map { ($0.rawValue, t($0.catalogKey)) }, selected: nil, errors: model.errors, t)
                     Forms.input(.init(name: "reason", label: t("moderation.publicReason"), hint: t("moderation.reasonRule"),
-                                      required: false), errors: model.errors, t)
+                                      required: false, markOptional: false), errors: model.errors, t)
                     Forms.submit(t("moderation.apply"))
                 }
             }
