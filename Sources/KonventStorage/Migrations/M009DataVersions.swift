@@ -8,19 +8,7 @@ let m009DataVersions = Migration(version: 9, name: "data versions per area") { d
         "CREATE TABLE data_versions (area TEXT PRIMARY KEY, version BIGINT NOT NULL)",
     ]
     statements += DataArea.allCases.map { "INSERT INTO data_versions (area, version) VALUES ('\($0.rawValue)', 1)" }
-    switch d.kind {
-    case .sqlite:
-        for area in DataArea.allCases {
-            for table in area.tables {
-                for event in ["INSERT", "UPDATE", "DELETE"] {
-                    statements.append("""
-                        CREATE TRIGGER \(table)_\(event.lowercased())_version AFTER \(event) ON \(table)
-                        BEGIN UPDATE data_versions SET version = version + 1 WHERE area = '\(area.rawValue)'; END
-                        """)
-                }
-            }
-        }
-    case .postgres:
+    if d.kind == .postgres {
         statements.append("""
             CREATE FUNCTION konvent_note_change() RETURNS trigger LANGUAGE plpgsql AS $$
             DECLARE noted TEXT := coalesce(current_setting('konvent.touched', true), '');
@@ -32,14 +20,34 @@ let m009DataVersions = Migration(version: 9, name: "data versions per area") { d
             END
             $$
             """)
-        for area in DataArea.allCases {
-            for table in area.tables {
-                statements.append("""
-                    CREATE TRIGGER \(table)_version AFTER INSERT OR UPDATE OR DELETE ON \(table)
-                    FOR EACH STATEMENT EXECUTE FUNCTION konvent_note_change('\(area.rawValue)')
-                    """)
-            }
+    }
+    for area in DataArea.allCases {
+        for table in area.tables where !DataArea.tablesAfterVersion9.contains(table) {
+            statements += DataArea.versionTriggers(on: table, area: area, d.kind)
         }
     }
     return statements
+}
+
+extension DataArea {
+    /// Tables that later migrations create; each of those adds the triggers for its own tables.
+    static let tablesAfterVersion9: Set<String> = ["contribution_versions"]
+
+    /// The triggers that raise the area's number when the table changes.
+    static func versionTriggers(on table: String, area: DataArea, _ kind: DatabaseKind) -> [String] {
+        switch kind {
+        case .sqlite:
+            ["INSERT", "UPDATE", "DELETE"].map { event in
+                """
+                CREATE TRIGGER \(table)_\(event.lowercased())_version AFTER \(event) ON \(table)
+                BEGIN UPDATE data_versions SET version = version + 1 WHERE area = '\(area.rawValue)'; END
+                """
+            }
+        case .postgres:
+            ["""
+                CREATE TRIGGER \(table)_version AFTER INSERT OR UPDATE OR DELETE ON \(table)
+                FOR EACH STATEMENT EXECUTE FUNCTION konvent_note_change('\(area.rawValue)')
+                """]
+        }
+    }
 }

@@ -37,6 +37,7 @@ public enum Migrations {
         m007MainField,
         m008Trust,
         m009DataVersions,
+        m010OwnEdits,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -3,6 +3,7 @@ import KonventDomain
 public enum TokenPurpose: String, Sendable {
     case confirmEmail = "confirm_email"
     case resetPassword = "reset_password"
+    case changeEmail = "change_email"
 }
 
 /// What the platform keeps about a person's account, and everything that changes it.
@@ -42,6 +43,21 @@ public protocol AccountStore: Sendable {
     func resetPassword(token: SecretToken, passwordHash: String, at time: Timestamp) async throws -> User?
     /// Whether a reset token can still be used (to show the form only when it can).
     func isUsable(token: SecretToken, purpose: TokenPurpose, at time: Timestamp) async throws -> Bool
+
+    /// Changes the name shown with the person's contributions and comments.
+    func rename(_ user: UserID, to displayName: String, at time: Timestamp) async throws
+    /// Files a change of address: the token, mailed to the new address, carries it; `mails` (the
+    /// link to the new address, the notice to the old one) go out in the same transaction. Throws
+    /// `StorageError.duplicate` when another account has the address.
+    func requestEmailChange(
+        _ user: UserID, to email: EmailAddress, token: SecretToken, expiresAt: Timestamp, mails: [OutgoingMail]
+    ) async throws
+    /// Uses an address-change token once: the account takes the new, thereby confirmed, address and
+    /// every other pending change of it dies. Nil when the token is unknown, used or expired; throws
+    /// `StorageError.duplicate` when another account took the address meanwhile.
+    func confirmEmailChange(token: SecretToken, at time: Timestamp) async throws -> User?
+    /// Sets a new password and ends every session of the account but `keeping` (the one that changed it).
+    func changePassword(_ user: UserID, passwordHash: String, keeping session: SecretToken?, at time: Timestamp) async throws
 
     func createSession(for user: UserID, token: SecretToken, expiresAt: Timestamp) async throws
     func sessionUser(token: SecretToken, at time: Timestamp) async throws -> User?

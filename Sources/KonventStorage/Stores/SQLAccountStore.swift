@@ -191,6 +191,82 @@ public struct SQLAccountStore: AccountStore {
         }
     }
 
+    public func rename(_ user: UserID, to displayName: String, at now: Timestamp) async throws {
+        try await database.write { db in
+            try await db.raw("""
+                UPDATE users SET display_name = \(bind: displayName), updated_at = \(bind: now.milliseconds) WHERE id = \(bind: user.rawValue)
+                """).run()
+            try await AuditTrail.append(AuditEvent(actor: user, action: "account.renamed", subject: "user:\(user)"), at: now, in: db)
+        }
+    }
+
+    public func requestEmailChange(
+        _ user: UserID, to email: EmailAddress, token: SecretToken, expiresAt: Timestamp, mails: [OutgoingMail]
+    ) async throws {
+        let now = Timestamp.now
+        try await database.write { db in
+            if try await db.raw("SELECT 1 AS ok FROM users WHERE email_key = \(bind: email.lookupKey)").first() != nil {
+                throw StorageError.duplicate(field: "email")
+            }
+            try await db.raw("""
+                INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at, new_email)
+                VALUES (\(bind: token.digest), \(bind: user.rawValue), \(bind: TokenPurpose.changeEmail.rawValue),
+                        \(bind: now.milliseconds), \(bind: expiresAt.milliseconds), \(bind: email.value))
+                """).run()
+            for mail in mails { try await Outbox.enqueue(mail, at: now, in: db) }
+            try await AuditTrail.append(
+                AuditEvent(actor: user, action: "account.email_change_requested", subject: "user:\(user)"), at: now, in: db)
+        }
+    }
+
+    public func confirmEmailChange(token: SecretToken, at now: Timestamp) async throws -> User? {
+        try await database.write { db in
+            guard let row = try await db.raw("""
+                UPDATE account_tokens SET used_at = \(bind: now.milliseconds)
+                WHERE token_hash = \(bind: token.digest) AND purpose = \(bind: TokenPurpose.changeEmail.rawValue)
+                  AND used_at IS NULL AND expires_at > \(bind: now.milliseconds)
+                RETURNING user_id, new_email
+                """).first(), let address = try row.decode(column: "new_email", as: String?.self) else { return nil }
+            let id = try row.decode(column: "user_id", as: Int64.self)
+            let email = EmailAddress(trusted: address)
+            if try await db.raw("""
+                SELECT 1 AS ok FROM users WHERE email_key = \(bind: email.lookupKey) AND id <> \(bind: id)
+                """).first() != nil {
+                throw StorageError.duplicate(field: "email")
+            }
+            try await db.raw("""
+                UPDATE users SET email = \(bind: email.value), email_key = \(bind: email.lookupKey),
+                    email_confirmed_at = \(bind: now.milliseconds), updated_at = \(bind: now.milliseconds)
+                WHERE id = \(bind: id)
+                """).run()
+            // Other pending changes and reset links were sent for the old state of the account.
+            try await db.raw("""
+                UPDATE account_tokens SET used_at = \(bind: now.milliseconds)
+                WHERE user_id = \(bind: id) AND used_at IS NULL
+                  AND purpose IN (\(bind: TokenPurpose.changeEmail.rawValue), \(bind: TokenPurpose.resetPassword.rawValue))
+                """).run()
+            try await AuditTrail.append(
+                AuditEvent(actor: UserID(id), action: "account.email_changed", subject: "user:\(id)"), at: now, in: db)
+            return try await Self.fetchUser(UserID(id), in: db)
+        }
+    }
+
+    public func changePassword(_ user: UserID, passwordHash: String, keeping session: SecretToken?, at now: Timestamp) async throws {
+        try await database.write { db in
+            try await db.raw("""
+                UPDATE users SET password_hash = \(bind: passwordHash), updated_at = \(bind: now.milliseconds) WHERE id = \(bind: user.rawValue)
+                """).run()
+            try await db.raw("""
+                DELETE FROM sessions WHERE user_id = \(bind: user.rawValue) AND token_hash <> \(bind: session?.digest ?? "")
+                """).run()
+            try await db.raw("""
+                UPDATE account_tokens SET used_at = \(bind: now.milliseconds)
+                WHERE user_id = \(bind: user.rawValue) AND purpose = \(bind: TokenPurpose.resetPassword.rawValue) AND used_at IS NULL
+                """).run()
+            try await AuditTrail.append(AuditEvent(actor: user, action: "account.password_changed", subject: "user:\(user)"), at: now, in: db)
+        }
+    }
+
     public func createSession(for user: UserID, token: SecretToken, expiresAt: Timestamp) async throws {
         let now = Timestamp.now
         try await database.write { db in

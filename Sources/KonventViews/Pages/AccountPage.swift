@@ -17,6 +17,9 @@ public enum AccountPage {
         public var registrations: [(format: Format, times: FormatTimes, status: RegistrationStatus)] = []
         /// "immediately", "daily" or "never".
         public var notify = "immediately"
+        /// What was typed into the profile forms, kept when they come back with errors.
+        public var displayNameInput: String?
+        public var newEmailInput = ""
 
         public init(
             user: User, ministryName: String?, organisations: [Membership], errors: [FieldError] = [],
@@ -70,7 +73,50 @@ public enum AccountPage {
                     el("button", .type("submit"), .class("button button--secondary")) { t("account.resend") }
                 }
             }
+            changes(model, context)
         }
+    }
+
+    /// Name, address and password, each in a fold of its own that opens by itself when its form
+    /// came back with an error.
+    static func changes(_ model: Model, _ context: PageContext) -> Node {
+        let t = context.t, fields = Set(model.errors.map(\.field))
+        func fold(_ title: String, opened: Bool, @NodeBuilder _ content: () -> Node) -> Node {
+            el("details", .class("account-change"), opened ? Attribute("open", nil) : nil) {
+                el("summary") { title }
+                content()
+            }
+        }
+        return .fragment([
+            fold(t("account.name.change"), opened: fields.contains("displayName")) {
+                Forms.post(Site.Accounts.name(), context, class: "form") {
+                    Forms.input(.init(name: "displayName", label: t("field.displayName"),
+                                      value: model.displayNameInput ?? model.user.displayName, hint: t("register.displayName.hint"),
+                                      autocomplete: "nickname"), errors: model.errors, t)
+                    Forms.submit(t("account.name.save"))
+                }
+            },
+            fold(t("account.email.change"), opened: !fields.isDisjoint(with: ["newEmail", "emailPassword"])) {
+                el("p") { t("account.email.intro") }
+                Forms.post(Site.Accounts.email(), context, class: "form") {
+                    Forms.input(.init(name: "newEmail", label: t("account.email.new"), type: "email", value: model.newEmailInput,
+                                      autocomplete: "email"), errors: model.errors, t)
+                    Forms.input(.init(name: "emailPassword", label: t("account.password.current"), type: "password",
+                                      autocomplete: "current-password"), errors: model.errors, t)
+                    Forms.submit(t("account.email.send"))
+                }
+            },
+            fold(t("account.password.change"), opened: !fields.isDisjoint(with: ["currentPassword", "newPassword"])) {
+                el("p") { t("account.password.intro") }
+                Forms.post(Site.Accounts.password(), context, class: "form") {
+                    Forms.input(.init(name: "currentPassword", label: t("account.password.current"), type: "password",
+                                      autocomplete: "current-password"), errors: model.errors, t)
+                    Forms.input(.init(name: "newPassword", label: t("account.password.new"), type: "password",
+                                      hint: t("register.password.hint"), autocomplete: "new-password"), errors: model.errors, t)
+                    Forms.submit(t("account.password.save"))
+                }
+            },
+        ])
     }
 
     static func organisations(_ model: Model, _ context: PageContext) -> Node {

@@ -41,6 +41,10 @@ public enum Site {
         public static let confirmation: SitePath<> = .init("/account/confirmation")
         public static let notifications: SitePath<> = .init("/account/notifications")
         public static let delete: SitePath<> = .init("/account/delete")
+        public static let name: SitePath<> = .init("/account/name")
+        public static let email: SitePath<> = .init("/account/email")
+        public static let confirmEmail: SitePath<> = .init("/account/email/confirm")
+        public static let password: SitePath<> = .init("/account/password")
         public static let organisations: SitePath<> = .init("/account/organisations")
         public static let leaveOrganisation = SitePath<OrganisationID>("/account/organisations/{id}/remove")
 

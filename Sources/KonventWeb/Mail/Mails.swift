@@ -24,6 +24,28 @@ struct Mails: Sendable {
             ]))
     }
 
+    /// To the new address: the link that makes it the account's.
+    func emailChange(to email: EmailAddress, user: User, token: SecretToken) -> OutgoingMail {
+        let t = catalog.translator(user.locale)
+        return OutgoingMail(
+            recipient: email, subject: t("mail.emailChange.subject"),
+            body: t("mail.emailChange.body", [
+                "name": user.displayName, "site": region.name[user.locale], "email": email.value,
+                "link": link(Site.Accounts.confirmEmail().query(["token": token.value])),
+            ]))
+    }
+
+    /// To the old address: someone asked to move the account elsewhere.
+    func emailChangeNotice(_ user: User, to email: EmailAddress) -> OutgoingMail {
+        let t = catalog.translator(user.locale)
+        return OutgoingMail(
+            recipient: user.email, subject: t("mail.emailChangeNotice.subject"),
+            body: t("mail.emailChangeNotice.body", [
+                "name": user.displayName, "site": region.name[user.locale], "email": email.value,
+                "link": link(Site.Accounts.account()),
+            ]))
+    }
+
     func passwordReset(to user: User, token: SecretToken) -> OutgoingMail {
         let t = catalog.translator(user.locale)
         return OutgoingMail(

@@ -74,6 +74,79 @@ struct AccountRoutes {
             try await service.notifications.setMode(mode, of: user.id, at: .now)
             return try await page(user, context, notice: basics.catalog.translator(context.language)("account.notify.saved"))
         }
+        router.post(Site.Accounts.name.route) { request, context in
+            let (user, form) = try await basics.postedOnOwnAccount(.editAccount, request, context)
+            let typed = form.string("displayName")
+            do {
+                let name = try AccountRules.displayName(typed)
+                try await service.accounts.rename(user.id, to: name, at: .now)
+                return try await page(user, context, notice: basics.translator(context)("account.name.saved"))
+            } catch let error as FieldError {
+                return try await page(user, context, notice: nil, errors: [error], status: .unprocessableContent) { $0.displayNameInput = typed }
+            }
+        }
+        router.post(Site.Accounts.email.route) { request, context in
+            let (user, form) = try await basics.postedOnOwnAccount(.editAccount, request, context)
+            let typed = form.string("newEmail")
+            let keep: @Sendable (inout AccountPage.Model) -> Void = { $0.newEmailInput = typed }
+            let email: EmailAddress
+            do throws(FieldError) { email = try EmailAddress(typed) } catch {
+                return try await page(user, context, notice: nil, errors: [FieldError(field: "newEmail", messageKey: error.messageKey)],
+                                      status: .unprocessableContent, keep)
+            }
+            guard try await verifiedPassword(form.string("emailPassword"), of: user, request, context) else {
+                return try await page(user, context, notice: nil, errors: [FieldError(field: "emailPassword", messageKey: "error.password.wrong")],
+                                      status: .unprocessableContent, keep)
+            }
+            if email.lookupKey == user.email.lookupKey {
+                return try await page(user, context, notice: nil, errors: [FieldError(field: "newEmail", messageKey: "error.email.same")],
+                                      status: .unprocessableContent, keep)
+            }
+            let token = SecretToken()
+            do {
+                try await service.accounts.requestEmailChange(
+                    user.id, to: email, token: token,
+                    expiresAt: Timestamp(milliseconds: Timestamp.now.milliseconds + AuthRoutes.confirmationLifetime),
+                    mails: [basics.mails.emailChange(to: email, user: user, token: token), basics.mails.emailChangeNotice(user, to: email)])
+            } catch StorageError.duplicate {
+                return try await page(user, context, notice: nil, errors: [FieldError(field: "newEmail", messageKey: "error.email.inUse")],
+                                      status: .unprocessableContent, keep)
+            }
+            return try await page(user, context, notice: basics.translator(context)("account.email.sent", ["email": email.value]))
+        }
+        router.get(Site.Accounts.confirmEmail.route) { request, context -> Response in
+            let token = SecretToken(value: request.uri.queryParameters.get("token") ?? "")
+            let t = basics.translator(context)
+            let changed: User?
+            do { changed = try await service.accounts.confirmEmailChange(token: token, at: .now) } catch StorageError.duplicate {
+                return .html(MessagePage.render(
+                    .init(title: t("account.email.taken.title"), paragraphs: [t("error.email.inUse")], link: (Site.Accounts.account(), t("account.title"))),
+                    basics.pageContext(context, path: Site.Accounts.confirmEmail())), status: .conflict)
+            }
+            guard let changed else {
+                return .html(MessagePage.render(
+                    .init(title: t("confirm.invalid.title"), paragraphs: [t("account.email.invalid")], link: (Site.Accounts.account(), t("account.title"))),
+                    basics.pageContext(context, path: Site.Accounts.confirmEmail())), status: .notFound)
+            }
+            return .html(MessagePage.render(
+                .init(title: t("account.email.changed.title"), paragraphs: [t("account.email.changed", ["email": changed.email.value])],
+                      link: (Site.Accounts.account(), t("account.title"))),
+                basics.pageContext(context, path: Site.Accounts.confirmEmail())))
+        }
+        router.post(Site.Accounts.password.route) { request, context in
+            let (user, form) = try await basics.postedOnOwnAccount(.editAccount, request, context)
+            guard try await verifiedPassword(form.string("currentPassword"), of: user, request, context) else {
+                return try await page(user, context, notice: nil, errors: [FieldError(field: "currentPassword", messageKey: "error.password.wrong")],
+                                      status: .unprocessableContent)
+            }
+            let password: String
+            do throws(FieldError) { password = try AccountRules.password(form.string("newPassword"), field: "newPassword") } catch {
+                return try await page(user, context, notice: nil, errors: [error], status: .unprocessableContent)
+            }
+            try await service.accounts.changePassword(
+                user.id, passwordHash: try await service.hasher.hash(password), keeping: context.sessionToken, at: .now)
+            return try await page(user, context, notice: basics.translator(context)("account.password.saved"))
+        }
         router.post(Site.Accounts.delete.route) { request, context in
             let (user, form) = try await basics.postedOnOwnAccount(.deleteAccount, request, context)
             guard let stored = try await service.accounts.credentials(email: user.email),
@@ -104,11 +177,28 @@ struct AccountRoutes {
         }
     }
 
+    /// Whether the person typed their own password; wrong guesses count against the account like
+    /// failed sign-ins, so that a session left open does not let anyone try passwords without end.
+    func verifiedPassword(_ password: String, of user: User, _ request: Request, _ context: KonventRequestContext) async throws -> Bool {
+        let key = "login-account:\(user.email.value.lowercased())"
+        guard let attempt = await service.rateLimiter.begin([
+            (key, service.rateLimits.signInFailuresPerAccount),
+            ("login-address:\(basics.clientAddress(request, context))", service.rateLimits.signInFailuresPerAddress),
+        ]) else { throw WebError.rateLimited }
+        guard let stored = try await service.accounts.credentials(email: user.email),
+              try await service.hasher.verify(password, against: stored.passwordHash) else { return false }
+        await service.rateLimiter.succeeded(attempt, clearing: [key])
+        return true
+    }
+
     func page(
         _ user: User, _ context: KonventRequestContext, notice: String?, errors: [FieldError] = [],
-        organisationName: String = "", status: HTTPResponse.Status = .ok
+        organisationName: String = "", status: HTTPResponse.Status = .ok, _ adjust: (inout AccountPage.Model) -> Void = { _ in }
     ) async throws -> Response {
         let current = try await service.accounts.user(user.id) ?? user
+        // The banner names the person as they are now, after a change of name on this request.
+        var context = context
+        context.user = current
         var model = AccountPage.Model(
             user: current, ministryName: current.ministry.flatMap { basics.region.ministry($0)?.name[context.language] },
             organisations: try await service.organisations.memberships(of: user.id), errors: errors, notice: notice,
@@ -120,6 +210,7 @@ struct AccountRoutes {
             ($0.format, basics.clock.times($0.format), $0.status)
         }
         model.notify = try await service.notifications.mode(of: user.id).rawValue
+        adjust(&model)
         return .html(AccountPage.render(model, basics.pageContext(context, path: Site.Accounts.account())), status: status)
     }
 }
