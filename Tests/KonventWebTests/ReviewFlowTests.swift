@@ -200,6 +200,9 @@ struct ReviewFlowTests {
                 let traced = try await who.get(contribution)
                 #expect(traced.body.contains("Ausbildungszentrum Vogtland"))
                 #expect(traced.body.contains("mit Auflagen beschlossen"))
+                #expect(traced.body.contains(": Prüfung durch die IMAG") && traced.body.contains(": Entscheidung im Lenkungskreis"),
+                        "each stage by its name")
+                #expect(!traced.body.contains(": in Prüfung"), "not \"in Prüfung\" at every stage")
                 #expect(try await who.get("/account").body.contains("mit Auflagen beschlossen"))
             }
             // And they hear of it by mail.
@@ -210,7 +213,11 @@ struct ReviewFlowTests {
             #expect(await delivery.deliverDue() == 3)
             let mails = try await sink.waitForMail(count: 3)
             #expect(Set(mails.map(\.recipient)) == ["anna@example.org", "ben@example.org", "cleo@example.org"])
-            for mail in mails { #expect(mail.body.contains("mit Auflagen beschlossen"), "\(mail.recipient)") }
+            for mail in mails {
+                #expect(mail.body.contains("mit Auflagen beschlossen"), "\(mail.recipient)")
+                let lines = mail.body.split(separator: "\n").filter { $0.hasPrefix("- ") }
+                #expect(Set(lines).count == lines.count, "no line twice: \(lines)")
+            }
             // The office's pipeline counts it; every step is in the verified audit chain.
             let officeDesk = try await office.get("/review")
             #expect(officeDesk.body.contains("Maßnahmen nach Handlungsfeld und Stand"))

@@ -61,6 +61,12 @@ public struct Contribution: Sendable, Equatable {
     public var mergedIntoID: ContributionID?
     public var profile: ProjectProfile?
     public var followerCount = 0
+    /// When the author last changed the wording; nil while it is as first submitted.
+    public var editedAt: Date?
+
+    /// Whether the author may still change the wording: only until the office has done anything
+    /// with it (taken it up, merged, hidden or closed it), so that nobody decides on a moving text.
+    public var isOpenForItsAuthor: Bool { status == .submitted || status == .published }
 
     public init(
         id: ContributionID, kind: Kind, title: String, text: String, fields: [String], districtKey: String,
@@ -82,6 +88,44 @@ public struct Contribution: Sendable, Equatable {
         self.supportCount = supportCount
         self.commentCount = commentCount
         self.createdAt = createdAt
+    }
+}
+
+/// A wording the author replaced, kept for the office.
+public struct ContributionVersion: Sendable, Equatable {
+    public var title: String
+    public var text: String
+    /// When this wording was written (submitted, or the edit before).
+    public var writtenAt: Date
+    public var replacedAt: Date
+
+    public init(title: String, text: String, writtenAt: Date, replacedAt: Date) {
+        self.title = title
+        self.text = text
+        self.writtenAt = writtenAt
+        self.replacedAt = replacedAt
+    }
+}
+
+/// The author's new wording of a contribution, checked by the same rules as a new one.
+public struct ContributionEdit: Sendable, Equatable {
+    public var title: String
+    public var text: String
+
+    public init(title: String, text: String) {
+        self.title = title
+        self.text = text
+    }
+
+    public static func validate(title rawTitle: String, text rawText: String) throws(ValidationFailure) -> ContributionEdit {
+        var v = Validator()
+        let title = rawTitle.trimmingWhitespace(), text = rawText.trimmingWhitespace()
+        if title.count < ContributionDraft.titleLength.lowerBound { v.add("title", "error.contribution.title.short") }
+        if title.count > ContributionDraft.titleLength.upperBound { v.add("title", "error.contribution.title.long") }
+        if text.count < ContributionDraft.textLength.lowerBound { v.add("text", "error.contribution.text.short") }
+        if text.count > ContributionDraft.textLength.upperBound { v.add("text", "error.contribution.text.long") }
+        try v.finish()
+        return ContributionEdit(title: title, text: text)
     }
 }
 

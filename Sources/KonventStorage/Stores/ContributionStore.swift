@@ -74,6 +74,11 @@ public protocol ContributionStore: Sendable {
     func createAll(_ drafts: [ContributionDraft], author: UserID, at time: Timestamp, status: Contribution.Status) async throws
         -> [ContributionID]
     func contribution(_ id: ContributionID) async throws -> Contribution?
+    /// The author's new wording; the one before is kept as a version. Throws `StorageError.refused`
+    /// when the contribution is no longer open for its author (or not theirs), checked in the transaction.
+    func edit(_ id: ContributionID, _ edit: ContributionEdit, by author: UserID, at time: Timestamp) async throws
+    /// The wordings the author replaced, newest first.
+    func versions(of id: ContributionID) async throws -> [ContributionVersion]
     func list(_ query: ContributionQuery) async throws -> ContributionPage
     /// The most similar listed contributions to a text, best first (for "support instead of duplicating").
     func similar(to text: String, limit: Int) async throws -> [Contribution]

@@ -10,7 +10,7 @@ public struct SQLContributionStore: ContributionStore {
     static let columns = """
         c.id, c.kind, c.title, c.body, c.field_keys, c.district_key, c.municipality_key, c.author_id, c.anonymous,
         c.status, c.status_reason, c.supports_count, c.comments_count, c.followers_count, c.created_at, c.format_id,
-        c.merged_into_id, u.display_name AS author_name, o.name AS organisation_name, o.verified_at AS organisation_verified_at, fm.title AS format_title
+        c.merged_into_id, c.edited_at, u.display_name AS author_name, o.name AS organisation_name, o.verified_at AS organisation_verified_at, fm.title AS format_title
         """
     static let from = """
         FROM contributions c LEFT JOIN users u ON u.id = c.author_id
@@ -102,6 +102,7 @@ public struct SQLContributionStore: ContributionStore {
         contribution.formatID = try row.decode(column: "format_id", as: Int64?.self).map(FormatID.init)
         contribution.formatTitle = try row.decode(column: "format_title", as: String?.self)
         contribution.mergedIntoID = try row.decode(column: "merged_into_id", as: Int64?.self).map(ContributionID.init)
+        contribution.editedAt = try row.decode(column: "edited_at", as: Int64?.self).map(Date.init(storedMilliseconds:))
         if row.contains(column: "profile"), let profile = try row.decode(column: "profile", as: String?.self) {
             contribution.profile = try? JSONDecoder().decode(ProjectProfile.self, from: Data(profile.utf8))
         }
@@ -112,6 +113,55 @@ public struct SQLContributionStore: ContributionStore {
         try await database.read { db in
             try await db.raw("SELECT \(unsafeRaw: Self.columns), c.profile \(unsafeRaw: Self.from) WHERE c.id = \(bind: id.rawValue)")
                 .first().map(Self.decode)
+        }
+    }
+
+    public func edit(_ id: ContributionID, _ edit: ContributionEdit, by author: UserID, at time: Timestamp) async throws {
+        try await database.write { db in
+            // The row is locked (PostgreSQL) or the database is (SQLite), so that the office cannot
+            // take the contribution up between this check and the change.
+            let lock = database.kind == .postgres ? " FOR UPDATE" : ""
+            guard let row = try await db.raw("""
+                SELECT title, body, status, author_id, created_at, edited_at FROM contributions WHERE id = \(bind: id.rawValue)\(unsafeRaw: lock)
+                """).first() else { throw StorageError.notFound }
+            let status = Contribution.Status(rawValue: try row.decode(column: "status", as: String.self))
+            guard try row.decode(column: "author_id", as: Int64?.self) == author.rawValue, status == .submitted || status == .published else {
+                throw StorageError.refused("the contribution is no longer open for its author")
+            }
+            let written = try row.decode(column: "edited_at", as: Int64?.self) ?? row.decode(column: "created_at", as: Int64.self)
+            try await db.raw("""
+                INSERT INTO contribution_versions (contribution_id, title, body, written_at, replaced_at, replaced_by)
+                VALUES (\(bind: id.rawValue), \(bind: try row.decode(column: "title", as: String.self)),
+                        \(bind: try row.decode(column: "body", as: String.self)), \(bind: written), \(bind: time.milliseconds), \(bind: author.rawValue))
+                """).run()
+            try await db.raw("""
+                UPDATE contributions SET title = \(bind: edit.title), body = \(bind: edit.text), edited_at = \(bind: time.milliseconds),
+                    updated_at = \(bind: time.milliseconds)
+                WHERE id = \(bind: id.rawValue)
+                """).run()
+            if database.kind == .sqlite {
+                try await db.raw("DELETE FROM contributions_fts WHERE rowid = \(bind: id.rawValue)").run()
+                try await db.raw("""
+                    INSERT INTO contributions_fts (rowid, search_text)
+                    VALUES (\(bind: id.rawValue), \(bind: GermanStemmer.indexText(edit.title + " " + edit.text)))
+                    """).run()
+            }
+            try await AuditTrail.append(
+                AuditEvent(actor: author, action: "contribution.edited", subject: "contribution:\(id)"), at: time, in: db)
+        }
+    }
+
+    public func versions(of id: ContributionID) async throws -> [ContributionVersion] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT title, body, written_at, replaced_at FROM contribution_versions
+                WHERE contribution_id = \(bind: id.rawValue) ORDER BY id DESC LIMIT 100
+                """).all().map { row in
+                ContributionVersion(
+                    title: try row.decode(column: "title", as: String.self), text: try row.decode(column: "body", as: String.self),
+                    writtenAt: Date(storedMilliseconds: try row.decode(column: "written_at", as: Int64.self)),
+                    replacedAt: Date(storedMilliseconds: try row.decode(column: "replaced_at", as: Int64.self)))
+            }
         }
     }
 

@@ -19,7 +19,7 @@ enum AccountActivity {
                                 el("p") {
                                     el("a", .href(Site.Contributions.page(notification.event.contributionID))) { notification.contributionTitle }
                                     " – "
-                                    TimelineText.render(notification.event, relatedTitle: notification.relatedTitle, repeats: notification.repeats, t)
+                                    TimelineText.render(notification.event, relatedTitle: notification.relatedTitle, repeats: notification.repeats, region: model.region, t)
                                 }
                             }
                         }

@@ -20,6 +20,8 @@ public enum AccountPage {
         /// What was typed into the profile forms, kept when they come back with errors.
         public var displayNameInput: String?
         public var newEmailInput = ""
+        /// For the review stages' names in the news.
+        public var region: RegionConfiguration?
 
         public init(
             user: User, ministryName: String?, organisations: [Membership], errors: [FieldError] = [],

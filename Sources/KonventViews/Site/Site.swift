@@ -67,6 +67,7 @@ public enum Site {
         public static let new: SitePath<> = .init("/contributions/new")
         public static let page = SitePath<ContributionID>("/contributions/{id}")
         public static let comments = SitePath<ContributionID>("/contributions/{id}/comments")
+        public static let edit = SitePath<ContributionID>("/contributions/{id}/edit")
         public static let follow = SitePath<ContributionID>("/contributions/{id}/follow")
         public static let unfollow = SitePath<ContributionID>("/contributions/{id}/unfollow")
         public static let support = SitePath<ContributionID>("/contributions/{id}/support")

@@ -80,11 +80,13 @@ struct Mails: Sendable {
     /// One mail for one person's news: a single event, or the day's digest.
     func notifications(_ recipient: Recipient, mode: NotifyMode, _ items: [PendingNotification]) -> OutgoingMail {
         let t = catalog.translator(recipient.language)
+        // The same news twice (a step taken back and taken again, two measures in one state) reads as one line.
+        var seen = Set<String>()
         let lines = items.map { item in
-            "- \(item.contributionTitle): \(TimelineText.plain(item.event, repeats: item.repeats, t))\n  \(link(Site.Contributions.page(item.event.contributionID)))"
-        }
-        let subject = mode == .daily || items.count > 1
-            ? t("mail.digest.subject", ["count": String(items.count)])
+            "- \(item.contributionTitle): \(TimelineText.plain(item.event, repeats: item.repeats, region: region, t))\n  \(link(Site.Contributions.page(item.event.contributionID)))"
+        }.filter { seen.insert($0).inserted }
+        let subject = mode == .daily || lines.count > 1
+            ? t.count("mail.digest.subject", lines.count)
             : t("mail.news.subject", ["title": items.first?.contributionTitle ?? ""])
         return OutgoingMail(
             recipient: recipient.email, subject: subject,

@@ -2,9 +2,11 @@ import KonventDomain
 
 /// How a measure's state is named: review stages by the configuration, the rest by the catalog.
 public enum MeasureStateName {
-    public static func name(_ state: MeasureState, _ region: RegionConfiguration, _ t: Translator) -> String {
-        if case .inReview(let key, _) = state, let stage = region.review.stage(key) {
-            return "\(stage.name[t.language]): \(t(state.catalogKey))"
+    /// A review stage by its configured name ("Prüfung durch die IMAG"), so that people see where
+    /// the measure is instead of "in Prüfung" at every stage; the vote that closes a stage is said too.
+    public static func name(_ state: MeasureState, _ region: RegionConfiguration?, _ t: Translator) -> String {
+        if case .inReview(let key, let phase) = state, let stage = region?.review.stage(key) {
+            return phase == .assessing ? stage.name[t.language] : "\(stage.name[t.language]): \(t(state.catalogKey))"
         }
         return t(state.catalogKey)
     }

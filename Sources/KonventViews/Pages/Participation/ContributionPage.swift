@@ -23,6 +23,10 @@ public enum ContributionPage {
         public var mergedInto: (id: Int64, title: String)?
         /// The measures it went into (those the visitor may see), with their state's name.
         public var measures: [(id: Int64, code: String, title: String, state: String)] = []
+        /// Whether the visitor wrote it and may still change its wording.
+        public var mayEdit = false
+        /// The wordings the author replaced (for the office).
+        public var versions: [ContributionVersion] = []
 
         public init(
             region: RegionConfiguration, contribution: Contribution, comments: [CommentView], supported: Bool?,
@@ -90,7 +94,11 @@ public enum ContributionPage {
             if model.showsContent {
                 el("div", .class("prose")) { SafeMarkup.render(c.text) }
                 if let profile = c.profile { ProjectProfileView.render(profile, model.region, t) }
+                if model.mayEdit {
+                    el("p") { el("a", .class("button button--secondary"), .href(Site.Contributions.edit(c.id))) { t("contribution.edit.link") } }
+                }
             }
+            if model.mayModerate && !model.versions.isEmpty { versions(model, t) }
             if !model.measures.isEmpty { measures(model, t) }
             if c.status.isListed {
                 support(model, context)
@@ -123,6 +131,21 @@ public enum ContributionPage {
         }
     }
 
+    /// The earlier wordings, newest first, each folded.
+    static func versions(_ model: Model, _ t: Translator) -> Node {
+        el("section", .ariaLabelledBy("versions-title")) {
+            el("h2", .id("versions-title")) { t.count("contribution.versions", model.versions.count) }
+            for version in model.versions {
+                let written = ContributionSummary.isoDate(version.writtenAt), replaced = ContributionSummary.isoDate(version.replacedAt)
+                el("details", .class("version")) {
+                    el("summary") { t("contribution.version", ["written": t.date(iso: written), "replaced": t.date(iso: replaced)]) }
+                    el("h3") { version.title }
+                    el("div", .class("prose")) { SafeMarkup.render(version.text) }
+                }
+            }
+        }
+    }
+
     static func facts(_ model: Model, _ t: Translator) -> Node {
         let c = model.contribution
         let date = ContributionSummary.isoDate(c.createdAt)
@@ -151,6 +174,11 @@ public enum ContributionPage {
             }
             el("dt") { t("contribution.date") }
             el("dd") { el("time", .datetime(date)) { t.date(iso: date) } }
+            if let edited = c.editedAt {
+                let day = ContributionSummary.isoDate(edited)
+                el("dt") { t("contribution.edited") }
+                el("dd") { el("time", .datetime(day)) { t.date(iso: day) } }
+            }
             el("dt") { t("contribution.status") }
             el("dd") {
                 t(c.status.catalogKey)
@@ -224,7 +252,7 @@ public enum ContributionPage {
                     let date = CalendarDate.iso(milliseconds: item.event.createdAt)
                     el("li", .class("timeline__item timeline__item--past")) {
                         el("time", .datetime(date)) { t.date(iso: date) }
-                        el("p") { TimelineText.render(item.event, relatedTitle: item.relatedTitle, t) }
+                        el("p") { TimelineText.render(item.event, relatedTitle: item.relatedTitle, region: model.region, t) }
                     }
                 }
             }
@@ -234,7 +262,9 @@ public enum ContributionPage {
 
 /// One timeline event in words, with a link where it points to another contribution.
 public enum TimelineText {
-    public static func render(_ event: TimelineEvent, relatedTitle: String?, repeats: Int = 0, _ t: Translator) -> Node {
+    public static func render(
+        _ event: TimelineEvent, relatedTitle: String?, repeats: Int = 0, region: RegionConfiguration? = nil, _ t: Translator
+    ) -> Node {
         var parts: [Node] = []
         switch event.kind {
         case .commented where repeats > 0:
@@ -253,7 +283,7 @@ public enum TimelineText {
                 parts.append(.text(" "))
                 parts.append(el("a", .href(Site.Measures.page(MeasureID(related)))) { relatedTitle ?? "#\(related)" })
             }
-            if let state = event.detail.flatMap(MeasureState.init) { parts.append(.text(": \(t(state.catalogKey))")) }
+            if let state = event.detail.flatMap(MeasureState.init) { parts.append(.text(": \(MeasureStateName.name(state, region, t))")) }
         default:
             parts.append(.text(t(event.kind.catalogKey)))
         }
@@ -262,11 +292,11 @@ public enum TimelineText {
     }
 
     /// The same in plain text, for mails.
-    public static func plain(_ event: TimelineEvent, repeats: Int = 0, _ t: Translator) -> String {
+    public static func plain(_ event: TimelineEvent, repeats: Int = 0, region: RegionConfiguration? = nil, _ t: Translator) -> String {
         var text = switch event.kind {
         case .commented where repeats > 0: commentCount(repeats, t)
         case .status: t("timeline.status", ["status": t(event.status?.catalogKey ?? "contribution.status.published")])
-        case .measure: t(event.kind.catalogKey) + (event.detail.flatMap(MeasureState.init).map { ": \(t($0.catalogKey))" } ?? "")
+        case .measure: t(event.kind.catalogKey) + (event.detail.flatMap(MeasureState.init).map { ": \(MeasureStateName.name($0, region, t))" } ?? "")
         default: t(event.kind.catalogKey)
         }
         if let reason = event.reason, !reason.isEmpty { text += " – \(reason)" }

@@ -26,10 +26,18 @@ struct ContributionRoutes {
         router.post(Site.Contributions.list.route) { request, context in try await create(request, context) }
         router.get(Site.Contributions.page.route) { request, context in
             let t = basics.catalog.translator(context.language)
-            let notice = request.uri.queryParameters.get("created") == "1" ? t("contribution.created")
-                : request.uri.queryParameters.get("reported") == "1" ? t("report.thanks") : nil
+            let query = request.uri.queryParameters
+            let notice = query.get("created") == "1" ? t("contribution.created")
+                : query.get("reported") == "1" ? t("report.thanks") : query.get("edited") == "1" ? t("contribution.edit.saved") : nil
             return try await detail(try contributionID(context), context, notice: notice)
         }
+        router.get(Site.Contributions.edit.route) { _, context in
+            let contribution = try await ownOpenContribution(context)
+            return Response.html(EditContributionPage.render(
+                .init(id: contribution.id, title: contribution.title, text: contribution.text),
+                basics.pageContext(context, path: Site.Contributions.edit(contribution.id))))
+        }
+        router.post(Site.Contributions.edit.route) { request, context in try await edit(request, context) }
         router.post(Site.Contributions.support.route) { request, context in
             let id = try contributionID(context)
             try basics.require(.support, context)
@@ -172,6 +180,9 @@ struct ContributionRoutes {
         model.following = following
         model.mayReport = basics.policy.allows(context.actor, .report)
         model.mayModerate = mayModerate
+        model.mayEdit = contribution.isOpenForItsAuthor
+            && basics.policy.allows(context.actor, .editOwnContent, on: .owned(by: contribution.authorID))
+        if mayModerate { model.versions = try await service.contributions.versions(of: id) }
         let events = try await service.moderation.timeline(id)
         var titles: [Int64: String] = [:]
         for related in Set(events.compactMap { [.mergedInto, .mergedFrom].contains($0.kind) ? $0.relatedID : nil }) {
@@ -216,5 +227,37 @@ struct ContributionRoutes {
         } catch StorageError.notFound {
             throw WebError.notFound
         }
+    }
+
+    /// The contribution of the route, when the visitor wrote it and may still change it.
+    func ownOpenContribution(_ context: KonventRequestContext) async throws -> Contribution {
+        let id = try contributionID(context)
+        guard let contribution = try await service.contributions.contribution(id) else { throw WebError.notFound }
+        try basics.require(.editOwnContent, on: .owned(by: contribution.authorID), context)
+        guard contribution.isOpenForItsAuthor else { throw WebError.denied(.wrongState) }
+        return contribution
+    }
+
+    func edit(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        let id = try contributionID(context)
+        guard let contribution = try await service.contributions.contribution(id) else { throw WebError.notFound }
+        let (user, form) = try await basics.posted(.editOwnContent, on: .owned(by: contribution.authorID), request, context)
+        let title = form.string("title"), text = form.string("text")
+        func again(_ errors: [FieldError], _ status: HTTPResponse.Status) -> Response {
+            .html(EditContributionPage.render(.init(id: contribution.id, title: title, text: text, errors: errors),
+                                              basics.pageContext(context, path: Site.Contributions.edit(contribution.id))), status: status)
+        }
+        // Taken up while the author was typing: the text stays on the page, nothing is saved.
+        guard contribution.isOpenForItsAuthor else { return again([FieldError(field: "title", messageKey: "contribution.edit.closed")], .conflict) }
+        let checked: ContributionEdit
+        do throws(ValidationFailure) { checked = try ContributionEdit.validate(title: title, text: text) } catch {
+            return again(error.errors, .unprocessableContent)
+        }
+        do {
+            try await service.contributions.edit(contribution.id, checked, by: user.id, at: .now)
+        } catch StorageError.refused {
+            return again([FieldError(field: "title", messageKey: "contribution.edit.closed")], .conflict)
+        }
+        return .seeOther(Site.Contributions.page(contribution.id).query(["edited": "1"]))
     }
 }
