@@ -60,18 +60,30 @@ class MailSink:
             time.sleep(0.2)
         raise AssertionError(f"no mail for {recipient} within {timeout}s")
 
+    @staticmethod
+    def text(message):
+        """The plain-text body, also of a mail with attachments."""
+        return message.get_body(preferencelist=("plain",)).get_content()
+
+    def attachments(self, recipient, subject_start):
+        """(filename, content type, text) of each file of the first mail to `recipient` whose subject starts so."""
+        for message in self.messages():
+            if recipient in message.get("X-Envelope-To", "") and message["Subject"].startswith(subject_start):
+                return [(part.get_filename(), part.get_content_type(), part.get_content()) for part in message.iter_attachments()]
+        raise AssertionError(f"no mail for {recipient} starting {subject_start!r}")
+
     def wait_for_body(self, recipient, text, timeout=20):
         """The body of the first mail to `recipient` that contains `text`."""
         deadline = time.time() + timeout
         while time.time() < deadline:
             for message in self.messages():
-                if recipient in message.get("X-Envelope-To", "") and text in message.get_content():
-                    return message.get_content()
+                if recipient in message.get("X-Envelope-To", "") and text in self.text(message):
+                    return self.text(message)
             time.sleep(0.2)
         raise AssertionError(f"no mail for {recipient} containing {text!r} within {timeout}s")
 
     def link(self, recipient, prefix):
-        body = self.wait_for(recipient).get_content()
+        body = self.text(self.wait_for(recipient))
         match = re.search(re.escape(prefix) + r"\S+", body)
         assert match, body
         return match.group(0)

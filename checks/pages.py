@@ -49,6 +49,12 @@ def visit_all(browser, server, visit, viewport=None):
                 visit(page, f"{language}-out-register-errors", None)
                 names.append(f"{language}-out-register-errors")
             elif role == "in":
+                # Her own contribution's edit form, found through her account page.
+                page.goto(server.url + "/account")
+                own = page.locator("main a[href^='/contributions/']").first.get_attribute("href")
+                page.goto(server.url + own + "/edit")
+                visit(page, f"{language}-in-contribution-edit", None)
+                names.append(f"{language}-in-contribution-edit")
                 # The contribution form after a submission with errors.
                 page.goto(server.url + "/contributions/new")
                 page.eval_on_selector("form.form", "form => form.noValidate = true")

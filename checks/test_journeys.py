@@ -144,6 +144,15 @@ def test_workshop_registration_results_and_moderation(browser, server, mail):
     format_url = resident.url
     resident.get_by_role("button", name=re.compile("Anmelden|Auf die Warteliste")).click()
     expect(resident.get_by_role("status")).to_contain_text(re.compile("angemeldet|Warteliste"))
+    seated = "angemeldet" in resident.get_by_role("status").inner_text()
+    # The mail says when (in the region's time), where and how to cancel; a seat comes with a
+    # calendar file that a real mail parser reads as one.
+    body = mail.wait_for_body("buergerin@demo.konvent.localhost", "Wann:")
+    assert " Uhr" in body and "#registration-title" in body, body
+    if seated:
+        files = mail.attachments("buergerin@demo.konvent.localhost", "Anmeldung bestätigt")
+        assert len(files) == 1 and files[0][1] == "text/calendar", files
+        assert "BEGIN:VEVENT" in files[0][2] and "DTSTART:" in files[0][2]
     resident.goto(server.url + "/account")
     expect(resident.locator("#registrations-title + ul")).to_contain_text("Zukunftswerkstatt")
 
@@ -155,7 +164,7 @@ def test_workshop_registration_results_and_moderation(browser, server, mail):
     facilitator.locator("#field-text-1").fill("Ein fester Termin, an dem Betriebe und Schulen sich treffen.")
     facilitator.locator("#field-fields-1").select_option("bildung-fachkraefte")
     facilitator.get_by_role("button", name="Alle speichern").click()
-    expect(facilitator.get_by_role("status")).to_contain_text("1 Beiträge gespeichert")
+    expect(facilitator.get_by_role("status")).to_contain_text("1 Beitrag gespeichert")
     facilitator.set_input_files("#field-file", files=[{
         "name": "ergebnisse.csv", "mimeType": "text/csv",
         "buffer": ("kind;title;text;field\nHerausforderung;Kein Bus nach 20 Uhr;Abends fährt kein Bus mehr in die Dörfer.;"

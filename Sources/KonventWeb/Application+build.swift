@@ -43,7 +43,10 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
         outbox: services.outbox,
         client: configuration.smtp.map { SMTPClient(configuration: $0, from: configuration.mailFrom) },
         interval: configuration.mailPollInterval, logger: services.logger,
-        prepare: { try await services.queueNotificationMails(at: .now) }))
+        prepare: {
+            try await services.queueNotificationMails(at: .now)
+            try await services.queueFormatReminders(at: .now)
+        }))
     return app
 }
 

@@ -64,17 +64,44 @@ public struct ReceivedMail: Sendable {
     public var raw: String
     public var headers: [String: String] = [:]
     public var body = ""
+    /// Files of a multipart message: their names and decoded text.
+    public var attachments: [(filename: String, contentType: String, text: String)] = []
 
     init(_ raw: String) {
         self.raw = raw
-        let parts = raw.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
+        let (headers, content) = Self.split(raw.replacingOccurrences(of: "\r\n", with: "\n"))
+        self.headers = headers
+        if let type = headers["content-type"], type.hasPrefix("multipart/"),
+           let boundary = type.components(separatedBy: "boundary=\"").dropFirst().first?.components(separatedBy: "\"").first {
+            let parts = content.components(separatedBy: "--\(boundary)").dropFirst().filter { !$0.hasPrefix("--") }
+            for part in parts {
+                let (partHeaders, partContent) = Self.split(String(part.drop { $0 == "\n" }))
+                let text = Self.decoded(partContent)
+                if let disposition = partHeaders["content-disposition"], disposition.hasPrefix("attachment") {
+                    let name = disposition.components(separatedBy: "filename=\"").dropFirst().first?.components(separatedBy: "\"").first ?? ""
+                    attachments.append((name, partHeaders["content-type"] ?? "", text))
+                } else if body.isEmpty {
+                    body = text.replacingOccurrences(of: "\r\n", with: "\n")
+                }
+            }
+        } else {
+            body = Self.decoded(content).replacingOccurrences(of: "\r\n", with: "\n")
+        }
+    }
+
+    static func split(_ text: String) -> ([String: String], String) {
+        let parts = text.components(separatedBy: "\n\n")
+        var headers: [String: String] = [:]
         for line in parts[0].split(separator: "\n") {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
-        let encoded = parts.dropFirst().joined(separator: "\n\n").replacingOccurrences(of: "\n", with: "")
-        body = Data(base64Encoded: encoded).map { String(decoding: $0, as: UTF8.self) } ?? encoded
-        body = body.replacingOccurrences(of: "\r\n", with: "\n")
+        return (headers, parts.dropFirst().joined(separator: "\n\n"))
+    }
+
+    static func decoded(_ content: String) -> String {
+        let encoded = content.replacingOccurrences(of: "\n", with: "")
+        return Data(base64Encoded: encoded).map { String(decoding: $0, as: UTF8.self) } ?? encoded
     }
 
     public var recipient: String? { headers["x-envelope-to"] }

@@ -22,7 +22,7 @@ func formatForm(title: String = "Zukunftswerkstatt Mobilität in Plauen", capaci
     [("kind", "future_workshop"), ("title", title),
      ("description", "Wir sammeln Ideen für Bus, Bahn und Rad im Vogtland.\n\n- Einstieg\n- Gruppenarbeit"),
      ("fields", "infrastruktur-mobilitaet"), ("district", "14523"), ("municipality", ""), ("place", "Rathaus Plauen, Unterer Graben 1"),
-     ("onlineURL", ""), ("start", start), ("end", end), ("capacity", capacity)]
+     ("onlineURL", ""), ("start", start), ("end", end), ("capacity", capacity), ("bring", "Eine Idee für Ihren Ort")]
 }
 
 /// Creates a format as a new facilitator and returns its path.
@@ -75,11 +75,33 @@ struct FormatFlowTests {
             let delivery = MailDelivery(
                 outbox: services.outbox, client: SMTPClient(configuration: services.configuration.smtp!, from: "k@example.org"),
                 interval: .seconds(1), logger: services.logger)
-            #expect(await delivery.deliverDue() == 1)
-            let mail = try #require(try await sink.waitForMail().first)
+            #expect(await delivery.deliverDue() == 3, "Anna's confirmation, Ben's waitlist notice, Ben's move up")
+            let mails = try await sink.waitForMail(count: 3)
+            let confirmation = try #require(mails.first { $0.subject == "Anmeldung bestätigt: Zukunftswerkstatt Mobilität in Plauen" })
+            #expect(confirmation.recipient == "anna@example.org")
+            #expect(confirmation.body.contains("Wann: 03.06.2030, 18:00 bis 20:30 Uhr"), "the region's time, not UTC")
+            #expect(confirmation.body.contains("Wo: Rathaus Plauen, Unterer Graben 1"))
+            #expect(confirmation.body.contains("Bitte mitbringen: Eine Idee für Ihren Ort"))
+            #expect(confirmation.body.contains("http://konvent.test\(path)#registration-title"), "how to cancel")
+            let calendar = try #require(confirmation.attachments.first)
+            #expect(calendar.filename == "format-\(id).ics" && calendar.contentType.hasPrefix("text/calendar"))
+            #expect(calendar.text.contains("DTSTART:20300603T160000Z\r\n") && calendar.text.contains("SUMMARY:Zukunftswerkstatt Mobilität in Plauen"))
+            let waitlisted = try #require(mails.first { $0.subject == "Auf der Warteliste: Zukunftswerkstatt Mobilität in Plauen" })
+            #expect(waitlisted.recipient == "ben@example.org" && waitlisted.attachments.isEmpty)
+            let mail = try #require(mails.first { $0.subject == "Sie sind nachgerückt: Zukunftswerkstatt Mobilität in Plauen" })
             #expect(mail.recipient == "ben@example.org")
-            #expect(mail.subject == "Sie sind nachgerückt: Zukunftswerkstatt Mobilität in Plauen")
             #expect(mail.body.contains("http://konvent.test\(path)"))
+            #expect(mail.body.contains("Wann: 03.06.2030, 18:00 bis 20:30 Uhr") && mail.attachments.count == 1, "moving up says the same")
+
+            // The day before, Ben (now seated) is reminded once; Anna, who cancelled, is not.
+            let start = Timestamp(milliseconds: stored.startsAt)
+            #expect(try await services.queueFormatReminders(at: Timestamp(milliseconds: start.milliseconds - 30 * 3_600_000)) == 0, "not two days ahead")
+            #expect(try await services.queueFormatReminders(at: Timestamp(milliseconds: start.milliseconds - 20 * 3_600_000)) == 1)
+            #expect(try await services.queueFormatReminders(at: Timestamp(milliseconds: start.milliseconds - 19 * 3_600_000)) == 0, "once")
+            let reminder = try #require(try await services.outbox.due(at: Timestamp(milliseconds: start.milliseconds)).map(\.mail).first {
+                $0.subject == "Morgen: Zukunftswerkstatt Mobilität in Plauen"
+            })
+            #expect(reminder.recipient.value == "ben@example.org" && reminder.body.contains("Wann: 03.06.2030, 18:00 bis 20:30 Uhr"))
 
             let account = try await ben.get("/account")
             #expect(account.body.contains("Zukunftswerkstatt Mobilität in Plauen"))

@@ -65,7 +65,7 @@ struct ParticipationPagesTests {
                 $0.components(separatedBy: "fill=\"").dropFirst().first?.split(separator: "\"").first
             })
             #expect(fills.count == 3, "no contribution, one in Vogtland, two in Chemnitz: three classes, not one")
-            #expect(districtMap.contains("paint-order=\"stroke\" aria-hidden=\"true\">Chemnitz</text>"))
+            #expect(districtMap.contains("fill=\"#1b1f24\" aria-hidden=\"true\">Chemnitz</text>"))
             #expect(districtMap.contains("fünf gleich breite Klassen vom kleinsten bis zum größten Wert"))
             #expect(page.body.contains("<th scope=\"row\">Januar 2026</th>") || page.body.contains("<th scope=\"row\">Dezember 2026</th>"),
                     "months by name in the table")

@@ -21,8 +21,10 @@ enum SVGImage {
             case .text(let x, let y, let text, let anchor, let size):
                 svg += "<text x=\"\(x)\" y=\"\(y)\" text-anchor=\"\(anchor.rawValue)\" font-size=\"\(size)\" fill=\"\(Figure.ink)\">\(XML.escape(text))</text>"
             case .label(let x, let y, let text, let size):
-                svg += "<text x=\"\(x)\" y=\"\(y)\" text-anchor=\"middle\" font-size=\"\(size)\" font-weight=\"bold\" fill=\"\(Figure.ink)\" "
-                    + "stroke=\"#ffffff\" stroke-width=\"4\" stroke-linejoin=\"round\" paint-order=\"stroke\">\(XML.escape(text))</text>"
+                // The halo first: the same text with a wide white outline, then the text itself.
+                let place = "x=\"\(x)\" y=\"\(y)\" text-anchor=\"middle\" font-size=\"\(size)\" font-weight=\"bold\""
+                svg += "<text \(place) fill=\"#ffffff\" stroke=\"#ffffff\" stroke-width=\"4\" stroke-linejoin=\"round\">\(XML.escape(text))</text>"
+                    + "<text \(place) fill=\"\(Figure.ink)\">\(XML.escape(text))</text>"
             }
         }
         return svg + "</svg>"

@@ -36,6 +36,8 @@ public struct Format: Sendable, Equatable {
     public var municipalityKey: String?
     public var place: String
     public var onlineURL: String?
+    /// What participants should bring; empty when nothing.
+    public var bring = ""
     /// Milliseconds since 1970 (UTC).
     public var startsAt: Int64
     public var endsAt: Int64

@@ -13,6 +13,8 @@ public struct FormatDraft: Sendable, Equatable {
     public var startsAt: Int64
     public var endsAt: Int64
     public var capacity: Int?
+    /// What participants should bring (a laptop, documents); empty when nothing.
+    public var bring = ""
 
     public init(
         kind: Format.Kind, title: String, description: String, fields: [String], districtKey: String, municipalityKey: String?,
@@ -48,6 +50,7 @@ public struct FormatDraft: Sendable, Equatable {
         public var start = ""
         public var end = ""
         public var capacity = ""
+        public var bring = ""
 
         public init() {}
     }
@@ -98,11 +101,15 @@ public struct FormatDraft: Sendable, Equatable {
                 v.add("capacity", "error.format.capacity")
             }
         }
+        let bring = input.bring.trimmingWhitespace()
+        if bring.count > 500 || bring.contains(where: \.isASCIIControl) { v.add("bring", "error.format.bring") }
         try v.finish()
-        return FormatDraft(
+        var draft = FormatDraft(
             kind: kind!, title: title, description: description, fields: fields, districtKey: input.district,
             municipalityKey: municipality, place: place, onlineURL: onlineURL, startsAt: startsAt!, endsAt: endsAt!,
             capacity: capacity)
+        draft.bring = bring
+        return draft
     }
 }
 

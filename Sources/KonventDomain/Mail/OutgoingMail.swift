@@ -1,13 +1,30 @@
-/// A plain-text mail waiting to be sent. It is written to the outbox in the same transaction as
-/// the change that causes it, so that a change never happens without its mail, or the reverse.
+/// A mail to one recipient, written in their language, queued in the outbox inside the
+/// transaction that causes it.
 public struct OutgoingMail: Sendable, Equatable {
     public var recipient: EmailAddress
     public var subject: String
     public var body: String
+    /// Files sent along, such as the calendar entry of a format.
+    public var attachments: [MailAttachment]
 
-    public init(recipient: EmailAddress, subject: String, body: String) {
+    public init(recipient: EmailAddress, subject: String, body: String, attachments: [MailAttachment] = []) {
         self.recipient = recipient
         self.subject = subject
         self.body = body
+        self.attachments = attachments
+    }
+}
+
+/// A text file attached to a mail (the outbox keeps it as it is; the mail carries it in base64).
+public struct MailAttachment: Sendable, Equatable, Codable {
+    public var filename: String
+    /// For example `text/calendar; method=PUBLISH`.
+    public var contentType: String
+    public var text: String
+
+    public init(filename: String, contentType: String, text: String) {
+        self.filename = filename
+        self.contentType = contentType
+        self.text = text
     }
 }

@@ -64,8 +64,14 @@ public protocol FormatStore: Sendable {
     func list(_ query: FormatQuery, now: Timestamp) async throws -> FormatPage
     /// Formats that start from `from` on, by start, for the calendar feed.
     func calendar(from: Timestamp, limit: Int) async throws -> [Format]
-    /// A seat when one is free, else a waitlist place; throws `RegistrationRefusal`.
-    func register(_ id: FormatID, user: UserID, at time: Timestamp) async throws -> RegistrationStatus
+    /// A seat when one is free, else a waitlist place; throws `RegistrationRefusal`. The mail `mail`
+    /// writes for the outcome (a confirmation, a waitlist notice) is queued in the same transaction.
+    func register(
+        _ id: FormatID, user: UserID, at time: Timestamp, mail: @Sendable (Recipient, Format, RegistrationStatus) -> OutgoingMail?
+    ) async throws -> RegistrationStatus
+    /// Queues a reminder for each confirmed registration of the formats that start between `from`
+    /// and `until`, once per registration (it is marked in the same transaction). Returns how many.
+    func queueReminders(from: Timestamp, until: Timestamp, mail: @Sendable (Recipient, Format) -> OutgoingMail) async throws -> Int
     /// Cancels a registration. When it freed a seat, the first on the waitlist moves up and gets the
     /// mail `moveUpMail` writes, in the same transaction. Returns whether there was a registration.
     @discardableResult
@@ -76,4 +82,11 @@ public protocol FormatStore: Sendable {
     func registrations(of user: UserID) async throws -> [FormatRegistration]
     func participants(_ id: FormatID) async throws -> [Participant]
     func document(_ id: FormatID, _ documentation: Format.Documentation, actor: UserID, at time: Timestamp) async throws
+}
+
+extension FormatStore {
+    /// A registration without a mail (the demo data, tests).
+    public func register(_ id: FormatID, user: UserID, at time: Timestamp) async throws -> RegistrationStatus {
+        try await register(id, user: user, at: time) { _, _, _ in nil }
+    }
 }

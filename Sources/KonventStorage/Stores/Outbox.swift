@@ -1,3 +1,4 @@
+import Foundation
 import KonventDomain
 import SQLKit
 
@@ -16,17 +17,18 @@ public struct Outbox: Sendable {
     public init(database: any KonventDatabase) { self.database = database }
 
     public static func enqueue(_ mail: OutgoingMail, at time: Timestamp = .now, in db: any SQLDatabase) async throws {
+        let attachments = mail.attachments.isEmpty ? nil : String(decoding: try JSONEncoder().encode(mail.attachments), as: UTF8.self)
         try await db.raw("""
-            INSERT INTO outbox (recipient, subject, body, created_at, attempts, next_attempt_at)
+            INSERT INTO outbox (recipient, subject, body, created_at, attempts, next_attempt_at, attachments)
             VALUES (\(bind: mail.recipient.value), \(bind: mail.subject), \(bind: mail.body),
-                    \(bind: time.milliseconds), 0, \(bind: time.milliseconds))
+                    \(bind: time.milliseconds), 0, \(bind: time.milliseconds), \(bind: attachments))
             """).run()
     }
 
     public func due(at time: Timestamp = .now, limit: Int = 20) async throws -> [QueuedMail] {
         try await database.read { db in
             try await db.raw("""
-                SELECT id, recipient, subject, body, attempts FROM outbox
+                SELECT id, recipient, subject, body, attempts, attachments FROM outbox
                 WHERE sent_at IS NULL AND next_attempt_at <= \(bind: time.milliseconds)
                   AND attempts < \(bind: Self.maximumAttempts)
                 ORDER BY next_attempt_at, id LIMIT \(bind: limit)
@@ -36,7 +38,10 @@ public struct Outbox: Sendable {
                     mail: OutgoingMail(
                         recipient: EmailAddress(trusted: try row.decode(column: "recipient", as: String.self)),
                         subject: try row.decode(column: "subject", as: String.self),
-                        body: try row.decode(column: "body", as: String.self)),
+                        body: try row.decode(column: "body", as: String.self),
+                        attachments: try row.decode(column: "attachments", as: String?.self).map {
+                            try JSONDecoder().decode([MailAttachment].self, from: Data($0.utf8))
+                        } ?? []),
                     attempts: try row.decode(column: "attempts", as: Int.self))
             }
         }

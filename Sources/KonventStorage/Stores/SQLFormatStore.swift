@@ -7,7 +7,7 @@ public struct SQLFormatStore: FormatStore {
     public init(database: any KonventDatabase) { self.database = database }
 
     static let columns = """
-        f.id, f.kind, f.title, f.description, f.field_keys, f.district_key, f.municipality_key, f.place, f.online_url,
+        f.id, f.kind, f.title, f.description, f.field_keys, f.district_key, f.municipality_key, f.place, f.online_url, f.bring,
         f.starts_at, f.ends_at, f.capacity, f.facilitator_id, f.registered_count, f.waitlist_count, f.contributions_count,
         f.documentation, f.participants, f.attachments, u.display_name AS facilitator_name
         """
@@ -20,7 +20,7 @@ public struct SQLFormatStore: FormatStore {
                 summary: summary, participants: try row.decode(column: "participants", as: Int?.self) ?? 0,
                 attachments: try row.decode(column: "attachments", as: String?.self) ?? "")
         }
-        return Format(
+        var format = Format(
             id: FormatID(try row.decode(column: "id", as: Int64.self)),
             kind: Format.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .workshop,
             title: try row.decode(column: "title", as: String.self),
@@ -39,17 +39,20 @@ public struct SQLFormatStore: FormatStore {
             waitlistCount: try row.decode(column: "waitlist_count", as: Int.self),
             contributionCount: try row.decode(column: "contributions_count", as: Int.self),
             documentation: documentation)
+        format.bring = try row.decode(column: "bring", as: String.self)
+        return format
     }
 
     public func create(_ draft: FormatDraft, facilitator: UserID, actor: UserID, at time: Timestamp) async throws -> FormatID {
         try await database.write { db in
             let id = try await db.raw("""
                 INSERT INTO formats (kind, title, description, field_keys, district_key, municipality_key, place, online_url,
-                    starts_at, ends_at, capacity, facilitator_id, created_at, updated_at)
+                    starts_at, ends_at, capacity, facilitator_id, created_at, updated_at, bring)
                 VALUES (\(bind: draft.kind.rawValue), \(bind: draft.title), \(bind: draft.description),
                     \(bind: draft.fields.joined(separator: ",")), \(bind: draft.districtKey), \(bind: draft.municipalityKey),
                     \(bind: draft.place), \(bind: draft.onlineURL), \(bind: draft.startsAt), \(bind: draft.endsAt),
-                    \(bind: draft.capacity), \(bind: facilitator.rawValue), \(bind: time.milliseconds), \(bind: time.milliseconds))
+                    \(bind: draft.capacity), \(bind: facilitator.rawValue), \(bind: time.milliseconds), \(bind: time.milliseconds),
+                    \(bind: draft.bring))
                 RETURNING id
                 """).first()!.decode(column: "id", as: Int64.self)
             try await Self.replaceFields(draft.fields, of: id, in: db)
@@ -73,6 +76,7 @@ public struct SQLFormatStore: FormatStore {
                     district_key = \(bind: draft.districtKey), municipality_key = \(bind: draft.municipalityKey),
                     place = \(bind: draft.place), online_url = \(bind: draft.onlineURL), starts_at = \(bind: draft.startsAt),
                     ends_at = \(bind: draft.endsAt), capacity = \(bind: draft.capacity), updated_at = \(bind: time.milliseconds),
+                    bring = \(bind: draft.bring),
                     facilitator_id = COALESCE(\(bind: facilitator?.rawValue), facilitator_id)
                 WHERE id = \(bind: id.rawValue)
                 """).run()
@@ -129,7 +133,9 @@ public struct SQLFormatStore: FormatStore {
         }
     }
 
-    public func register(_ id: FormatID, user: UserID, at time: Timestamp) async throws -> RegistrationStatus {
+    public func register(
+        _ id: FormatID, user: UserID, at time: Timestamp, mail: @Sendable (Recipient, Format, RegistrationStatus) -> OutgoingMail?
+    ) async throws -> RegistrationStatus {
         let lock = database.kind == .postgres ? " FOR UPDATE" : ""
         return try await database.write { db in
             // The format row is locked, so that two people cannot take the last seat at once.
@@ -159,6 +165,12 @@ public struct SQLFormatStore: FormatStore {
             try await AuditTrail.append(
                 AuditEvent(actor: user, action: "format.registered", subject: "format:\(id)", detail: "status=\(status.rawValue)"),
                 at: time, in: db)
+            if let person = try await db.raw("""
+                SELECT id, email, display_name, locale FROM users WHERE id = \(bind: user.rawValue)
+                """).first(), let format = try await db.raw("SELECT \(unsafeRaw: Self.columns) \(unsafeRaw: Self.from) WHERE f.id = \(bind: id.rawValue)")
+                .first().map(Self.decode), let message = mail(try Self.recipient(person, id: "id"), format, status) {
+                try await Outbox.enqueue(message, at: time, in: db)
+            }
             return status
         }
     }
@@ -204,6 +216,44 @@ public struct SQLFormatStore: FormatStore {
             }
             return true
         }
+    }
+
+    public func queueReminders(
+        from: Timestamp, until: Timestamp, mail: @Sendable (Recipient, Format) -> OutgoingMail
+    ) async throws -> Int {
+        try await database.write { db in
+            let rows = try await db.raw("""
+                SELECT r.format_id, r.user_id, u.email, u.display_name, u.locale
+                FROM formats f JOIN format_registrations r ON r.format_id = f.id JOIN users u ON u.id = r.user_id
+                WHERE f.starts_at > \(bind: from.milliseconds) AND f.starts_at <= \(bind: until.milliseconds)
+                  AND r.status = 'confirmed' AND r.reminded_at IS NULL
+                ORDER BY f.starts_at, r.format_id, r.user_id LIMIT 2000
+                """).all()
+            var formats: [Int64: Format] = [:]
+            for row in rows {
+                let formatID = try row.decode(column: "format_id", as: Int64.self)
+                if formats[formatID] == nil {
+                    formats[formatID] = try await db.raw("SELECT \(unsafeRaw: Self.columns) \(unsafeRaw: Self.from) WHERE f.id = \(bind: formatID)")
+                        .first().map(Self.decode)
+                }
+                guard let format = formats[formatID] else { continue }
+                let recipient = try Self.recipient(row, id: "user_id")
+                try await Outbox.enqueue(mail(recipient, format), at: from, in: db)
+                try await db.raw("""
+                    UPDATE format_registrations SET reminded_at = \(bind: from.milliseconds)
+                    WHERE format_id = \(bind: formatID) AND user_id = \(bind: recipient.id.rawValue)
+                    """).run()
+            }
+            return rows.count
+        }
+    }
+
+    static func recipient(_ row: any SQLRow, id column: String) throws -> Recipient {
+        Recipient(
+            id: UserID(try row.decode(column: column, as: Int64.self)),
+            email: EmailAddress(trusted: try row.decode(column: "email", as: String.self)),
+            name: try row.decode(column: "display_name", as: String.self),
+            language: Language(rawValue: try row.decode(column: "locale", as: String.self)) ?? .de)
     }
 
     public func registration(_ id: FormatID, user: UserID) async throws -> RegistrationStatus? {

@@ -96,10 +96,14 @@ public enum FigureView {
             return el("text", Attribute("x", String(x)), Attribute("y", String(y)), Attribute("text-anchor", anchor.rawValue),
                       Attribute("font-size", String(size)), Attribute("fill", Figure.ink)) { text }
         case .label(let x, let y, let text, let size):
-            return el("text", Attribute("x", String(x)), Attribute("y", String(y)), Attribute("text-anchor", "middle"),
-                      Attribute("font-size", String(size)), Attribute("font-weight", "bold"), Attribute("fill", Figure.ink),
-                      Attribute("stroke", "#fff"), Attribute("stroke-width", "4"), Attribute("stroke-linejoin", "round"),
-                      Attribute("paint-order", "stroke"), .ariaHidden) { text }
+            // The halo is the same text drawn first with a wide white outline (SVG 1.1 has no paint-order).
+            return .fragment([
+                el("text", Attribute("x", String(x)), Attribute("y", String(y)), Attribute("text-anchor", "middle"),
+                   Attribute("font-size", String(size)), Attribute("font-weight", "bold"), Attribute("fill", "#fff"),
+                   Attribute("stroke", "#fff"), Attribute("stroke-width", "4"), Attribute("stroke-linejoin", "round"), .ariaHidden) { text },
+                el("text", Attribute("x", String(x)), Attribute("y", String(y)), Attribute("text-anchor", "middle"),
+                   Attribute("font-size", String(size)), Attribute("font-weight", "bold"), Attribute("fill", Figure.ink), .ariaHidden) { text },
+            ])
         }
     }
 }

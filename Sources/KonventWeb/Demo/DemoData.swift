@@ -73,6 +73,18 @@ public struct DemoData: Sendable {
                     try await DemoMeasures(services: services).load(office: office)
                     try await DemoMasterplan(services: services).load(office: office)
                 }
+                // Anna's own idea, still open for her to edit, so that her account shows what she wrote.
+                _ = try await services.contributions.create(
+                    ContributionDraft(
+                        kind: .idea, title: "Mitfahrbänke für die Dörfer im Vogtlandkreis",
+                        text: "An den Ortsausgängen stehen Bänke, auf denen man zeigt, wohin man mitfahren möchte. "
+                            + "So kommen Ältere und Jugendliche ohne Auto zum Arzt, zum Einkaufen oder zum Bahnhof.",
+                        fields: [services.region.fieldsOfAction.first(where: { $0.key.contains("mobil") })?.key
+                            ?? services.region.fieldsOfAction[0].key],
+                        districtKey: services.region.districts.first(where: { $0.name.contains("Vogtland") })?.officialKey
+                            ?? services.region.districts[0].officialKey,
+                        municipalityKey: nil, organisationID: nil, anonymous: false),
+                    author: anna, at: .now, status: .published)
                 // One open report, so that the office's queue shows what moderation looks like.
                 let discussed = try await services.contributions.list({ var q = ContributionQuery(); q.sort = .mostDiscussed; return q }())
                 if let contribution = discussed.items.first,

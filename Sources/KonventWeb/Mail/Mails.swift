@@ -1,3 +1,4 @@
+import Foundation
 import KonventDomain
 import KonventStorage
 import KonventViews
@@ -56,14 +57,66 @@ struct Mails: Sendable {
             ]))
     }
 
+    /// A format as a calendar entry, for the feed, the download and the mails.
+    func calendarEvent(_ format: Format) -> ICalendar.Event {
+        let host = URL(string: baseURL)?.host ?? "konvent"
+        let place = region.placeName(district: format.districtKey, municipality: format.municipalityKey)
+        return ICalendar.Event(
+            uid: "format-\(format.id)@\(host)", start: format.startsAt, end: format.endsAt, stamp: Timestamp.now.milliseconds,
+            summary: format.title, description: format.description,
+            location: [format.place, format.onlineURL ?? "", place].filter { !$0.isEmpty }.joined(separator: ", "),
+            url: link(Site.Formats.page(format.id)))
+    }
+
+    /// The calendar entry as a file to attach.
+    func calendarFile(_ format: Format) -> MailAttachment {
+        MailAttachment(filename: "format-\(format.id).ics", contentType: "text/calendar; method=PUBLISH",
+                       text: ICalendar.calendar(name: format.title, events: [calendarEvent(format)]))
+    }
+
+    /// What a registered person needs to know, as every format mail writes it: when (in the
+    /// region's time), where or which link, what to bring, and how to cancel.
+    func details(_ format: Format, _ times: FormatTimes, _ t: Translator) -> String {
+        var lines = [t("mail.format.when", [
+            "date": t.date(iso: times.start.isoDate), "start": times.start.clock,
+            "end": times.end.isoDate == times.start.isoDate ? times.end.clock : "\(t.date(iso: times.end.isoDate)), \(times.end.clock)",
+        ])]
+        if !format.place.isEmpty { lines.append(t("mail.format.place", ["place": format.place])) }
+        if let url = format.onlineURL, !url.isEmpty { lines.append(t("mail.format.online", ["link": url])) }
+        if !format.bring.isEmpty { lines.append(t("mail.format.bring", ["bring": format.bring])) }
+        lines.append("")
+        lines.append(t("mail.format.cancel", ["link": link(Site.Formats.page(format.id) + "#registration-title")]))
+        return lines.joined(separator: "\n")
+    }
+
+    /// Right after registering: a seat (with the calendar entry), or a place on the waitlist.
+    func registered(_ recipient: Recipient, format: Format, times: FormatTimes, status: RegistrationStatus) -> OutgoingMail {
+        let t = catalog.translator(recipient.language)
+        let confirmed = status == .confirmed
+        return OutgoingMail(
+            recipient: recipient.email,
+            subject: t(confirmed ? "mail.registered.subject" : "mail.waitlisted.subject", ["title": format.title]),
+            body: t(confirmed ? "mail.registered.body" : "mail.waitlisted.body", [
+                "name": recipient.name, "title": format.title, "details": details(format, times, t),
+            ]),
+            attachments: confirmed ? [calendarFile(format)] : [])
+    }
+
     func movedUp(_ recipient: Recipient, format: Format, times: FormatTimes) -> OutgoingMail {
         let t = catalog.translator(recipient.language)
         return OutgoingMail(
             recipient: recipient.email, subject: t("mail.movedUp.subject", ["title": format.title]),
-            body: t("mail.movedUp.body", [
-                "name": recipient.name, "title": format.title,
-                "when": "\(t.date(iso: times.start.isoDate)), \(times.start.clock)", "link": link(Site.Formats.page(format.id)),
-            ]))
+            body: t("mail.movedUp.body", ["name": recipient.name, "title": format.title, "details": details(format, times, t)]),
+            attachments: [calendarFile(format)])
+    }
+
+    /// The day before.
+    func reminder(_ recipient: Recipient, format: Format, times: FormatTimes) -> OutgoingMail {
+        let t = catalog.translator(recipient.language)
+        return OutgoingMail(
+            recipient: recipient.email, subject: t("mail.reminder.subject", ["title": format.title]),
+            body: t("mail.reminder.body", ["name": recipient.name, "title": format.title, "details": details(format, times, t)]),
+            attachments: [calendarFile(format)])
     }
 
     /// To a confirmed member: someone asks to act for their organisation.

@@ -71,22 +71,41 @@ public struct SMTPClient: Sendable {
         return String(sender[sender.index(after: open)..<close])
     }
 
-    /// The message with headers; the body is base64, so lines never need dot-stuffing or 8-bit transport.
+    /// The message with headers; every part is base64, so lines never need dot-stuffing or 8-bit
+    /// transport. With attachments it is multipart/mixed: the text first, then each file.
     public func message(_ mail: OutgoingMail) -> String {
-        let body = Data(mail.body.replacingOccurrences(of: "\n", with: "\r\n").utf8)
-            .base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
-        let headers = [
+        var headers = [
             "From: \(Self.encodedDisplayName(from))",
             "To: <\(mail.recipient.value)>",
             "Subject: \(Self.encodedWord(mail.subject))",
             "Date: \(Self.rfc5322Date(Date()))",
             "Message-ID: <\(UUID().uuidString.lowercased())@\(Self.heloName)>",
             "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: base64",
-            "Auto-Submitted: auto-generated",
         ]
-        return headers.joined(separator: "\r\n") + "\r\n\r\n" + body
+        let text = ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64"]
+        guard !mail.attachments.isEmpty else {
+            headers += text + ["Auto-Submitted: auto-generated"]
+            return headers.joined(separator: "\r\n") + "\r\n\r\n" + Self.base64(mail.body)
+        }
+        let boundary = "konvent-\(UUID().uuidString.lowercased())"
+        headers += ["Content-Type: multipart/mixed; boundary=\"\(boundary)\"", "Auto-Submitted: auto-generated"]
+        var parts = [text.joined(separator: "\r\n") + "\r\n\r\n" + Self.base64(mail.body)]
+        for attachment in mail.attachments {
+            let name = attachment.filename.filter { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+            parts.append([
+                "Content-Type: \(attachment.contentType); charset=utf-8; name=\"\(name)\"",
+                "Content-Disposition: attachment; filename=\"\(name)\"",
+                "Content-Transfer-Encoding: base64",
+            ].joined(separator: "\r\n") + "\r\n\r\n" + Self.base64(attachment.text, keepingLineEnds: true))
+        }
+        return headers.joined(separator: "\r\n") + "\r\n\r\n"
+            + parts.map { "--\(boundary)\r\n\($0)\r\n" }.joined() + "--\(boundary)--"
+    }
+
+    /// Text as base64 in lines of 76; mail text gets CRLF line ends first (a calendar file has them).
+    static func base64(_ text: String, keepingLineEnds: Bool = false) -> String {
+        Data((keepingLineEnds ? text : text.replacingOccurrences(of: "\n", with: "\r\n")).utf8)
+            .base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
     }
 
     /// RFC 2047 encoding, so that umlauts survive and a line break can never start a new header.

@@ -50,6 +50,8 @@ public enum FormatFormPage {
                                   required: false), errors: model.errors, t)
                 Forms.input(.init(name: "onlineURL", label: t("format.onlineURL"), type: "url", value: input.onlineURL,
                                   hint: t("format.onlineURL.hint"), required: false), errors: model.errors, t)
+                Forms.input(.init(name: "bring", label: t("format.bring"), value: input.bring, hint: t("format.bring.hint"),
+                                  required: false), errors: model.errors, t)
                 Forms.input(.init(name: "start", label: t("format.start"), type: "datetime-local", value: input.start,
                                   hint: t("format.time.hint", ["zone": model.region.timeZone])), errors: model.errors, t)
                 Forms.input(.init(name: "end", label: t("format.end"), type: "datetime-local", value: input.end),

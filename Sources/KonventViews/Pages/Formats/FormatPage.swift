@@ -66,6 +66,10 @@ public enum FormatPage {
                 el("dt") { t("format.onlineURL") }
                 el("dd") { el("a", .href(url), Attribute("rel", "noopener noreferrer")) { url } }
             }
+            if !f.bring.isEmpty {
+                el("dt") { t("format.bring") }
+                el("dd") { f.bring }
+            }
             el("dt") { t("field.fieldOfAction") }
             el("dd") { f.fields.compactMap { model.region.fieldOfAction($0)?.name[t.language] }.joined(separator: ", ") }
             el("dt") { t("format.facilitator") }

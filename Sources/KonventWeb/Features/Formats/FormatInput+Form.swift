@@ -12,6 +12,7 @@ extension FormatDraft.Input {
         municipality = form.string("municipality")
         place = form.string("place")
         onlineURL = form.string("onlineURL")
+        bring = form.string("bring")
         start = form.string("start")
         end = form.string("end")
         capacity = form.string("capacity")

@@ -124,7 +124,10 @@ struct FormatRoutes {
         let user = try basics.signedInUser(context)
         try await basics.throttle.check(.registration, user, request)
         do {
-            let status = try await service.formats.register(id, user: user.id, at: .now)
+            let mails = basics.mails, clock = basics.clock
+            let status = try await service.formats.register(id, user: user.id, at: .now) { recipient, format, status in
+                mails.registered(recipient, format: format, times: clock.times(format), status: status)
+            }
             return Response.seeOther(Site.Formats.page(id) + "?notice=\(status == .confirmed ? "registered" : "waitlisted")")
         } catch let refusal as RegistrationRefusal {
             switch refusal {
@@ -154,6 +157,7 @@ struct FormatRoutes {
         input.start = basics.clock.local(format.startsAt).description
         input.end = basics.clock.local(format.endsAt).description
         input.capacity = format.capacity.map(String.init) ?? ""
+        input.bring = format.bring
         return input
     }
 
@@ -226,14 +230,6 @@ struct FormatRoutes {
         return Response.calendar(bytes, filename: "formate.ics")
     }
 
-    func event(_ format: Format) -> ICalendar.Event {
-        let host = URL(string: basics.mails.baseURL)?.host ?? "konvent"
-        let place = basics.region.placeName(district: format.districtKey, municipality: format.municipalityKey)
-        return ICalendar.Event(
-            uid: "format-\(format.id)@\(host)", start: format.startsAt, end: format.endsAt, stamp: Timestamp.now.milliseconds,
-            summary: format.title, description: format.description,
-            location: [format.place, format.onlineURL ?? "", place].filter { !$0.isEmpty }.joined(separator: ", "),
-            url: basics.mails.link(Site.Formats.page(format.id)))
-    }
+    func event(_ format: Format) -> ICalendar.Event { basics.mails.calendarEvent(format) }
 
 }
