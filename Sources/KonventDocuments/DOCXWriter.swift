@@ -1,8 +1,10 @@
 import KonventDomain
 
-/// The masterplan as Office Open XML (DOCX): built-in heading styles (so that Word and LibreOffice
-/// build the navigation and a table of contents from them), a page break before each chapter,
-/// paragraphs, bulleted lists, tables and the facts of each measure as a two-column table.
+/// The masterplan as Office Open XML (DOCX): A4 pages with a running header (title and status) and
+/// a footer with PAGE and NUMPAGES fields; a TOC field over the chapters (Word fills in the pages
+/// when it opens the file, as settings.xml asks); built-in heading styles kept with what follows;
+/// a page break before each chapter; table rows that never split, with the header row repeated;
+/// paragraphs, bulleted lists and the facts of each measure as a two-column table.
 public enum DOCXWriter {
     /// `map` holds the outlines the plan's map is drawn from.
     public static func document(_ document: MasterplanDocument, labels: DocumentLabels, map: ProjectedMap?) -> [UInt8] {
@@ -13,6 +15,9 @@ public enum DOCXWriter {
         zip.add("word/_rels/document.xml.rels", documentRelationships(figures))
         zip.add("word/styles.xml", styles(labels.language))
         zip.add("word/numbering.xml", numbering)
+        zip.add("word/settings.xml", settings)
+        zip.add("word/header1.xml", header(document))
+        zip.add("word/footer1.xml", footer(labels))
         zip.add("docProps/core.xml", core(document))
         zip.add("word/document.xml", body)
         for figure in figures {
@@ -33,6 +38,9 @@ public enum DOCXWriter {
         <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
         <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
         <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
+        <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
+        <Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
+        <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
         <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
         </Types>
         """
@@ -58,7 +66,34 @@ public enum DOCXWriter {
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
             <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
             <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>\
+            <Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>\
+            <Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>\
+            <Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>\
             \(images)</Relationships>
+            """
+    }
+
+    /// Word updates the fields (the contents' page numbers) when it opens the document.
+    static let settings = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:updateFields w:val="true"/></w:settings>
+        """
+
+    static func header(_ document: MasterplanDocument) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:hdr xmlns:w="\(main)"><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr><w:r><w:t xml:space="preserve">\
+        \(XML.escape(document.title)) · \(XML.escape(document.status))</w:t></w:r></w:p></w:hdr>
+        """
+    }
+
+    static func footer(_ labels: DocumentLabels) -> String {
+        func field(_ name: String) -> String { "<w:fldSimple w:instr=\" \(name) \"><w:r><w:t>1</w:t></w:r></w:fldSimple>" }
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:ftr xmlns:w="\(main)"><w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/></w:pPr>\
+            <w:r><w:t xml:space="preserve">\(XML.escape(labels.page)) </w:t></w:r>\(field("PAGE"))\
+            <w:r><w:t xml:space="preserve"> \(XML.escape(labels.of)) </w:t></w:r>\(field("NUMPAGES"))</w:p></w:ftr>
             """
     }
 
@@ -87,7 +122,10 @@ public enum DOCXWriter {
             <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>\
             <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:qFormat/><w:rPr><w:b/><w:sz w:val="48"/></w:rPr></w:style>\
             \(heading(1, size: 36))\(heading(2, size: 28))\(heading(3, size: 24))\
-            <w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:rPr><w:i/></w:rPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/></w:pPr><w:rPr><w:i/></w:rPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/><w:rPr><w:color w:val="4A5260"/><w:sz w:val="18"/></w:rPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:rPr><w:color w:val="4A5260"/><w:sz w:val="18"/></w:rPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/><w:basedOn w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9070"/></w:tabs></w:pPr></w:style>\
             <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/>\
             <w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>\
             <w:style w:type="table" w:styleId="Grid"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders>\
@@ -117,7 +155,7 @@ public enum DOCXWriter {
         var xml = paragraph(document.title, style: "Title") + paragraph(document.status)
         var figures: [PackagedFigure] = []
         xml += paragraph(labels.contents, style: "Heading2")
-        for chapter in document.chapters { xml += paragraph(chapter.title, style: "ListBullet") }
+        xml += tableOfContents(document.chapters.map(\.title))
         for chapter in document.chapters {
             xml += paragraph(chapter.title, style: "Heading1", pageBreak: true)
             for block in chapter.blocks {
@@ -142,9 +180,29 @@ public enum DOCXWriter {
             <w:document xmlns:w="\(main)" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" \
             xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" \
             xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">\
-            <w:body>\(xml)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>\
+            <w:body>\(xml)<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>\
+            <w:footerReference w:type="default" r:id="rIdFooter"/><w:pgSz w:w="11906" w:h="16838"/>\
             <w:pgMar w:top="1417" w:right="1417" w:bottom="1134" w:left="1417" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>
             """, figures)
+    }
+
+    /// A TOC field over the first outline level; its result lists the chapters until Word or
+    /// LibreOffice updates it with their pages.
+    static func tableOfContents(_ titles: [String]) -> String {
+        guard !titles.isEmpty else { return "" }
+        var xml = ""
+        for (index, title) in titles.enumerated() {
+            var runs = ""
+            if index == 0 {
+                runs += "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
+                    + "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-1\" \\h \\z \\u </w:instrText></w:r>"
+                    + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+            }
+            runs += "<w:r><w:t xml:space=\"preserve\">\(XML.escape(title))</w:t></w:r>"
+            if index == titles.count - 1 { runs += "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" }
+            xml += "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr>\(runs)</w:p>"
+        }
+        return xml
     }
 
     /// The figure inline: the PNG, with the SVG as the extension Word 2016 and later draw instead;
@@ -171,9 +229,9 @@ public enum DOCXWriter {
         var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"Grid\"/><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>"
             + String(repeating: "<w:gridCol w:w=\"\(9000 / columns)\"/>", count: columns) + "</w:tblGrid>"
         if let header {
-            xml += "<w:tr><w:trPr><w:tblHeader/></w:trPr>" + header.enumerated().map { cell($1, $0, bold: true) }.joined() + "</w:tr>"
+            xml += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" + header.enumerated().map { cell($1, $0, bold: true) }.joined() + "</w:tr>"
         }
-        for row in rows { xml += "<w:tr>" + row.enumerated().map { cell($1, $0, bold: headColumn && $0 == 0) }.joined() + "</w:tr>" }
+        for row in rows { xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>" + row.enumerated().map { cell($1, $0, bold: headColumn && $0 == 0) }.joined() + "</w:tr>" }
         // Word needs a paragraph between two tables and after the last.
         return xml + "</w:tbl><w:p/>"
     }

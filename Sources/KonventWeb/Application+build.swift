@@ -16,7 +16,8 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     router.add(middleware: ErrorPageMiddleware(basics: basics))
     router.add(middleware: CSRFMiddleware(csrf: services.csrf))
     // The feature modules: each area's routes get the shared basics and their own service only.
-    PageRoutes(basics: basics).add(to: router)
+    PageRoutes(basics: basics, service: StartService(formats: services.formats, sessions: services.bodySessions, keys: services.keys))
+        .add(to: router)
     let accounts = services.accountsService
     AuthRoutes(basics: basics, service: accounts).add(to: router)
     AccountRoutes(basics: basics, service: accounts).add(to: router)

@@ -90,6 +90,35 @@ struct LibreOfficeTests {
         #expect(plain.pixels < 20, "without outlines the map is left out, the chart stays (\(plain.pixels) pixels, antialiased edges)")
     }
 
+    @Test("the PDF prints well: page numbers and a running header on every page, contents with each chapter's page")
+    func printed() throws {
+        let converter = PDFConverter()
+        guard converter.isAvailable, converter.textExtractor != nil else {
+            #expect(!LibreOffice.required, "LibreOffice and pdftotext are required here but were not found")
+            return
+        }
+        let labels = DocumentLabels(contents: "Inhalt", language: .de, page: "Seite", of: "von")
+        let pdf = try converter.pdf(chapters: document.chapters.map(\.title)) { ODTWriter.document(document, labels: labels, map: map, pages: $0) }
+        let pages = try converter.pageTexts(pdf)
+        #expect(pages.count >= 4, "the title page with the contents, and each chapter on pages of its own")
+        for (index, text) in pages.enumerated() {
+            #expect(text.contains("Seite \(index + 1) von \(pages.count)"), "page \(index + 1) shows its number: \(text.suffix(80))")
+            #expect(text.contains("Masterplan Region Chemnitz/Südwestsachsen · Entwurf, Fassung 1"), "page \(index + 1) has the running header")
+        }
+        // The contents give each chapter the page it starts on.
+        let start = { (title: String) in pages.firstIndex { $0.split(separator: "\n").dropFirst().prefix(4).contains { $0.hasPrefix(title) } }.map { $0 + 1 } }
+        for chapter in document.chapters {
+            let page = try #require(start(chapter.title), "\(chapter.title) starts on a page")
+            let entry = try Regex("\(chapter.title)[ .…\\t]*\(page)\\b")
+            #expect(pages[0].contains(entry), "contents: \(chapter.title) … \(page) in \(pages[0])")
+        }
+        #expect(!pages[0].contains("00"), "no stand-in is left")
+        // DOCX carries the same as fields: LibreOffice prints them with their numbers.
+        let docx = try #require(try LibreOffice.printed(DOCXWriter.document(document, labels: labels, map: map), suffix: "docx",
+                                                         counting: (0x1b, 0x5a, 0x96)))
+        #expect(docx.text.contains("Seite 2 von") && docx.text.contains("Masterplan Region Chemnitz/Südwestsachsen · Entwurf, Fassung 1"))
+    }
+
     @Test("without LibreOffice, PDF says so")
     func missing() {
         let converter = PDFConverter(environment: ["PATH": "/nonexistent"])

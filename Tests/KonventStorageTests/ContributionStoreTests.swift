@@ -67,12 +67,37 @@ struct ContributionStoreTests {
             #expect(Set(seen).count == 25)
             #expect(seen == seen.sorted(by: >))
 
+            // Back again, page by page: the same pages in reverse, each saying how many match.
+            query = ContributionQuery()
+            query.limit = 7
+            var pages: [[ContributionID]] = []
+            var page = try await store.list(query)
+            #expect(page.previous == nil && page.total == 25 && !page.totalIsCapped)
+            pages.append(page.items.map(\.id))
+            while let next = page.next {
+                query.after = next
+                page = try await store.list(query)
+                pages.append(page.items.map(\.id))
+            }
+            #expect(pages.map(\.count) == [7, 7, 7, 4])
+            var back = pages.count - 1
+            while let previous = page.previous {
+                query.after = nil
+                query.before = previous
+                page = try await store.list(query)
+                back -= 1
+                #expect(page.items.map(\.id) == pages[back], "page \(back) again")
+                #expect(page.next != nil && page.total == 25)
+            }
+            #expect(back == 0, "back to the first page, which has no previous one")
+
             var filtered = ContributionQuery()
             filtered.kind = .idea
             filtered.field = "bildung-fachkraefte"
             filtered.limit = 100
-            let ideas = try await store.list(filtered).items
-            #expect(ideas.count == 5)  // 0, 6, 12, 18, 24
+            let ideasPage = try await store.list(filtered)
+            let ideas = ideasPage.items
+            #expect(ideas.count == 5 && ideasPage.total == 5)  // 0, 6, 12, 18, 24
             #expect(ideas.allSatisfy { $0.kind == .idea && $0.fields == ["bildung-fachkraefte"] })
             filtered = ContributionQuery()
             filtered.district = "14511"

@@ -1,4 +1,6 @@
 import Foundation
+import KonventDomain
+import KonventStorage
 import KonventTestSupport
 import KonventWeb
 import Testing
@@ -21,6 +23,36 @@ struct PublicPagesTests {
             #expect(page.body.contains("1.409.949"))
             #expect(page.body.contains("© GeoBasis-DE / BKG (2025)"))
             #expect(page.body.contains("Einreichungsfrist für Projektideen"))
+            #expect(page.body.contains("href=\"/contributions?field=wirtschaft\""), "a field of action leads to its contributions")
+            #expect(page.body.contains("href=\"/measures?field=wirtschaft\""), "and to its measures")
+            #expect(page.body.contains("So machen Sie mit") && page.body.contains("Zurzeit sind keine Veranstaltungen angekündigt."))
+        }
+    }
+
+    @Test("the start page shows the next format, and the list says how many contributions match and pages both ways")
+    func startAndList() async throws {
+        try await withApp { browser, services in
+            let facilitator = try await browserFor(browser, services, email: "mo@example.org", name: "Mo", role: "facilitator")
+            _ = try await createFormat(facilitator)
+            let start = try await browser.get("/")
+            #expect(start.body.contains("Zukunftswerkstatt Mobilität in Plauen"), "the next format on the start page")
+            let author = try await services.addUser(email: "a@example.org", name: "A", role: "participant", ministry: nil, password: password)
+            for index in 0..<25 {
+                _ = try await services.contributions.create(
+                    ContributionDraft(kind: .idea, title: "Idee Nummer \(index)", text: "Eine Beschreibung, lang genug, \(index).",
+                                      fields: ["wirtschaft"], districtKey: "14511", municipalityKey: nil, organisationID: nil, anonymous: false),
+                    author: author.id, at: Timestamp(milliseconds: 1_800_000_000_000 + Int64(index)), status: .published)
+            }
+            let first = try await browser.get("/contributions")
+            #expect(first.body.contains("<h2 id=\"results-title\">25 Beiträge</h2>"))
+            #expect(!first.body.contains("rel=\"prev\""))
+            let nextLink = try #require(first.body.components(separatedBy: "rel=\"next\"").first?.components(separatedBy: "href=\"").last?
+                .components(separatedBy: "\"").first?.replacingOccurrences(of: "&amp;", with: "&"))
+            let second = try await browser.get(nextLink)
+            #expect(second.body.contains("25 Beiträge") && second.body.contains("rel=\"prev\"") && second.body.contains("Vorherige Seite"))
+            #expect(second.body.contains("Idee Nummer 4<") && !second.body.contains("Idee Nummer 24<"))
+            let one = try await browser.get("/contributions?q=Nummer%2024")
+            #expect(one.body.contains("<h2 id=\"results-title\">1 Beitrag</h2>"), "one, not „1 Beiträge“")
         }
     }
 

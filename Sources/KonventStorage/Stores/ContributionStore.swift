@@ -20,6 +20,8 @@ public struct ContributionQuery: Sendable, Equatable {
     public var format: FormatID?
     public var sort = Sort.newest
     public var after: PageKey?
+    /// The page that ends just before this key (a "previous" link); wins over `after`.
+    public var before: PageKey?
     public var limit = 20
 
     public init() {}
@@ -49,6 +51,14 @@ public struct ContributionPage: Sendable {
     public var items: [Contribution]
     /// The key for the following page, nil on the last page.
     public var next: PageKey?
+    /// The key for the page before, nil on the first page.
+    public var previous: PageKey?
+    /// How many contributions match, counted up to `countLimit` (so that counting stays cheap).
+    public var total = 0
+
+    public static let countLimit = 10_000
+    /// Whether there are more than `countLimit`.
+    public var totalIsCapped: Bool { total > Self.countLimit }
 }
 
 public struct Comment: Sendable, Equatable {

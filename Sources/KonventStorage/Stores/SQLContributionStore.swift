@@ -196,22 +196,36 @@ public struct SQLContributionStore: ContributionStore {
             conditions.append("EXISTS (SELECT 1 FROM contribution_fields f WHERE f.contribution_id = c.id AND f.field_key = \(bind: field))")
         }
         if let search = Self.searchCondition(query.search, kind: database.kind) { conditions.append(search) }
-        if let after = query.after {
+        // The count sees the filters, not the page; it stops at the limit, so that it stays as cheap
+        // on a million contributions as on a thousand.
+        let count: SQLQueryString = "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM contributions c WHERE "
+            + conditions.joined(separator: " AND ") + " LIMIT \(bind: ContributionPage.countLimit + 1)) matching"
+        let backwards = query.before != nil
+        if let before = query.before {
+            conditions.append("(\(unsafeRaw: sortColumn), c.id) > (\(bind: before.value), \(bind: before.id))")
+        } else if let after = query.after {
             conditions.append("(\(unsafeRaw: sortColumn), c.id) < (\(bind: after.value), \(bind: after.id))")
         }
         let limit = max(1, min(query.limit, 100))
+        let order = backwards ? "ASC" : "DESC"
         let sql: SQLQueryString = "SELECT \(unsafeRaw: Self.columns), \(unsafeRaw: sortColumn) AS sort_value \(unsafeRaw: Self.from) WHERE "
             + conditions.joined(separator: " AND ")
-            + " ORDER BY \(unsafeRaw: sortColumn) DESC, c.id DESC LIMIT \(bind: limit + 1)"
+            + " ORDER BY \(unsafeRaw: sortColumn) \(unsafeRaw: order), c.id \(unsafeRaw: order) LIMIT \(bind: limit + 1)"
         return try await database.read { db in
             let rows = try await db.raw(sql).all()
-            let items = try rows.prefix(limit).map(Self.decode)
-            var next: PageKey?
-            if rows.count > limit, let last = rows.prefix(limit).last {
-                next = PageKey(value: try last.decode(column: "sort_value", as: Int64.self),
-                               id: try last.decode(column: "id", as: Int64.self))
+            let more = rows.count > limit
+            let shown = backwards ? Array(rows.prefix(limit).reversed()) : Array(rows.prefix(limit))
+            func key(_ row: (any SQLRow)?) throws -> PageKey? {
+                guard let row else { return nil }
+                return PageKey(value: try row.decode(column: "sort_value", as: Int64.self), id: try row.decode(column: "id", as: Int64.self))
             }
-            return ContributionPage(items: items, next: next)
+            var page = ContributionPage(items: try shown.map(Self.decode))
+            // Forwards: a next page when there were more rows, a previous one when this page began after a key.
+            // Backwards: the reverse.
+            page.next = backwards || more ? try key(shown.last) : nil
+            page.previous = (backwards ? more : query.after != nil) ? try key(shown.first) : nil
+            page.total = try await db.raw(count).first()?.decode(column: "n", as: Int.self) ?? 0
+            return page
         }
     }
 

@@ -131,4 +131,13 @@ public enum Layout {
         guard let href else { return .empty }
         return el("nav", .ariaLabel(t("contributions.pages"))) { el("a", .href(href), Attribute("rel", "next")) { label } }
     }
+
+    /// Previous and next page of a list paged by key.
+    static func pages(previous: String?, next: String?, _ t: Translator) -> Node {
+        guard previous != nil || next != nil else { return .empty }
+        return el("nav", .class("pager"), .ariaLabel(t("contributions.pages"))) {
+            if let previous { el("a", .href(previous), Attribute("rel", "prev")) { t("pages.previous") } }
+            if let next { el("a", .href(next), Attribute("rel", "next")) { t("pages.next") } }
+        }
+    }
 }

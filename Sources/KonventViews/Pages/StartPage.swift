@@ -1,12 +1,16 @@
 import KonventDomain
 
-/// The start page: what the masterplan process is, its timeline, the fields of action and the
-/// districts with their population.
+/// The start page: what the masterplan process is and how to take part, the next formats and the
+/// latest decisions, its timeline, the fields of action (each leading to its contributions and
+/// measures) and the districts with their population.
 public enum StartPage {
     public struct Model: Sendable {
         public var configuration: RegionConfiguration
         /// Today as an ISO date, to mark which milestones are past.
         public var today: String
+        public var nextFormats: [(format: Format, times: FormatTimes)] = []
+        /// Sessions whose decisions were released, newest first.
+        public var decisions: [SessionListPage.Entry] = []
 
         public init(configuration: RegionConfiguration, today: String) {
             self.configuration = configuration
@@ -28,6 +32,8 @@ public enum StartPage {
                     }
                 }
             }
+            takePart(t)
+            news(model, t)
             timeline(model, t)
             fields(config, t)
             districts(config, t)
@@ -52,6 +58,48 @@ public enum StartPage {
         }
     }
 
+    /// Three ways in, each one step from here.
+    static func takePart(_ t: Translator) -> Node {
+        el("section", .ariaLabelledBy("takepart-title")) {
+            el("h2", .id("takepart-title")) { t("start.takePart") }
+            el("ol", .class("steps")) {
+                el("li") { el("a", .href(Site.Contributions.new())) { t("start.takePart.contribute") }; " – "; t("start.takePart.contribute.text") }
+                el("li") { el("a", .href(Site.Formats.list())) { t("start.takePart.formats") }; " – "; t("start.takePart.formats.text") }
+                el("li") { el("a", .href(Site.Contributions.list())) { t("start.takePart.support") }; " – "; t("start.takePart.support.text") }
+            }
+        }
+    }
+
+    static func news(_ model: Model, _ t: Translator) -> Node {
+        el("div", .class("start-news")) {
+            el("section", .ariaLabelledBy("next-formats-title")) {
+                el("h2", .id("next-formats-title")) { t("start.nextFormats") }
+                if model.nextFormats.isEmpty { el("p") { t("start.nextFormats.none") } }
+                el("ul", .class("result-list")) {
+                    for (format, times) in model.nextFormats { el("li") { FormatSummary.item(format, times, model.configuration, t) } }
+                }
+                el("p") { el("a", .href(Site.Formats.list())) { t("start.nextFormats.all") } }
+            }
+            el("section", .ariaLabelledBy("decisions-title")) {
+                el("h2", .id("decisions-title")) { t("start.decisions") }
+                if model.decisions.isEmpty { el("p") { t("start.decisions.none") } }
+                el("ul", .class("plain-list")) {
+                    for entry in model.decisions {
+                        el("li") {
+                            el("a", .href(Site.Sessions.page(BodySessionID(entry.id)))) { entry.title }
+                            el("p", .class("meta")) {
+                                model.configuration.body(entry.body)?.name[t.language] ?? entry.body
+                                " · "
+                                el("time", .datetime(entry.start)) { t.date(iso: entry.start) }
+                            }
+                        }
+                    }
+                }
+                el("p") { el("a", .href(Site.Measures.list().query(["state": "adopted"]))) { t("start.decisions.measures") } }
+            }
+        }
+    }
+
     static func fields(_ config: RegionConfiguration, _ t: Translator) -> Node {
         el("section", .ariaLabelledBy("fields-title")) {
             el("h2", .id("fields-title")) { t("start.fields") }
@@ -60,6 +108,17 @@ public enum StartPage {
                     el("li", .class("card")) {
                         el("h3") { field.name[t.language] }
                         el("p") { field.description[t.language] }
+                        el("p", .class("card-links")) {
+                            el("a", .href(Site.Contributions.list().query(["field": field.key]))) {
+                                t("start.field.contributions")
+                                el("span", .class("visually-hidden")) { ": \(field.name[t.language])" }
+                            }
+                            " · "
+                            el("a", .href(Site.Measures.list().query(["field": field.key]))) {
+                                t("start.field.measures")
+                                el("span", .class("visually-hidden")) { ": \(field.name[t.language])" }
+                            }
+                        }
                     }
                 }
             }

@@ -40,3 +40,27 @@ extension Response {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
+
+/// A download's Content-Disposition (RFC 6266): an ASCII name for every client, and the name as
+/// written (umlauts and all) in `filename*` for those that read it.
+func attachmentDisposition(_ filename: String) -> String {
+    let transliterated = filename
+        .replacingOccurrences(of: "ä", with: "ae").replacingOccurrences(of: "ö", with: "oe").replacingOccurrences(of: "ü", with: "ue")
+        .replacingOccurrences(of: "Ä", with: "Ae").replacingOccurrences(of: "Ö", with: "Oe").replacingOccurrences(of: "Ü", with: "Ue")
+        .replacingOccurrences(of: "ß", with: "ss")
+    let ascii = String(transliterated.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" })
+    var encoded = ""
+    for byte in filename.utf8 {
+        let character = Character(Unicode.Scalar(byte))
+        if byte < 0x80, character.isLetter || character.isNumber || "-_.".contains(character) {
+            encoded.append(character)
+        } else {
+            encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+        }
+    }
+    return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
+}
+
+extension String {
+    fileprivate func leftPadded(to length: Int) -> String { String(repeating: "0", count: max(0, length - count)) + self }
+}

@@ -13,7 +13,8 @@ public enum MasterplanHTML {
         dl{display:grid;grid-template-columns:minmax(0,max-content) minmax(0,1fr);gap:0.2rem 1rem}dt{font-weight:bold}\
         dd{margin:0}dt,dd{overflow-wrap:anywhere}.table-scroll{overflow-x:auto;max-width:100%}\
         @media (max-width:36rem){dl{grid-template-columns:minmax(0,1fr)}dd{margin-bottom:0.4rem}}\
-        .attribution{font-size:0.9rem;color:#4a5260;margin-top:3rem}figure{margin:1rem 0}svg{max-width:40rem;height:auto}\
+        .attribution{font-size:0.9rem;color:#4a5260;margin-top:3rem}figure{margin:1rem 0}svg{max-width:100%;height:auto}\
+        .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:0.25rem 1rem}\
         figcaption{font-style:italic}nav li a{display:inline-block;padding:0.65rem 0}\
         @media print{body{max-width:none;margin:0}section.chapter{break-before:page}nav a{color:inherit;text-decoration:none}}
         """

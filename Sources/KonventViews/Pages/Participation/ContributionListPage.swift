@@ -17,6 +17,11 @@ public enum ContributionListPage {
         public var sort: String
         /// The URL of the next page, nil on the last one.
         public var nextPage: String?
+        /// The URL of the page before, nil on the first one.
+        public var previousPage: String?
+        /// How many match the filters (counted up to a limit).
+        public var total = 0
+        public var totalIsCapped = false
         public var mayContribute: Bool
 
         public init(
@@ -54,7 +59,10 @@ public enum ContributionListPage {
             }
             filters(model, t)
             el("section", .ariaLabelledBy("results-title")) {
-                el("h2", .id("results-title")) { t("contributions.results") }
+                el("h2", .id("results-title")) {
+                    model.totalIsCapped ? t("contributions.count.capped", ["limit": t.number(model.total - 1)])
+                        : t.count("contributions.count", model.total)
+                }
                 if model.items.isEmpty {
                     el("p") { t("contributions.none") }
                 } else {
@@ -62,7 +70,7 @@ public enum ContributionListPage {
                         for item in model.items { el("li") { ContributionSummary.item(item, model.region, t) } }
                     }
                 }
-                Layout.nextPage(model.nextPage, label: t("contributions.next"), t)
+                Layout.pages(previous: model.previousPage, next: model.nextPage, t)
             }
         }
     }

@@ -22,7 +22,8 @@ struct MasterplanRoutes {
         for format in MasterplanFormat.allCases {
             router.get(Site.Masterplan.reportFile(format.rawValue).route) { _, context in
                 let (document, version) = try await service.keptStatusReport(context.language)
-                return try await file(document, version: version, format: format, name: "statusbericht", context)
+                return try await file(document, version: version, format: format, name: "statusbericht", context,
+                                      download: downloadName("download.report", context))
             }
         }
         for file in MeasureDataFile.allCases {
@@ -44,7 +45,9 @@ struct MasterplanRoutes {
                 guard let (document, kept) = try await service.keptMasterplan(version, language: context.language) else {
                     throw WebError.notFound
                 }
-                return try await file(document, version: kept, format: format, name: "masterplan-\(version)", context)
+                let name = version == "current" ? downloadName("download.draft", context)
+                    : downloadName("download.version", context, ["number": version], dated: false)
+                return try await file(document, version: kept, format: format, name: "masterplan-\(version)", context, download: name)
             }
         }
         router.get(Site.Masterplan.version.route) { request, context in
@@ -105,7 +108,8 @@ struct MasterplanRoutes {
     /// A document as a file: HTML to read in the browser (its own stylesheet allowed by hash), the
     /// others to download.
     func file(
-        _ document: MasterplanDocument, version: String, format: MasterplanFormat, name: String, _ context: KonventRequestContext
+        _ document: MasterplanDocument, version: String, format: MasterplanFormat, name: String, _ context: KonventRequestContext,
+        download: String
     ) async throws -> Response {
         let bytes: [UInt8]
         do {
@@ -117,9 +121,18 @@ struct MasterplanRoutes {
         if format == .html {
             headers[.contentSecurityPolicy] = MasterplanService.masterplanFilePolicy
         } else {
-            headers[.contentDisposition] = "attachment; filename=\"\(name).\(format.rawValue)\""
+            headers[.contentDisposition] = attachmentDisposition("\(download).\(format.rawValue)")
         }
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// What a download is called: what it is, for which region, and of which day, e.g.
+    /// `Masterplan-Suedwestsachsen-Entwurf-2026-12-01` (the region's key names it in any language).
+    func downloadName(_ key: String, _ context: KonventRequestContext, _ values: [String: String] = [:], dated: Bool = true) -> String {
+        let t = basics.translator(context)
+        let region = basics.region.key.prefix(1).uppercased() + basics.region.key.dropFirst()
+        let day = basics.clock.local(Timestamp.now.milliseconds).isoDate
+        return t(key, values.merging(["region": region]) { $1 }) + (dated ? "-\(day)" : "")
     }
 
     func chapterKey(_ context: KonventRequestContext) throws -> String {

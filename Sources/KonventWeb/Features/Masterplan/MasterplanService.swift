@@ -109,15 +109,21 @@ struct MasterplanService: Sendable {
 
     /// A document (the plan or the status report) in a format.
     func export(_ document: MasterplanDocument, format: MasterplanFormat, language: Language) async throws -> [UInt8] {
-        let contents = catalog.translator(language)("masterplan.contents")
+        let t = catalog.translator(language)
+        let contents = t("masterplan.contents")
+        let labels = DocumentLabels(contents: contents, language: language, page: t("document.page"), of: t("document.of"))
         switch format {
         case .html: return MasterplanHTML.file(document, map: map, contents: contents, language: language)
-        case .odt: return ODTWriter.document(document, labels: DocumentLabels(contents: contents, language: language), map: map)
-        case .docx: return DOCXWriter.document(document, labels: DocumentLabels(contents: contents, language: language), map: map)
+        case .odt: return ODTWriter.document(document, labels: labels, map: map)
+        case .docx: return DOCXWriter.document(document, labels: labels, map: map)
         case .pdf:
-            let odt = ODTWriter.document(document, labels: DocumentLabels(contents: contents, language: language), map: map)
-            // LibreOffice blocks for a second or more: off the event loop.
-            return try await Task.detached { try PDFConverter().pdf(fromODT: odt) }.value
+            let map = self.map
+            // LibreOffice blocks for seconds: off the event loop.
+            return try await Task.detached {
+                try PDFConverter().pdf(chapters: document.chapters.map(\.title)) { pages in
+                    ODTWriter.document(document, labels: labels, map: map, pages: pages)
+                }
+            }.value
         }
     }
 

@@ -95,20 +95,26 @@ struct ContributionRoutes {
         query.format = value("format").flatMap(FormatID.init)
         query.sort = value("sort").flatMap(ContributionQuery.Sort.init(rawValue:)) ?? .newest
         query.after = value("after").flatMap(PageKey.init)
+        query.before = value("before").flatMap(PageKey.init)
         let page = try await service.contributions.list(query)
-        var next: String?
-        if let key = page.next {
-            next = Site.Contributions.list().query([
-                ("q", query.search), ("kind", query.kind?.rawValue), ("field", query.field), ("district", query.district),
-                ("municipality", query.municipality), ("status", query.status?.rawValue), ("format", query.format?.description),
-                ("sort", query.sort.rawValue), ("after", key.description),
-            ])
+        func link(_ direction: String, _ key: PageKey?) -> String? {
+            key.map { key in
+                Site.Contributions.list().query([
+                    ("q", query.search), ("kind", query.kind?.rawValue), ("field", query.field), ("district", query.district),
+                    ("municipality", query.municipality), ("status", query.status?.rawValue), ("format", query.format?.description),
+                    ("sort", query.sort.rawValue), (direction, key.description),
+                ])
+            }
         }
+        let next = link("after", page.next)
         var model = ContributionListPage.Model(
             region: basics.region, items: page.items, search: query.search, kind: query.kind?.rawValue, field: query.field,
             district: query.district, sort: query.sort.rawValue, nextPage: next,
             mayContribute: basics.policy.allows(context.actor, .contribute))
         model.municipality = query.municipality
+        model.previousPage = link("before", page.previous)
+        model.total = page.total
+        model.totalIsCapped = page.totalIsCapped
         model.status = query.status?.rawValue
         if let id = query.format, let format = try await service.formats.format(id) { model.format = (id.rawValue, format.title) }
         return .html(ContributionListPage.render(model, basics.pageContext(context, path: Site.Contributions.list())))
