@@ -142,7 +142,7 @@ def test_workshop_registration_results_and_moderation(browser, server, mail):
     resident.goto(server.url + "/formats?kind=future_workshop")
     resident.locator("main .result-list a").first.click()
     format_url = resident.url
-    resident.get_by_role("button", name=re.compile("Anmelden|Auf die Warteliste")).click()
+    resident.get_by_role("button", name=re.compile("Zu dieser Veranstaltung anmelden|Auf die Warteliste")).click()
     expect(resident.get_by_role("status")).to_contain_text(re.compile("angemeldet|Warteliste"))
     seated = "angemeldet" in resident.get_by_role("status").inner_text()
     # The mail says when (in the region's time), where and how to cancel; a seat comes with a

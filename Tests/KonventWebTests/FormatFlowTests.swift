@@ -52,7 +52,7 @@ struct FormatFlowTests {
 
             try await signIn(browser, services)
             var page = try await browser.get(path)
-            #expect(page.body.contains(">Anmelden</button>"))
+            #expect(page.body.contains(">Zu dieser Veranstaltung anmelden</button>"))
             #expect(try await browser.post("\(path)/register", [], csrfFrom: page).headers[.location] == "\(path)?notice=registered")
             page = try await browser.get(path)
             let twice = try await browser.post("\(path)/register", [], csrfFrom: page)
@@ -105,6 +105,68 @@ struct FormatFlowTests {
 
             let account = try await ben.get("/account")
             #expect(account.body.contains("Zukunftswerkstatt Mobilität in Plauen"))
+        }
+    }
+
+    @Test("a visitor is offered signing in or a new account apart from the event's registration; a new account leads back to the event")
+    func newAccountForAnEvent() async throws {
+        try await withApp { browser, services in
+            let facilitator = try await browserFor(browser, services, email: "mo@example.org", name: "Mo", role: "facilitator")
+            let path = try await createFormat(facilitator)
+            let visitor = Browser(client: browser.client)
+            let page = try await visitor.get(path)
+            #expect(page.body.contains("href=\"/login?next=\(path)\">Mit meinem Konto anmelden</a>"))
+            #expect(page.body.contains("href=\"/register?next=\(path)\">Neues Konto erstellen</a>"))
+            #expect(!page.body.contains(">Zu dieser Veranstaltung anmelden</button>"), "no registration button before signing in")
+            let form = try await visitor.get("/register?next=\(path)")
+            #expect(form.body.contains("name=\"next\" value=\"\(path)\""))
+            let registered = try await visitor.post("/register", [
+                ("email", "neu@example.org"), ("displayName", "Neu"), ("password", password), ("passwordRepeat", password),
+                ("acceptPrivacy", "on"), ("next", path),
+            ], csrfFrom: form)
+            #expect(registered.status == .seeOther)
+            let mail = try #require(try await services.outbox.due().map(\.mail).first { $0.recipient.value == "neu@example.org" })
+            let link = try #require(mail.body.split(whereSeparator: \.isWhitespace).first { $0.hasPrefix("http://konvent.test/confirm?") })
+            #expect(link.hasSuffix("&next=\(path)"))
+            let confirmed = try await visitor.get(String(link.dropFirst("http://konvent.test".count)))
+            #expect(confirmed.body.contains("href=\"/login?next=\(path)\">Anmelden und weiter zur Veranstaltung</a>"))
+            let login = try await visitor.get("/login?next=\(path)")
+            let signedIn = try await visitor.post("/login", [("email", "neu@example.org"), ("password", password), ("next", path)], csrfFrom: login)
+            #expect(signedIn.headers[.location] == path)
+            #expect(try await visitor.get(path).body.contains(">Zu dieser Veranstaltung anmelden</button>"))
+            let foreign = try await visitor.get("/register?next=//evil.example")
+            #expect(!foreign.body.contains("evil.example"), "only a local path is carried along")
+        }
+    }
+
+    @Test("the facilitator prints the list, marks who came, and the documentation starts from that number")
+    func attendance() async throws {
+        try await withApp { browser, services in
+            let facilitator = try await browserFor(browser, services, email: "mo@example.org", name: "Mo", role: "facilitator")
+            let path = try await createFormat(facilitator, capacity: "2")
+            try await signIn(browser, services)
+            try await browser.post("\(path)/register", [], csrfFrom: try await browser.get(path))
+            let ben = try await browserFor(browser, services, email: "ben@example.org", name: "Ben")
+            try await ben.post("\(path)/register", [], csrfFrom: try await ben.get(path))
+            let cleo = try await browserFor(browser, services, email: "cleo@example.org", name: "Cleo")
+            try await cleo.post("\(path)/register", [], csrfFrom: try await cleo.get(path))
+
+            let list = try await facilitator.get("\(path)/participants")
+            #expect(list.status == .ok)
+            #expect(list.body.contains("2 angemeldete Personen") && list.body.contains("1 Person auf der Warteliste"))
+            #expect(list.body.contains("<th scope=\"row\">Anna Ärmel</th>") && list.body.contains("<th scope=\"row\">Ben</th>"))
+            #expect(list.body.contains("Unterschrift"))
+            let anna = try #require(try await services.accounts.credentials(email: EmailAddress("anna@example.org"))?.user.id)
+            let cleoID = try #require(try await services.accounts.credentials(email: EmailAddress("cleo@example.org"))?.user.id)
+            let saved = try await facilitator.post("\(path)/participants", [("attended", String(anna.rawValue)), ("attended", String(cleoID.rawValue))],
+                                                   csrfFrom: list)
+            #expect(saved.body.contains("Gespeichert: 1 Person war anwesend."), "Cleo waits and cannot have come on a seat")
+            #expect(saved.body.contains("value=\"\(anna.rawValue)\" checked"))
+            let documentation = try await facilitator.get("\(path)/documentation")
+            #expect(documentation.body.contains("name=\"participants\"") && documentation.body.contains("value=\"1\""))
+            #expect(try await ben.get("\(path)/participants").status == .forbidden)
+            let forged = try await ben.post("\(path)/participants", [("attended", "1")], csrfFrom: try await ben.get(path))
+            #expect(forged.status == .forbidden)
         }
     }
 

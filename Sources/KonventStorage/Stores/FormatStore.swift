@@ -50,10 +50,13 @@ public struct FormatRegistration: Sendable, Equatable {
 }
 
 public struct Participant: Sendable, Equatable {
+    public var id: UserID
     public var name: String
     public var email: String
     public var status: RegistrationStatus
     public var registeredAt: Timestamp
+    /// Marked by the facilitator on the day.
+    public var attended = false
 }
 
 public protocol FormatStore: Sendable {
@@ -81,6 +84,9 @@ public protocol FormatStore: Sendable {
     func registration(_ id: FormatID, user: UserID) async throws -> RegistrationStatus?
     func registrations(of user: UserID) async throws -> [FormatRegistration]
     func participants(_ id: FormatID) async throws -> [Participant]
+    /// Marks who of the seated came (everyone else seated did not); returns how many came.
+    @discardableResult
+    func recordAttendance(_ id: FormatID, attended: Set<UserID>, actor: UserID, at time: Timestamp) async throws -> Int
     func document(_ id: FormatID, _ documentation: Format.Documentation, actor: UserID, at time: Timestamp) async throws
 }
 

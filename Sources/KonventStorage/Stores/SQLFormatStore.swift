@@ -281,15 +281,36 @@ public struct SQLFormatStore: FormatStore {
     public func participants(_ id: FormatID) async throws -> [Participant] {
         try await database.read { db in
             try await db.raw("""
-                SELECT u.display_name, u.email, r.status, r.created_at FROM format_registrations r JOIN users u ON u.id = r.user_id
+                SELECT r.user_id, u.display_name, u.email, r.status, r.created_at, r.attended
+                FROM format_registrations r JOIN users u ON u.id = r.user_id
                 WHERE r.format_id = \(bind: id.rawValue) ORDER BY r.status, r.created_at, r.user_id
                 """).all().map { row in
                 Participant(
+                    id: UserID(try row.decode(column: "user_id", as: Int64.self)),
                     name: try row.decode(column: "display_name", as: String.self),
                     email: try row.decode(column: "email", as: String.self),
                     status: RegistrationStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .confirmed,
-                    registeredAt: Timestamp(milliseconds: try row.decode(column: "created_at", as: Int64.self)))
+                    registeredAt: Timestamp(milliseconds: try row.decode(column: "created_at", as: Int64.self)),
+                    attended: try row.decode(column: "attended", as: Int.self) != 0)
             }
+        }
+    }
+
+    public func recordAttendance(_ id: FormatID, attended: Set<UserID>, actor: UserID, at time: Timestamp) async throws -> Int {
+        try await database.write { db in
+            guard try await db.raw("SELECT id FROM formats WHERE id = \(bind: id.rawValue)").first() != nil else { throw StorageError.notFound }
+            try await db.raw("UPDATE format_registrations SET attended = 0 WHERE format_id = \(bind: id.rawValue)").run()
+            var came = 0
+            for user in attended.sorted(by: { $0.rawValue < $1.rawValue }) {
+                came += try await db.raw("""
+                    UPDATE format_registrations SET attended = 1
+                    WHERE format_id = \(bind: id.rawValue) AND user_id = \(bind: user.rawValue) AND status = 'confirmed'
+                    RETURNING user_id
+                    """).all().count
+            }
+            try await AuditTrail.append(
+                AuditEvent(actor: actor, action: "format.attendance", subject: "format:\(id)", detail: "attended=\(came)"), at: time, in: db)
+            return came
         }
     }
 

@@ -6,6 +6,8 @@ public enum RegisterPage {
         public var displayName = ""
         public var acceptedPrivacy = false
         public var errors: [FieldError] = []
+        /// Where the person goes once the account is confirmed (a format they want to attend).
+        public var next: String?
         public init(email: String = "", displayName: String = "", acceptedPrivacy: Bool = false, errors: [FieldError] = []) {
             self.email = email
             self.displayName = displayName
@@ -21,6 +23,7 @@ public enum RegisterPage {
             el("p") { t("register.intro") }
             Forms.errorSummary(model.errors, t)
             Forms.post(Site.Accounts.register(), context, class: "form") {
+                if let next = model.next { void("input", .type("hidden"), .name("next"), .value(next)) }
                 Forms.input(.init(name: "email", label: t("field.email"), type: "email", value: model.email,
                                   hint: t("register.email.hint"), autocomplete: "email"), errors: model.errors, t)
                 Forms.input(.init(name: "displayName", label: t("field.displayName"), value: model.displayName,

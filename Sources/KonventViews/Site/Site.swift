@@ -96,6 +96,7 @@ public enum Site {
         public static let register = SitePath<FormatID>("/formats/{id}/register")
         public static let cancel = SitePath<FormatID>("/formats/{id}/cancel")
         public static let documentation = SitePath<FormatID>("/formats/{id}/documentation")
+        public static let participants = SitePath<FormatID>("/formats/{id}/participants")
         public static let results = SitePath<FormatID>("/formats/{id}/results")
         public static let importResults = SitePath<FormatID>("/formats/{id}/import")
     }

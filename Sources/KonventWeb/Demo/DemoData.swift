@@ -61,17 +61,18 @@ public struct DemoData: Sendable {
             let facilitator = try await services.accounts.credentials(email: EmailAddress(trusted: Self.accounts[1].email))?.user.id
             try await SampleData(services: services).generate(
                 .init(contributions: 420, comments: 900, supports: 2500, people: 60, seed: 2026, formats: 48, facilitator: facilitator))
-            // Anna has a seat in the next workshop, so that her account page shows a registration.
+            // Anna has a seat in the next format with one free, so that her account page shows a registration.
             if let anna = try await services.accounts.credentials(email: EmailAddress(trusted: Self.accounts[0].email))?.user.id {
                 var query = FormatQuery()
-                query.kind = .workshop
-                if let next = try await services.formats.list(query, now: .now).items.first {
+                query.limit = 50
+                if let next = try await services.formats.list(query, now: .now).items.first(where: { !$0.isFull }) {
                     _ = try? await services.formats.register(next.id, user: anna, at: .now)
                 }
                 if let office = try await services.accounts.credentials(email: EmailAddress(trusted: Self.accounts[2].email))?.user.id,
                    services.region.review.stages.isEmpty == false {
                     try await DemoMeasures(services: services).load(office: office)
                     try await DemoMasterplan(services: services).load(office: office)
+                    try await annasIdeaTakenUp(anna, office: office)
                 }
                 // Anna's own idea, still open for her to edit, so that her account shows what she wrote.
                 _ = try await services.contributions.create(
@@ -95,5 +96,27 @@ public struct DemoData: Sendable {
             }
         }
         return loaded
+    }
+
+    /// Anna's idea that the office took up into an adopted measure: her page and account show where it went.
+    func annasIdeaTakenUp(_ anna: UserID, office: UserID) async throws {
+        let region = services.region
+        guard let field = region.fieldsOfAction.first(where: { $0.key.contains("mobil") }) ?? region.fieldsOfAction.first else { return }
+        var query = MeasureQuery()
+        query.field = field.key
+        query.states = [.adopted, .adoptedWithConditions]
+        guard let measure = try await services.measures.list(query).first else { return }
+        let id = try await services.contributions.create(
+            ContributionDraft(
+                kind: .idea, title: "Rufbus am Wochenende für die Dörfer",
+                text: "Am Wochenende fährt in vielen Dörfern kein Bus. Ein Rufbus, den man bis zum Vorabend bestellt, "
+                    + "brächte Ältere zum Arzt und Jugendliche zu Ausbildung und Freizeit.",
+                fields: [field.key], districtKey: region.districts.first(where: { $0.name.contains("Vogtland") })?.officialKey
+                    ?? region.districts[0].officialKey,
+                municipalityKey: nil, organisationID: nil, anonymous: false),
+            author: anna, at: .now, status: .published)
+        try await services.moderation.follow(id, user: anna, at: .now)
+        try await services.measures.addSource(measure.id, contribution: id, note: "gleiches Anliegen, in die Maßnahme aufgenommen",
+                                              actor: office, at: .now)
     }
 }

@@ -16,12 +16,13 @@ struct Mails: Sendable {
         return base + path
     }
 
-    func confirmation(to email: EmailAddress, name: String, language: Language, token: SecretToken) -> OutgoingMail {
+    func confirmation(to email: EmailAddress, name: String, language: Language, token: SecretToken, next: String? = nil) -> OutgoingMail {
         let t = catalog.translator(language)
         return OutgoingMail(
             recipient: email, subject: t("mail.confirm.subject"),
             body: t("mail.confirm.body", [
-                "name": name, "site": region.name[language], "link": link(Site.Accounts.confirm() + "?token=\(token.value)"),
+                "name": name, "site": region.name[language],
+                "link": link(Site.Accounts.confirm().query([("token", token.value), ("next", next)])),
             ]))
     }
 

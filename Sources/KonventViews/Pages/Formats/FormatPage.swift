@@ -96,14 +96,17 @@ public enum FormatPage {
                 Forms.post(Site.Formats.register(f.id), context) {
                     el("button", .type("submit"), .class("button")) { full ? t("format.joinWaitlist") : t("format.register") }
                 }
-            } else if let key = model.denialKey {
-                el("p", .class("hint")) {
-                    t(key)
-                    if key == DenialReason.signInRequired.catalogKey {
-                        " "
-                        el("a", .href(Site.Accounts.login(next: Site.Formats.page(f.id)))) { t("layout.nav.login") }
+            } else if model.denialKey == DenialReason.signInRequired.catalogKey {
+                // "Anmelden" means both signing in and registering for an event: the two are kept apart.
+                el("p") { t("format.signInFirst") }
+                el("div", .class("actions")) {
+                    el("a", .class("button"), .href(Site.Accounts.login(next: Site.Formats.page(f.id)))) { t("format.signIn") }
+                    el("a", .class("button button--secondary"), .href(Site.Accounts.register().query(["next": Site.Formats.page(f.id)]))) {
+                        t("format.createAccount")
                     }
                 }
+            } else if let key = model.denialKey {
+                el("p", .class("hint")) { t(key) }
             }
         }
     }
@@ -144,6 +147,7 @@ public enum FormatPage {
                 el("li") { el("a", .href(Site.Formats.edit(f.id))) { t("format.edit") } }
                 el("li") { el("a", .href(Site.Formats.results(f.id))) { t("format.captureResults") } }
                 el("li") { el("a", .href(Site.Formats.documentation(f.id))) { t("format.document") } }
+                el("li") { el("a", .href(Site.Formats.participants(f.id))) { t("format.participantsPage") } }
             }
             el("h3") { t("format.participantList") }
             if model.participants.isEmpty {

@@ -24,6 +24,11 @@ enum ContributionModeration {
         let targets = Contribution.Status.allCases.filter { c.status.mayChange(to: $0) }
         return el("section", .class("moderation"), .ariaLabelledBy("moderation-title")) {
             el("h2", .id("moderation-title")) { t("moderation.title") }
+            if model.mayWriteMeasures && c.status.isListed && c.status != .merged {
+                el("p") { el("a", .class("button button--secondary"), .href(Site.Measures.new().query(["from": String(c.id.rawValue)]))) {
+                    t("moderation.measureFrom")
+                } }
+            }
             if !targets.isEmpty {
                 el("h3") { t("moderation.statusTitle") }
                 Forms.post(Site.Contributions.status(c.id), context, class: "form") {

@@ -25,6 +25,8 @@ public enum ContributionPage {
         public var measures: [(id: Int64, code: String, title: String, state: String)] = []
         /// Whether the visitor wrote it and may still change its wording.
         public var mayEdit = false
+        /// Whether the visitor writes measures (the office: "a measure from this contribution").
+        public var mayWriteMeasures = false
         /// The wordings the author replaced (for the office).
         public var versions: [ContributionVersion] = []
 

@@ -15,8 +15,11 @@ struct AuthRoutes {
 
     func add(to router: Router<KonventRequestContext>) {
         router.get(Site.Accounts.register.route) { request, context in
-            if context.user != nil { return Response.seeOther(Site.Accounts.account()) }
-            return Response.html(RegisterPage.render(.init(), basics.pageContext(context, path: Site.Accounts.register())))
+            let next = localPath(request.uri.queryParameters.get("next"))
+            if context.user != nil { return Response.seeOther(next ?? Site.Accounts.account()) }
+            var model = RegisterPage.Model()
+            model.next = next
+            return Response.html(RegisterPage.render(model, basics.pageContext(context, path: Site.Accounts.register())))
         }
         router.post(Site.Accounts.register.route) { request, context in try await register(request, context) }
         router.get(Site.Accounts.registerSent.route) { _, context in
@@ -63,10 +66,13 @@ struct AuthRoutes {
             ("register-email:\(form.string("email").trimmingWhitespace().lowercased())", limits.registerPerEmail),
         ]) != nil else { throw WebError.rateLimited }
         let page = basics.pageContext(context, path: Site.Accounts.register())
+        let next = localPath(form["next"])
         func again(_ errors: [FieldError], status: HTTPResponse.Status) -> Response {
-            .html(RegisterPage.render(.init(
+            var model = RegisterPage.Model(
                 email: form.string("email"), displayName: form.string("displayName"),
-                acceptedPrivacy: form.isChecked("acceptPrivacy"), errors: errors), page), status: status)
+                acceptedPrivacy: form.isChecked("acceptPrivacy"), errors: errors)
+            model.next = next
+            return .html(RegisterPage.render(model, page), status: status)
         }
         let registration: Registration
         do {
@@ -83,7 +89,7 @@ struct AuthRoutes {
                 registration, passwordHash: try await service.hasher.hash(registration.password), confirmation: token,
                 expiresAt: Timestamp(milliseconds: Timestamp.now.milliseconds + Self.confirmationLifetime),
                 mail: mails.confirmation(
-                    to: registration.email, name: registration.displayName, language: registration.language, token: token))
+                    to: registration.email, name: registration.displayName, language: registration.language, token: token, next: next))
         } catch StorageError.duplicate {
             return again([FieldError(field: "email", messageKey: "error.email.taken")], status: .conflict)
         }
@@ -94,9 +100,16 @@ struct AuthRoutes {
         let token = SecretToken(value: request.uri.queryParameters.get("token") ?? "")
         guard try await service.accounts.confirmEmail(token: token, at: .now) != nil else { return invalidLink(context) }
         let t = basics.catalog.translator(context.language)
+        // Someone who came for a format goes back to it, signed in, to take the seat.
+        let next = localPath(request.uri.queryParameters.get("next"))
+        let link = switch (context.user, next) {
+        case (nil, let next?): (Site.Accounts.login(next: next), t("confirm.done.continue"))
+        case (nil, nil): (Site.Accounts.login(), t("layout.nav.login"))
+        case (_, let next?): (next, t("confirm.done.continueSignedIn"))
+        case (_, nil): (Site.Accounts.account(), t("account.title"))
+        }
         return .html(MessagePage.render(
-            .init(title: t("confirm.done.title"), paragraphs: [t("confirm.done.text")],
-                  link: context.user == nil ? (Site.Accounts.login(), t("layout.nav.login")) : (Site.Accounts.account(), t("account.title"))),
+            .init(title: t("confirm.done.title"), paragraphs: [t("confirm.done.text")], link: link),
             basics.pageContext(context, path: Site.Accounts.confirm())))
     }
 

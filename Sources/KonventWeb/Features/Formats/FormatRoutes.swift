@@ -49,12 +49,36 @@ struct FormatRoutes {
         router.get(Site.Formats.documentation.route) { _, context in
             let format = try await managed(context)
             let d = format.documentation
+            let participants = if let d { String(d.participants) } else { try await attendedCount(format.id) }
             return Response.html(FormatDocumentationPage.render(
-                .init(format: format, summary: d?.summary ?? "", participants: d.map { String($0.participants) } ?? "",
+                .init(format: format, summary: d?.summary ?? "", participants: participants,
                       attachments: d?.attachments ?? ""), basics.pageContext(context, path: Site.Formats.documentation(format.id))))
         }
         router.post(Site.Formats.documentation.route) { request, context in try await document(request, context) }
+        router.get(Site.Formats.participants.route) { _, context in try await participants(try await managed(context), context, notice: nil) }
+        router.post(Site.Formats.participants.route) { request, context in
+            let format = try await managed(context)
+            let (user, form) = try await basics.posted(.manageFormats, on: .owned(by: format.facilitatorID), request, context)
+            let attended = Set(form.all("attended").compactMap { UserID($0) })
+            let came = try await service.formats.recordAttendance(format.id, attended: attended, actor: user.id, at: .now)
+            return try await participants(format, context, notice: basics.translator(context).count("participants.saved", came))
+        }
         FormatResultRoutes(basics: basics, service: service).add(to: router)
+    }
+
+    /// The documentation's participants, suggested from the attendance when it was marked.
+    func attendedCount(_ id: FormatID) async throws -> String {
+        let came = try await service.formats.participants(id).filter(\.attended).count
+        return came > 0 ? String(came) : ""
+    }
+
+    func participants(_ format: Format, _ context: KonventRequestContext, notice: String?) async throws -> Response {
+        let people = try await service.formats.participants(format.id).map {
+            FormatParticipantsPage.Person(id: $0.id.rawValue, name: $0.name, seated: $0.status == .confirmed, attended: $0.attended)
+        }
+        return .html(FormatParticipantsPage.render(
+            .init(format: format, times: basics.clock.times(format), region: basics.region, people: people, notice: notice),
+            basics.pageContext(context, path: Site.Formats.participants(format.id))))
     }
 
     func formatID(_ context: KonventRequestContext) throws -> FormatID {

@@ -186,6 +186,7 @@ struct ContributionRoutes {
         model.following = following
         model.mayReport = basics.policy.allows(context.actor, .report)
         model.mayModerate = mayModerate
+        model.mayWriteMeasures = basics.policy.allows(context.actor, .writeMeasures)
         model.mayEdit = contribution.isOpenForItsAuthor
             && basics.policy.allows(context.actor, .editOwnContent, on: .owned(by: contribution.authorID))
         if mayModerate { model.versions = try await service.contributions.versions(of: id) }
