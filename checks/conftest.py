@@ -65,12 +65,20 @@ class MailSink:
         """The plain-text body, also of a mail with attachments."""
         return message.get_body(preferencelist=("plain",)).get_content()
 
+    def with_subject(self, recipient, subject_start, timeout=20):
+        """The first mail to `recipient` whose subject starts so, waiting for it to arrive."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            for message in self.messages():
+                if recipient in message.get("X-Envelope-To", "") and str(message["Subject"]).startswith(subject_start):
+                    return message
+            time.sleep(0.2)
+        raise AssertionError(f"no mail for {recipient} starting {subject_start!r} within {timeout}s")
+
     def attachments(self, recipient, subject_start):
-        """(filename, content type, text) of each file of the first mail to `recipient` whose subject starts so."""
-        for message in self.messages():
-            if recipient in message.get("X-Envelope-To", "") and message["Subject"].startswith(subject_start):
-                return [(part.get_filename(), part.get_content_type(), part.get_content()) for part in message.iter_attachments()]
-        raise AssertionError(f"no mail for {recipient} starting {subject_start!r}")
+        """(filename, content type, text) of each file of that mail."""
+        message = self.with_subject(recipient, subject_start)
+        return [(part.get_filename(), part.get_content_type(), part.get_content()) for part in message.iter_attachments()]
 
     def wait_for_body(self, recipient, text, timeout=20):
         """The body of the first mail to `recipient` that contains `text`."""

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Hummingbird
 import KonventWeb
@@ -28,11 +29,10 @@ struct Demo: AsyncParsableCommand {
             let logger = makeLogger()
             let services = try await Services.start(configuration: try serverConfiguration(server, data), logger: logger)
             let accounts = try await DemoData(services: services).load()
-            for account in accounts {
-                logger.notice("demo account", metadata: [
-                    "email": "\(account.email)", "password": "\(DemoData.password)", "role": "\(account.role.rawValue)",
-                ])
-            }
+            // Unbuffered, so that it stands before the log lines also when the output goes to a file.
+            FileHandle.standardOutput.write(Data((DemoData.table(accounts, baseURL: services.configuration.baseURL,
+                                                                 catalog: services.catalog) + "\n").utf8))
+            logger.notice("demo accounts loaded", metadata: ["count": "\(accounts.count)"])
             try await serve(services)
         }
     }

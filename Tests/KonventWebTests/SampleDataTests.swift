@@ -7,6 +7,16 @@ import Testing
 
 @Suite("Generated data")
 struct SampleDataTests {
+    @Test("the demo prints its accounts as a table: every role, the reviewer's ministry, where to begin")
+    func demoTable() throws {
+        let table = DemoData.table(DemoData.accounts, baseURL: "http://127.0.0.1:8080", catalog: try Catalog.bundled())
+        let lines = table.split(separator: "\n")
+        #expect(lines.contains { $0.contains("Passwort für alle Konten: \(DemoData.password)") })
+        for account in DemoData.accounts { #expect(lines.contains { $0.contains(account.email) }, "\(account.email)") }
+        #expect(lines.contains { $0.hasPrefix("Prüfung im Ressort (IMAG) – SMIL") && $0.hasSuffix("http://127.0.0.1:8080/review") })
+        #expect(lines.allSatisfy { !$0.hasSuffix(" ") })
+    }
+
     @Test("generate writes consistent rows and counters, the same for the same seed", arguments: TestDatabase.available)
     func consistent(database: TestDatabase) async throws {
         try await database.with { db in

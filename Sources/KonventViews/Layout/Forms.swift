@@ -128,6 +128,29 @@ public enum Forms {
         }
     }
 
+    /// A search by title that reloads the page (a plain GET form, no script) and lists what it
+    /// found as choices in the form below it: `finder` is the GET form, `found` the choices.
+    public static func finder(action: String, name: String, value: String, label: String, _ t: Translator) -> Node {
+        el("form", .method("get"), .action(action), .class("finder")) {
+            el("div", .class("field")) {
+                el("label", .for("field-\(name)")) { label }
+                el("div", .class("finder__row")) {
+                    void("input", .type("search"), .id("field-\(name)"), .name(name), .value(value))
+                    el("button", .type("submit"), .class("button button--secondary")) { t("finder.search") }
+                }
+            }
+        }
+    }
+
+    public static func found(
+        name: String, search: String, options: [(value: String, label: String)], _ t: Translator
+    ) -> Node {
+        guard !search.isEmpty else { return .empty }
+        guard !options.isEmpty else { return el("p", .class("hint")) { t("finder.none", ["search": search]) } }
+        return choices(name: name, legend: t("finder.found", ["search": search]), type: "radio", options: options, selected: [],
+                       errors: [], t)
+    }
+
     public static func submit(_ label: String) -> Node {
         el("button", .type("submit"), .class("button")) { label }
     }

@@ -11,6 +11,7 @@ public enum Layout {
                 void("meta", .name("viewport"), Attribute("content", "width=device-width, initial-scale=1"))
                 el("title") { "\(title) – \(context.siteName)" }
                 void("link", Attribute("rel", "stylesheet"), .href(Site.asset("app.css").query(["v": context.assetVersion])))
+                void("link", Attribute("rel", "icon"), Attribute("type", "image/svg+xml"), .href(Site.asset("favicon.svg").query(["v": context.assetVersion])))
                 el("script", Attribute("src", Site.asset("app.js").query(["v": context.assetVersion])), Attribute("defer", nil))
             }
             el("body") {

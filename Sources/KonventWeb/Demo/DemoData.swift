@@ -1,5 +1,6 @@
 import KonventDomain
 import KonventStorage
+import KonventViews
 
 /// Accounts for every role, so that someone trying Konvent out can see each side of the process.
 /// Loading is idempotent: accounts that exist already are left alone.
@@ -26,6 +27,35 @@ public struct DemoData: Sendable {
         Account(email: "lenkungskreis@demo.konvent.localhost", name: "Lenkungskreis Mitglied", role: .steeringCommitteeMember),
         Account(email: "admin@demo.konvent.localhost", name: "Administration", role: .administrator),
     ]
+
+    /// Where each role finds something to do or to see in the demo.
+    public static func start(_ role: Role) -> String {
+        switch role {
+        case .participant: Site.Accounts.account()
+        case .facilitator: Site.Formats.list()
+        case .conventionOffice: Site.Moderation.queue()
+        case .ministryReviewer, .steeringCommitteeMember: Site.Measures.desk()
+        case .administrator: Site.Accounts.account()
+        }
+    }
+
+    /// The accounts as a compact table for the terminal: role (and ministry), address, where to begin.
+    public static func table(_ accounts: [Account], baseURL: String, catalog: Catalog) -> String {
+        let t = catalog.translator(.de)
+        let rows = accounts.map { account in
+            [t(account.role.catalogKey) + (account.ministry.map { " – \($0.uppercased())" } ?? ""), account.email,
+             baseURL + start(account.role)]
+        }
+        let header = ["Rolle", "E-Mail-Adresse", "Anfangen bei"]
+        let widths = (0..<3).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            var text = cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+            while text.last == " " { text.removeLast() }
+            return text
+        }
+        return (["", "Konvent-Demo – Passwort für alle Konten: \(password)", line(header), line(widths.map { String(repeating: "─", count: $0) })]
+            + rows.map(line) + [""]).joined(separator: "\n")
+    }
 
     /// Returns the demo accounts that exist after loading.
     public func load() async throws -> [Account] {

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import KonventDomain
 
-/// The stylesheet and the small script, read once at start-up and served from memory.
+/// The stylesheet, the small script and the icon, read once at start-up and served from memory.
 public struct StaticAssets: Sendable {
     public struct Asset: Sendable {
         public let bytes: [UInt8]
@@ -14,7 +14,9 @@ public struct StaticAssets: Sendable {
     /// Changes whenever any asset changes; pages append it to asset URLs.
     public let version: String
 
-    static let types = ["css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8"]
+    static let types = [
+        "css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8", "svg": "image/svg+xml",
+    ]
 
     public static func bundled() throws -> StaticAssets {
         guard let folder = Bundle.module.url(forResource: "public", withExtension: nil, subdirectory: "Resources") else {

@@ -44,6 +44,9 @@ public enum MeasurePage {
         public var errors: [FieldError] = []
         /// Earlier versions are internal (they include the drafts).
         public var mayCompareVersions = false
+        /// The office's search for a contribution to link as a source, and what it found.
+        public var sourceSearch = ""
+        public var sourceCandidates: [(id: Int64, title: String)] = []
         /// Released decisions of the bodies on this measure: stage, conclusion, session.
         public var decisions: [(stage: String, conclusion: Conclusion, session: Int64?, date: String)] = []
 
@@ -249,9 +252,14 @@ public enum MeasurePage {
                     Forms.submit(t("measure.stepApply"))
                 }
             }
+            el("h3", .id("add-source-title")) { t("measure.addSource.title") }
+            Forms.finder(action: Site.Measures.page(m.id) + "#add-source-title", name: "findSource", value: model.sourceSearch,
+                         label: t("measure.addSource.search"), t)
             Forms.post(Site.Measures.sources(m.id), context, class: "form") {
+                Forms.found(name: "contribution", search: model.sourceSearch,
+                            options: model.sourceCandidates.map { (String($0.id), t("finder.contribution", ["title": $0.title, "number": String($0.id)])) }, t)
                 Forms.input(.init(name: "contribution", label: t("measure.addSource"), type: "number",
-                                  hint: t("measure.addSource.hint")), errors: model.errors, t)
+                                  hint: t("measure.addSource.hint"), required: false, markOptional: false), errors: model.errors, t)
                 Forms.input(.init(name: "note", label: t("measure.sourceNote"), required: false), errors: model.errors, t)
                 Forms.submit(t("measure.addSource.send"))
             }

@@ -40,10 +40,14 @@ enum ContributionModeration {
                 }
             }
             if c.status != .merged {
-                el("h3") { t("moderation.mergeTitle") }
+                el("h3", .id("merge-title")) { t("moderation.mergeTitle") }
+                Forms.finder(action: Site.Contributions.page(c.id) + "#merge-title", name: "findDuplicate", value: model.mergeSearch,
+                             label: t("moderation.mergeSearch"), t)
                 Forms.post(Site.Contributions.merge(c.id), context, class: "form") {
+                    Forms.found(name: "into", search: model.mergeSearch,
+                                options: model.mergeCandidates.map { (String($0.id), t("finder.contribution", ["title": $0.title, "number": String($0.id)])) }, t)
                     Forms.input(.init(name: "into", label: t("moderation.mergeInto"), type: "number",
-                                      hint: t("moderation.mergeInto.hint")), errors: model.errors, t)
+                                      hint: t("moderation.mergeInto.hint"), required: false, markOptional: false), errors: model.errors, t)
                     Forms.input(.init(name: "mergeReason", label: t("moderation.publicReason"), required: false),
                                 errors: model.errors, t)
                     Forms.submit(t("moderation.merge"))

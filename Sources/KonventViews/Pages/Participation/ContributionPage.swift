@@ -27,6 +27,9 @@ public enum ContributionPage {
         public var mayEdit = false
         /// Whether the visitor writes measures (the office: "a measure from this contribution").
         public var mayWriteMeasures = false
+        /// The office's search for the contribution to merge this one into, and what it found.
+        public var mergeSearch = ""
+        public var mergeCandidates: [(id: Int64, title: String)] = []
         /// The wordings the author replaced (for the office).
         public var versions: [ContributionVersion] = []
 

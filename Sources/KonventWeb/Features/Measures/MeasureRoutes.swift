@@ -53,7 +53,8 @@ struct MeasureRoutes {
         router.post(Site.Measures.list.route) { request, context in try await save(nil, request, context) }
         router.get(Site.Measures.page.route) { request, context in
             let notice = request.uri.queryParameters.get("saved") == "1" ? basics.catalog.translator(context.language)("measure.saved") : nil
-            return try await detail(try measureID(context), context, notice: notice)
+            return try await detail(try measureID(context), context, notice: notice,
+                                    sourceSearch: request.uri.queryParameters.get("findSource") ?? "")
         }
         router.get(Site.Measures.edit.route) { _, context in
             let measure = try await visible(context)
@@ -126,7 +127,7 @@ struct MeasureRoutes {
     }
 
     func detail(_ id: MeasureID, _ context: KonventRequestContext, notice: String?, errors: [FieldError] = [],
-                status: HTTPResponse.Status = .ok) async throws -> Response {
+                status: HTTPResponse.Status = .ok, sourceSearch: String = "") async throws -> Response {
         guard let measure = try await service.measures.measure(id) else { throw WebError.notFound }
         let subject = try await subject(measure)
         guard basics.policy.allows(context.actor, .viewMeasure, on: subject) else { throw WebError.notFound }
@@ -151,6 +152,10 @@ struct MeasureRoutes {
             return (ending.stage, ending.conclusion, ending.session?.rawValue, CalendarDate.iso(milliseconds: concluded.milliseconds))
         }
         model.errors = errors
+        if office, !sourceSearch.trimmingWhitespace().isEmpty {
+            model.sourceSearch = String(sourceSearch.trimmingWhitespace().prefix(200))
+            model.sourceCandidates = try await service.contributions.find(model.sourceSearch, except: Set(sources.map(\.id)))
+        }
         return .html(MeasurePage.render(model, basics.pageContext(context, path: Site.Measures.page(id))), status: status)
     }
 

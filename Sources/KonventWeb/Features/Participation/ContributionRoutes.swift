@@ -29,7 +29,8 @@ struct ContributionRoutes {
             let query = request.uri.queryParameters
             let notice = query.get("created") == "1" ? t("contribution.created")
                 : query.get("reported") == "1" ? t("report.thanks") : query.get("edited") == "1" ? t("contribution.edit.saved") : nil
-            return try await detail(try contributionID(context), context, notice: notice)
+            return try await detail(try contributionID(context), context, notice: notice,
+                                    mergeSearch: query.get("findDuplicate") ?? "")
         }
         router.get(Site.Contributions.edit.route) { _, context in
             let contribution = try await ownOpenContribution(context)
@@ -150,7 +151,7 @@ struct ContributionRoutes {
 
     func detail(
         _ id: ContributionID, _ context: KonventRequestContext, commentText: String = "", errors: [FieldError] = [],
-        status: HTTPResponse.Status = .ok, notice: String? = nil
+        status: HTTPResponse.Status = .ok, notice: String? = nil, mergeSearch: String = ""
     ) async throws -> Response {
         guard let contribution = try await service.contributions.contribution(id) else { throw WebError.notFound }
         let mayModerate = basics.policy.allows(context.actor, .moderate)
@@ -190,6 +191,10 @@ struct ContributionRoutes {
         model.mayEdit = contribution.isOpenForItsAuthor
             && basics.policy.allows(context.actor, .editOwnContent, on: .owned(by: contribution.authorID))
         if mayModerate { model.versions = try await service.contributions.versions(of: id) }
+        if mayModerate, !mergeSearch.trimmingWhitespace().isEmpty {
+            model.mergeSearch = String(mergeSearch.trimmingWhitespace().prefix(200))
+            model.mergeCandidates = try await service.contributions.find(model.mergeSearch, except: [id.rawValue])
+        }
         let events = try await service.moderation.timeline(id)
         var titles: [Int64: String] = [:]
         for related in Set(events.compactMap { [.mergedInto, .mergedFrom].contains($0.kind) ? $0.relatedID : nil }) {
