@@ -30,6 +30,9 @@ public struct Services: Sendable {
     let figures: FiguresKeeper
     /// The calendar feeds of formats and sessions.
     let feeds = VersionedCache<[UInt8]>()
+    /// How many contributions a list's filters match: counted once per filter and change, and
+    /// served for ten seconds under a stream of new contributions, so that paging costs no count.
+    let listCounts = VersionedCache<Int>(minimumAge: .seconds(10), limit: 256)
     /// The plan and the report, with their caches (one for the server and the command line).
     let masterplanService: MasterplanService
     public let outbox: Outbox
@@ -129,7 +132,7 @@ public struct Services: Sendable {
     var participationService: ParticipationService {
         ParticipationService(
             contributions: contributions, moderation: moderation, organisations: organisations, formats: formats, measures: measures,
-            settings: settings, figures: figures)
+            settings: settings, figures: figures, listCounts: listCounts, keys: keys)
     }
 
     var formatsService: FormatsService {

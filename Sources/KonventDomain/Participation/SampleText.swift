@@ -82,12 +82,12 @@ public struct SampleText: Sendable {
         let title: String
         switch kind {
         case .challenge: title = "\(capitalised(subject)) \(verb) – \(place)"
-        case .potential: title = "Stärke der Region: \(subject) in \(place)"
-        case .idea: title = "Idee für \(place): \(subject) neu denken"
+        case .potential: title = "Stärke der Region: \(subject) \(Self.inPlace(place))"
+        case .idea: title = "Idee für \(Self.forPlace(place)): \(subject) neu denken"
         case .projectIdea:
             // "für" takes the accusative: only a leading article changes.
             let object = subject.hasPrefix("der ") ? "den " + subject.dropFirst(4) : subject
-            title = "Projektidee: Zentrum für \(object) in \(place)"
+            title = "Projektidee: Zentrum für \(object) \(Self.inPlace(place))"
         }
         var paragraphs = ["\(capitalised(subject)) \(verb). \(pick(Self.observations))"]
         paragraphs.append(pick(Self.proposals))
@@ -102,4 +102,9 @@ public struct SampleText: Sendable {
     ]
 
     private func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
+    /// A district takes the article ("im Vogtlandkreis", "im Landkreis Zwickau"); a town does not ("in Plauen").
+    static func isDistrict(_ place: String) -> Bool { place.hasSuffix("kreis") || place.hasPrefix("Landkreis ") }
+    public static func inPlace(_ place: String) -> String { isDistrict(place) ? "im \(place)" : "in \(place)" }
+    public static func forPlace(_ place: String) -> String { isDistrict(place) ? "den \(place)" : place }
 }

@@ -53,12 +53,10 @@ public struct ContributionPage: Sendable {
     public var next: PageKey?
     /// The key for the page before, nil on the first page.
     public var previous: PageKey?
-    /// How many contributions match, counted up to `countLimit` (so that counting stays cheap).
-    public var total = 0
 
-    public static let countLimit = 10_000
-    /// Whether there are more than `countLimit`.
-    public var totalIsCapped: Bool { total > Self.countLimit }
+    /// Lists say how many match up to this many ("mehr als 1.000"), so that counting stays as cheap
+    /// on a million contributions as on a thousand.
+    public static let countLimit = 1_000
 }
 
 public struct Comment: Sendable, Equatable {
@@ -90,6 +88,8 @@ public protocol ContributionStore: Sendable {
     /// The wordings the author replaced, newest first.
     func versions(of id: ContributionID) async throws -> [ContributionVersion]
     func list(_ query: ContributionQuery) async throws -> ContributionPage
+    /// How many match the query's filters (not its page), counted up to `ContributionPage.countLimit + 1`.
+    func count(_ query: ContributionQuery) async throws -> Int
     /// The most similar listed contributions to a text, best first (for "support instead of duplicating").
     func similar(to text: String, limit: Int) async throws -> [Contribution]
     /// Throws `StorageError.duplicate` for a second support by the same person.

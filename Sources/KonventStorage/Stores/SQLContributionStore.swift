@@ -180,12 +180,15 @@ public struct SQLContributionStore: ContributionStore {
         }
     }
 
-    public func list(_ query: ContributionQuery) async throws -> ContributionPage {
-        let sortColumn = switch query.sort {
-        case .newest: "c.created_at"
-        case .mostSupported: "c.supports_count"
-        case .mostDiscussed: "c.comments_count"
-        }
+    public func count(_ query: ContributionQuery) async throws -> Int {
+        let conditions = filters(query)
+        let count: SQLQueryString = "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM contributions c WHERE "
+            + conditions.joined(separator: " AND ") + " LIMIT \(bind: ContributionPage.countLimit + 1)) matching"
+        return try await database.read { db in try await db.raw(count).first()?.decode(column: "n", as: Int.self) ?? 0 }
+    }
+
+    /// The conditions of the query's filters and search, without its page.
+    func filters(_ query: ContributionQuery) -> [SQLQueryString] {
         var conditions: [SQLQueryString] = ["c.listed = 1"]
         if let kind = query.kind { conditions.append("c.kind = \(bind: kind.rawValue)") }
         if let district = query.district { conditions.append("c.district_key = \(bind: district)") }
@@ -196,10 +199,16 @@ public struct SQLContributionStore: ContributionStore {
             conditions.append("EXISTS (SELECT 1 FROM contribution_fields f WHERE f.contribution_id = c.id AND f.field_key = \(bind: field))")
         }
         if let search = Self.searchCondition(query.search, kind: database.kind) { conditions.append(search) }
-        // The count sees the filters, not the page; it stops at the limit, so that it stays as cheap
-        // on a million contributions as on a thousand.
-        let count: SQLQueryString = "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM contributions c WHERE "
-            + conditions.joined(separator: " AND ") + " LIMIT \(bind: ContributionPage.countLimit + 1)) matching"
+        return conditions
+    }
+
+    public func list(_ query: ContributionQuery) async throws -> ContributionPage {
+        let sortColumn = switch query.sort {
+        case .newest: "c.created_at"
+        case .mostSupported: "c.supports_count"
+        case .mostDiscussed: "c.comments_count"
+        }
+        var conditions = filters(query)
         let backwards = query.before != nil
         if let before = query.before {
             conditions.append("(\(unsafeRaw: sortColumn), c.id) > (\(bind: before.value), \(bind: before.id))")
@@ -224,7 +233,6 @@ public struct SQLContributionStore: ContributionStore {
             // Backwards: the reverse.
             page.next = backwards || more ? try key(shown.last) : nil
             page.previous = (backwards ? more : query.after != nil) ? try key(shown.first) : nil
-            page.total = try await db.raw(count).first()?.decode(column: "n", as: Int.self) ?? 0
             return page
         }
     }

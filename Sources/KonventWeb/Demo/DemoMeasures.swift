@@ -120,7 +120,10 @@ struct DemoMeasures {
                         machine: machine, actor: office, at: next())
                     if revise { break stages }
                 case .ministries:
-                    let co = ["smf", index % 2 == 0 ? "sk" : "smul"].filter { $0 != lead && region.ministry($0) != nil }
+                    // Measures still being assessed also ask the demo reviewer's ministry, last, so that its desk has work waiting.
+                    let asksDemoReviewer = if case .assessing = target { true } else { false }
+                    let co = (["smf", index % 2 == 0 ? "sk" : "smul"] + (asksDemoReviewer ? ["smil"] : []))
+                        .filter { $0 != lead && region.ministry($0) != nil }
                     try await services.measures.assignCoMinistries(id, co, actor: office, at: next())
                     let ministries = [lead].compactMap { $0 } + co
                     let assessed = if case .assessing(let count) = target { count } else { ministries.count }

@@ -114,8 +114,8 @@ struct ContributionRoutes {
             mayContribute: basics.policy.allows(context.actor, .contribute))
         model.municipality = query.municipality
         model.previousPage = link("before", page.previous)
-        model.total = page.total
-        model.totalIsCapped = page.totalIsCapped
+        model.total = try await service.count(query)
+        model.totalIsCapped = model.total > ContributionPage.countLimit
         model.status = query.status?.rawValue
         if let id = query.format, let format = try await service.formats.format(id) { model.format = (id.rawValue, format.title) }
         return .html(ContributionListPage.render(model, basics.pageContext(context, path: Site.Contributions.list())))

@@ -12,4 +12,18 @@ struct ParticipationService: Sendable {
     /// Pre-moderation is a setting of the office.
     let settings: Settings
     let figures: FiguresKeeper
+    let listCounts: VersionedCache<Int>
+    let keys: DataKeys
+
+    /// How many contributions the query's filters match (its page aside), up to the list's limit.
+    func count(_ query: ContributionQuery) async throws -> Int {
+        var filters = query
+        filters.after = nil
+        filters.before = nil
+        filters.sort = .newest
+        let slot = [filters.search, filters.kind?.rawValue ?? "", filters.field ?? "", filters.district ?? "", filters.municipality ?? "",
+                    filters.status?.rawValue ?? "", filters.format.map { String($0.rawValue) } ?? ""].joined(separator: "|")
+        let store = contributions, counted = filters
+        return try await listCounts.value(slot, version: try await keys.key([.contributions])) { try await store.count(counted) }.value
+    }
 }
