@@ -301,10 +301,13 @@ public struct SQLFormatStore: FormatStore {
             guard try await db.raw("SELECT id FROM formats WHERE id = \(bind: id.rawValue)").first() != nil else { throw StorageError.notFound }
             try await db.raw("UPDATE format_registrations SET attended = 0 WHERE format_id = \(bind: id.rawValue)").run()
             var came = 0
-            for user in attended.sorted(by: { $0.rawValue < $1.rawValue }) {
-                came += try await db.raw("""
+            if !attended.isEmpty {
+                // One statement for the whole list (a workshop has tens of people, a conference hundreds).
+                let users = attended.sorted { $0.rawValue < $1.rawValue }.map { "\(bind: $0.rawValue)" as SQLQueryString }
+                    .joined(separator: ", ")
+                came = try await db.raw("""
                     UPDATE format_registrations SET attended = 1
-                    WHERE format_id = \(bind: id.rawValue) AND user_id = \(bind: user.rawValue) AND status = 'confirmed'
+                    WHERE format_id = \(bind: id.rawValue) AND status = 'confirmed' AND user_id IN (\(users))
                     RETURNING user_id
                     """).all().count
             }
