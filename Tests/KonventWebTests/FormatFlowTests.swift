@@ -108,34 +108,51 @@ struct FormatFlowTests {
         }
     }
 
-    @Test("a visitor is offered signing in or a new account apart from the event's registration; a new account leads back to the event")
+    @Test("a visitor is offered signing in or a new account apart from the event's registration; a new account made there ends registered")
     func newAccountForAnEvent() async throws {
         try await withApp { browser, services in
             let facilitator = try await browserFor(browser, services, email: "mo@example.org", name: "Mo", role: "facilitator")
             let path = try await createFormat(facilitator)
+            let id = String(path.split(separator: "/").last!)
             let visitor = Browser(client: browser.client)
             let page = try await visitor.get(path)
             #expect(page.body.contains("href=\"/login?next=\(path)\">Mit meinem Konto anmelden</a>"))
-            #expect(page.body.contains("href=\"/register?next=\(path)\">Neues Konto erstellen</a>"))
+            #expect(page.body.contains("href=\"/register?next=\(path)&amp;attend=\(id)\">Neues Konto erstellen</a>"))
             #expect(!page.body.contains(">Zu dieser Veranstaltung anmelden</button>"), "no registration button before signing in")
-            let form = try await visitor.get("/register?next=\(path)")
+            let form = try await visitor.get("/register?next=\(path)&attend=\(id)")
             #expect(form.body.contains("name=\"next\" value=\"\(path)\""))
+            #expect(form.body.contains("name=\"attend\" value=\"\(id)\""))
+            #expect(form.body.contains("um an „Zukunftswerkstatt Mobilität in Plauen“ teilzunehmen"))
+            let refused = try await visitor.post("/register", [
+                ("email", "neu@example.org"), ("displayName", "Neu"), ("password", password), ("passwordRepeat", "anders"),
+                ("acceptPrivacy", "on"), ("next", path), ("attend", id),
+            ], csrfFrom: form)
+            #expect(refused.status == .unprocessableContent && refused.body.contains("name=\"attend\" value=\"\(id)\""), "kept on an error")
             let registered = try await visitor.post("/register", [
                 ("email", "neu@example.org"), ("displayName", "Neu"), ("password", password), ("passwordRepeat", password),
-                ("acceptPrivacy", "on"), ("next", path),
+                ("acceptPrivacy", "on"), ("next", path), ("attend", id),
             ], csrfFrom: form)
             #expect(registered.status == .seeOther)
             let mail = try #require(try await services.outbox.due().map(\.mail).first { $0.recipient.value == "neu@example.org" })
             let link = try #require(mail.body.split(whereSeparator: \.isWhitespace).first { $0.hasPrefix("http://konvent.test/confirm?") })
-            #expect(link.hasSuffix("&next=\(path)"))
+            #expect(link.hasSuffix("&next=\(path)&attend=\(id)"))
+            let user = try #require(try await services.accounts.credentials(email: EmailAddress("neu@example.org"))?.user)
+            #expect(try await services.formats.registration(FormatID(Int64(id)!), user: user.id) == nil, "no seat before confirming")
             let confirmed = try await visitor.get(String(link.dropFirst("http://konvent.test".count)))
+            #expect(confirmed.body.contains("Sie sind für „Zukunftswerkstatt Mobilität in Plauen“ angemeldet."))
             #expect(confirmed.body.contains("href=\"/login?next=\(path)\">Anmelden und weiter zur Veranstaltung</a>"))
+            #expect(try await services.formats.registration(FormatID(Int64(id)!), user: user.id) == .confirmed)
+            #expect(try await services.outbox.due().map(\.mail).contains {
+                $0.recipient.value == "neu@example.org" && $0.subject.contains("Zukunftswerkstatt Mobilität in Plauen")
+            }, "the confirmation of the seat is mailed")
+            let again = try await visitor.get(String(link.dropFirst("http://konvent.test".count)))
+            #expect(again.status == .notFound, "the link works once")
             let login = try await visitor.get("/login?next=\(path)")
             let signedIn = try await visitor.post("/login", [("email", "neu@example.org"), ("password", password), ("next", path)], csrfFrom: login)
             #expect(signedIn.headers[.location] == path)
-            #expect(try await visitor.get(path).body.contains(">Zu dieser Veranstaltung anmelden</button>"))
-            let foreign = try await visitor.get("/register?next=//evil.example")
-            #expect(!foreign.body.contains("evil.example"), "only a local path is carried along")
+            #expect(try await visitor.get(path).body.contains(">Anmeldung zurückziehen</button>"))
+            let foreign = try await visitor.get("/register?next=//evil.example&attend=999999")
+            #expect(!foreign.body.contains("evil.example") && !foreign.body.contains("name=\"attend\""), "only a local path and a real format are carried along")
         }
     }
 

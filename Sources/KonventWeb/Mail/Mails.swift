@@ -16,13 +16,14 @@ struct Mails: Sendable {
         return base + path
     }
 
-    func confirmation(to email: EmailAddress, name: String, language: Language, token: SecretToken, next: String? = nil) -> OutgoingMail {
+    func confirmation(to email: EmailAddress, name: String, language: Language, token: SecretToken, next: String? = nil,
+                      attend: Int64? = nil) -> OutgoingMail {
         let t = catalog.translator(language)
         return OutgoingMail(
             recipient: email, subject: t("mail.confirm.subject"),
             body: t("mail.confirm.body", [
                 "name": name, "site": region.name[language],
-                "link": link(Site.Accounts.confirm().query([("token", token.value), ("next", next)])),
+                "link": link(Site.Accounts.confirm().query([("token", token.value), ("next", next), ("attend", attend.map(String.init))])),
             ]))
     }
 

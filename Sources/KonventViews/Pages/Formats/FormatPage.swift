@@ -101,7 +101,9 @@ public enum FormatPage {
                 el("p") { t("format.signInFirst") }
                 el("div", .class("actions")) {
                     el("a", .class("button"), .href(Site.Accounts.login(next: Site.Formats.page(f.id)))) { t("format.signIn") }
-                    el("a", .class("button button--secondary"), .href(Site.Accounts.register().query(["next": Site.Formats.page(f.id)]))) {
+                    el("a", .class("button button--secondary"), .href(Site.Accounts.register().query([
+                        ("next", Site.Formats.page(f.id)), ("attend", String(f.id.rawValue)),
+                    ]))) {
                         t("format.createAccount")
                     }
                 }

@@ -19,6 +19,7 @@ struct AuthRoutes {
             if context.user != nil { return Response.seeOther(next ?? Site.Accounts.account()) }
             var model = RegisterPage.Model()
             model.next = next
+            model.attend = try await attending(request.uri.queryParameters.get("attend"))
             return Response.html(RegisterPage.render(model, basics.pageContext(context, path: Site.Accounts.register())))
         }
         router.post(Site.Accounts.register.route) { request, context in try await register(request, context) }
@@ -67,11 +68,13 @@ struct AuthRoutes {
         ]) != nil else { throw WebError.rateLimited }
         let page = basics.pageContext(context, path: Site.Accounts.register())
         let next = localPath(form["next"])
+        let attend = try await attending(form["attend"])
         func again(_ errors: [FieldError], status: HTTPResponse.Status) -> Response {
             var model = RegisterPage.Model(
                 email: form.string("email"), displayName: form.string("displayName"),
                 acceptedPrivacy: form.isChecked("acceptPrivacy"), errors: errors)
             model.next = next
+            model.attend = attend
             return .html(RegisterPage.render(model, page), status: status)
         }
         let registration: Registration
@@ -89,7 +92,8 @@ struct AuthRoutes {
                 registration, passwordHash: try await service.hasher.hash(registration.password), confirmation: token,
                 expiresAt: Timestamp(milliseconds: Timestamp.now.milliseconds + Self.confirmationLifetime),
                 mail: mails.confirmation(
-                    to: registration.email, name: registration.displayName, language: registration.language, token: token, next: next))
+                    to: registration.email, name: registration.displayName, language: registration.language, token: token, next: next,
+                    attend: attend.map { $0.id.rawValue }))
         } catch StorageError.duplicate {
             return again([FieldError(field: "email", messageKey: "error.email.taken")], status: .conflict)
         }
@@ -98,10 +102,17 @@ struct AuthRoutes {
 
     func confirm(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
         let token = SecretToken(value: request.uri.queryParameters.get("token") ?? "")
-        guard try await service.accounts.confirmEmail(token: token, at: .now) != nil else { return invalidLink(context) }
+        guard let user = try await service.accounts.confirmEmail(token: token, at: .now) else { return invalidLink(context) }
         let t = basics.catalog.translator(context.language)
-        // Someone who came for a format goes back to it, signed in, to take the seat.
-        let next = localPath(request.uri.queryParameters.get("next"))
+        var paragraphs = [t("confirm.done.text")]
+        // Someone who made the account on a format's page asked for a seat there: they get it now,
+        // so that the flow ends registered; signing in then leads back to the format.
+        var next = localPath(request.uri.queryParameters.get("next"))
+        if let format = try await attending(request.uri.queryParameters.get("attend")),
+           basics.policy.decide(Actor(user), .attendFormat, on: .platform).isAllowed {
+            next = Site.Formats.page(format.id)
+            paragraphs.append(try await take(format, for: user, t))
+        }
         let link = switch (context.user, next) {
         case (nil, let next?): (Site.Accounts.login(next: next), t("confirm.done.continue"))
         case (nil, nil): (Site.Accounts.login(), t("layout.nav.login"))
@@ -109,8 +120,25 @@ struct AuthRoutes {
         case (_, nil): (Site.Accounts.account(), t("account.title"))
         }
         return .html(MessagePage.render(
-            .init(title: t("confirm.done.title"), paragraphs: [t("confirm.done.text")], link: link),
+            .init(title: t("confirm.done.title"), paragraphs: paragraphs, link: link),
             basics.pageContext(context, path: Site.Accounts.confirm())))
+    }
+
+    /// The format a new account was made for, when it still takes registrations.
+    func attending(_ raw: String?) async throws -> RegisterPage.Attending? {
+        guard let raw, let number = Int64(raw), number > 0,
+              let format = try await service.formats.format(FormatID(number)), !format.isOver(at: Timestamp.now.milliseconds) else { return nil }
+        return .init(id: format.id, title: format.title)
+    }
+
+    /// Books the seat and says what came of it.
+    func take(_ format: RegisterPage.Attending, for user: User, _ t: Translator) async throws -> String {
+        do {
+            let status = try await basics.seats(service.formats).book(format.id, for: user.id)
+            return t(status == .confirmed ? "confirm.done.registered" : "confirm.done.waitlisted", ["title": format.title])
+        } catch let refusal as RegistrationRefusal {
+            return SeatBooking.messageKey(refusal).map { t($0) } ?? t("format.over")
+        }
     }
 
     func invalidLink(_ context: KonventRequestContext) -> Response {

@@ -148,18 +148,11 @@ struct FormatRoutes {
         let user = try basics.signedInUser(context)
         try await basics.throttle.check(.registration, user, request)
         do {
-            let mails = basics.mails, clock = basics.clock
-            let status = try await service.formats.register(id, user: user.id, at: .now) { recipient, format, status in
-                mails.registered(recipient, format: format, times: clock.times(format), status: status)
-            }
+            let status = try await basics.seats(service.formats).book(id, for: user.id)
             return Response.seeOther(Site.Formats.page(id) + "?notice=\(status == .confirmed ? "registered" : "waitlisted")")
         } catch let refusal as RegistrationRefusal {
-            switch refusal {
-            case .notFound: throw WebError.notFound
-            case .alreadyRegistered: throw WebError.conflict("format.error.alreadyRegistered")
-            case .full: throw WebError.conflict("format.error.full")
-            case .over: throw WebError.conflict("format.error.over")
-            }
+            guard let key = SeatBooking.messageKey(refusal) else { throw WebError.notFound }
+            throw WebError.conflict(key)
         }
     }
 
