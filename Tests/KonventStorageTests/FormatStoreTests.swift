@@ -102,4 +102,47 @@ struct FormatStoreTests {
             #expect(try await store.calendar(from: .now, limit: 10).map(\.id) == [ids[3], ids[4], ids[5]])
         }
     }
+
+    @Test("format lists page forwards and back by key in both directions of time and count what matches",
+          arguments: TestDatabase.available)
+    func pagingBothWays(database: TestDatabase) async throws {
+        try await database.with { db in
+            let accounts = SQLAccountStore(database: db)
+            let store = SQLFormatStore(database: db)
+            let host = try await person(accounts, "host@example.org")
+            var upcoming: [FormatID] = [], past: [FormatID] = []
+            for step in 1...7 as ClosedRange<Int64> {
+                upcoming.append(try await store.create(formatDraft(capacity: nil, endsIn: step * 24), facilitator: host.id, actor: host.id, at: .now))
+                past.append(try await store.create(formatDraft(capacity: nil, endsIn: -step * 24), facilitator: host.id, actor: host.id, at: .now))
+            }
+            for (when, expected) in [(FormatQuery.When.upcoming, upcoming), (.past, past)] {
+                var query = FormatQuery()
+                query.when = when
+                query.limit = 3
+                #expect(try await store.count(query, now: .now) == 7)
+                var pages: [[FormatID]] = []
+                var page = try await store.list(query, now: .now)
+                #expect(page.previous == nil, "the first page has none before it")
+                pages.append(page.items.map(\.id))
+                while let next = page.next {
+                    query.after = next
+                    page = try await store.list(query, now: .now)
+                    pages.append(page.items.map(\.id))
+                }
+                #expect(pages.flatMap { $0 } == expected, "\(when): every format once, in order")
+                query.after = nil
+                var back: [[FormatID]] = [pages.last!]
+                while let previous = page.previous {
+                    query.before = previous
+                    page = try await store.list(query, now: .now)
+                    back.insert(page.items.map(\.id), at: 0)
+                }
+                #expect(back == pages, "\(when): the previous links walk the same pages back")
+                #expect(page.next != nil)
+            }
+            var query = FormatQuery()
+            query.district = "14511"
+            #expect(try await store.count(query, now: .now) == 0)
+        }
+    }
 }

@@ -154,6 +154,14 @@ struct ReviewStoreTests {
                 query.after = ("\(last.code.prefix(2))", Int(last.code.dropFirst(3))!)
             }
             #expect(seen == (1...6).map { "BF-0\($0)" } + (1...6).map { "WT-0\($0)" })
+            query.after = nil
+            query.before = ("WT", 2)
+            #expect(try await measures.list(query).map(\.code) == ["BF-03", "BF-04", "BF-05", "BF-06", "WT-01"], "backwards, in code order")
+            query.before = ("BF", 3)
+            #expect(try await measures.list(query).map(\.code) == ["BF-01", "BF-02"])
+            #expect(try await measures.count(query) == 12, "the count ignores the page")
+            query.states = [.draft]
+            #expect(try await measures.count(query) == 0)
         }
     }
 }

@@ -56,6 +56,45 @@ struct PublicPagesTests {
         }
     }
 
+    @Test("the measure and format lists say how many match and page both ways")
+    func measureAndFormatPages() async throws {
+        try await withApp { browser, services in
+            let office = try await services.addUser(email: "o@example.org", name: "O", role: "convention_office", ministry: nil, password: password)
+            for number in 1...52 {
+                let content = MeasureContent(
+                    kind: .measure, title: "Maßnahme Nummer \(number)", goal: "Ein Ziel.", description: "Eine Beschreibung.",
+                    fields: ["wirtschaft"], territories: ["14521"], sponsor: "", partners: "", estimatedCost: 1_000, financing: [],
+                    timeframe: "", indicators: [], maturity: .outline, leadMinistry: "smwa")
+                let id = try await services.measures.create(content, codePrefix: "WT", sources: [], actor: office.id, at: .now)
+                _ = try await services.measures.transition(id, .submit, reason: nil, machine: services.measureMachine, actor: office.id, at: .now)
+            }
+            func link(_ rel: String, _ body: String) -> String? {
+                guard body.contains("rel=\"\(rel)\"") else { return nil }
+                return body.components(separatedBy: "rel=\"\(rel)\"").first?.components(separatedBy: "href=\"").last?
+                    .components(separatedBy: "\"").first?.replacingOccurrences(of: "&amp;", with: "&")
+            }
+            let first = try await browser.get("/measures?field=wirtschaft")
+            #expect(first.body.contains("<h2 id=\"results-title\">52 Maßnahmen und Projekte</h2>"))
+            #expect(first.body.contains("WT-50") && !first.body.contains("WT-51"))
+            #expect(link("prev", first.body) == nil)
+            let next = try #require(link("next", first.body))
+            #expect(next == "/measures?field=wirtschaft&after=WT-50")
+            let second = try await browser.get(next)
+            #expect(second.body.contains("WT-51") && second.body.contains("WT-52") && !second.body.contains("WT-50<"))
+            #expect(link("next", second.body) == nil)
+            let previous = try #require(link("prev", second.body))
+            let back = try await browser.get(previous)
+            #expect(back.body.contains("WT-01") && back.body.contains("WT-50") && !back.body.contains("WT-51"))
+            #expect(link("prev", back.body) == nil, "back on the first page")
+            #expect(link("next", back.body) == next)
+
+            let facilitator = try await browserFor(browser, services, email: "mo@example.org", name: "Mo", role: "facilitator")
+            _ = try await createFormat(facilitator)
+            let formats = try await browser.get("/formats")
+            #expect(formats.body.contains("1 Format<"), "one, not „1 Formate“")
+        }
+    }
+
     @Test("the language switch sets a cookie and the pages answer in English")
     func english() async throws {
         try await withApp { browser, _ in

@@ -15,6 +15,8 @@ public struct FormatQuery: Sendable, Equatable {
     public var district: String?
     public var facilitator: UserID?
     public var after: PageKey?
+    /// The page that ends just before this key (a "previous" link); wins over `after`.
+    public var before: PageKey?
     public var limit = 20
 
     public init() {}
@@ -23,6 +25,7 @@ public struct FormatQuery: Sendable, Equatable {
 public struct FormatPage: Sendable {
     public var items: [Format]
     public var next: PageKey?
+    public var previous: PageKey?
 }
 
 /// Why a registration was not taken.
@@ -65,6 +68,8 @@ public protocol FormatStore: Sendable {
     func update(_ id: FormatID, _ draft: FormatDraft, facilitator: UserID?, actor: UserID, at time: Timestamp) async throws
     func format(_ id: FormatID) async throws -> Format?
     func list(_ query: FormatQuery, now: Timestamp) async throws -> FormatPage
+    /// How many match the query's filters (not its page), counted up to `ContributionPage.countLimit + 1`.
+    func count(_ query: FormatQuery, now: Timestamp) async throws -> Int
     /// Formats that start from `from` on, by start, for the calendar feed.
     func calendar(from: Timestamp, limit: Int) async throws -> [Format]
     /// A seat when one is free, else a waitlist place; throws `RegistrationRefusal`. The mail `mail`

@@ -50,6 +50,9 @@ public struct MeasureQuery: Sendable {
     public var ministry: String?
     /// The key of the last measure of the previous page: its code's prefix and number.
     public var after: (prefix: String, number: Int)?
+    /// The key of the first measure of the following page (a "previous" link); wins over `after`.
+    /// The page still comes in code order.
+    public var before: (prefix: String, number: Int)?
     public var limit = 200
 
     public init() {}
@@ -68,6 +71,8 @@ public protocol MeasureStore: Sendable {
     func addSource(_ id: MeasureID, contribution: ContributionID, note: String, actor: UserID, at time: Timestamp) async throws
     func measure(_ id: MeasureID) async throws -> Measure?
     func list(_ query: MeasureQuery) async throws -> [Measure]
+    /// How many match the query's filters (not its page), counted up to `ContributionPage.countLimit + 1`.
+    func count(_ query: MeasureQuery) async throws -> Int
     func sources(of id: MeasureID) async throws -> [MeasureSource]
     func measures(from contribution: ContributionID) async throws -> [MeasureReference]
     func steps(of id: MeasureID) async throws -> [MeasureStep]

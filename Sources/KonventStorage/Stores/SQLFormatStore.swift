@@ -99,29 +99,49 @@ public struct SQLFormatStore: FormatStore {
         }
     }
 
-    public func list(_ query: FormatQuery, now: Timestamp) async throws -> FormatPage {
-        let upcoming = query.when == .upcoming
-        var conditions: [SQLQueryString] = [upcoming ? "f.ends_at > \(bind: now.milliseconds)" : "f.ends_at <= \(bind: now.milliseconds)"]
+    func filters(_ query: FormatQuery, now: Timestamp) -> [SQLQueryString] {
+        var conditions: [SQLQueryString] = [
+            query.when == .upcoming ? "f.ends_at > \(bind: now.milliseconds)" : "f.ends_at <= \(bind: now.milliseconds)",
+        ]
         if let kind = query.kind { conditions.append("f.kind = \(bind: kind.rawValue)") }
         if let district = query.district { conditions.append("f.district_key = \(bind: district)") }
         if let facilitator = query.facilitator { conditions.append("f.facilitator_id = \(bind: facilitator.rawValue)") }
         if let field = query.field {
             conditions.append("EXISTS (SELECT 1 FROM format_fields x WHERE x.format_id = f.id AND x.field_key = \(bind: field))")
         }
-        if let after = query.after {
-            conditions.append(upcoming ? "(f.starts_at, f.id) > (\(bind: after.value), \(bind: after.id))"
-                                       : "(f.starts_at, f.id) < (\(bind: after.value), \(bind: after.id))")
+        return conditions
+    }
+
+    public func list(_ query: FormatQuery, now: Timestamp) async throws -> FormatPage {
+        // Upcoming formats run forwards in time, past ones backwards; a "previous" page runs the
+        // other way from its key and is turned round.
+        let forwardsInTime = query.when == .upcoming
+        let backwards = query.before != nil
+        var conditions = filters(query, now: now)
+        if let key = query.before ?? query.after {
+            let later = forwardsInTime != backwards
+            conditions.append(later ? "(f.starts_at, f.id) > (\(bind: key.value), \(bind: key.id))"
+                                    : "(f.starts_at, f.id) < (\(bind: key.value), \(bind: key.id))")
         }
         let limit = max(1, min(query.limit, 100))
-        let order = upcoming ? "f.starts_at ASC, f.id ASC" : "f.starts_at DESC, f.id DESC"
+        let order = forwardsInTime != backwards ? "f.starts_at ASC, f.id ASC" : "f.starts_at DESC, f.id DESC"
         let sql: SQLQueryString = "SELECT \(unsafeRaw: Self.columns) \(unsafeRaw: Self.from) WHERE "
             + conditions.joined(separator: " AND ") + " ORDER BY \(unsafeRaw: order) LIMIT \(bind: limit + 1)"
         return try await database.read { db in
             let formats = try await db.raw(sql).all().map(Self.decode)
-            let items = Array(formats.prefix(limit))
-            let next = formats.count > limit ? items.last.map { PageKey(value: $0.startsAt, id: $0.id.rawValue) } : nil
-            return FormatPage(items: items, next: next)
+            let more = formats.count > limit
+            let items = backwards ? Array(formats.prefix(limit).reversed()) : Array(formats.prefix(limit))
+            func key(_ format: Format?) -> PageKey? { format.map { PageKey(value: $0.startsAt, id: $0.id.rawValue) } }
+            return FormatPage(
+                items: items, next: backwards || more ? key(items.last) : nil,
+                previous: (backwards ? more : query.after != nil) ? key(items.first) : nil)
         }
+    }
+
+    public func count(_ query: FormatQuery, now: Timestamp) async throws -> Int {
+        let sql: SQLQueryString = "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM formats f WHERE "
+            + filters(query, now: now).joined(separator: " AND ") + " LIMIT \(bind: ContributionPage.countLimit + 1)) matching"
+        return try await database.read { db in try await db.raw(sql).first()?.decode(column: "n", as: Int.self) ?? 0 }
     }
 
     public func calendar(from: Timestamp, limit: Int) async throws -> [Format] {

@@ -241,8 +241,8 @@ public struct SQLMeasureStore: MeasureStore {
         }
     }
 
-    public func list(_ query: MeasureQuery) async throws -> [Measure] {
-        var conditions: [SQLQueryString] = []
+    func filters(_ query: MeasureQuery) -> [SQLQueryString] {
+        var conditions: [SQLQueryString] = ["1 = 1"]
         if query.publicOnly { conditions.append("m.public = 1") }
         if let field = query.field {
             conditions.append("EXISTS (SELECT 1 FROM measure_fields f WHERE f.measure_id = m.id AND f.field_key = \(bind: field))")
@@ -253,13 +253,28 @@ public struct SQLMeasureStore: MeasureStore {
         if let ministry = query.ministry {
             conditions.append("EXISTS (SELECT 1 FROM measure_ministries x WHERE x.measure_id = m.id AND x.ministry = \(bind: ministry))")
         }
-        if let after = query.after {
+        return conditions
+    }
+
+    public func list(_ query: MeasureQuery) async throws -> [Measure] {
+        var conditions = filters(query)
+        let backwards = query.before != nil
+        if let before = query.before {
+            conditions.append("(m.code_prefix, m.code_number) < (\(bind: before.prefix), \(bind: before.number))")
+        } else if let after = query.after {
             conditions.append("(m.code_prefix, m.code_number) > (\(bind: after.prefix), \(bind: after.number))")
         }
-        let condition: SQLQueryString = conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")
-        let sql: SQLQueryString = "SELECT \(unsafeRaw: Self.columns) FROM measures m WHERE " + condition
-            + " ORDER BY m.code_prefix, m.code_number LIMIT \(bind: max(1, min(query.limit, 1000)))"
-        return try await database.read { db in try await db.raw(sql).all().map(Self.decode) }
+        let order = backwards ? "DESC" : "ASC"
+        let sql: SQLQueryString = "SELECT \(unsafeRaw: Self.columns) FROM measures m WHERE " + conditions.joined(separator: " AND ")
+            + " ORDER BY m.code_prefix \(unsafeRaw: order), m.code_number \(unsafeRaw: order) LIMIT \(bind: max(1, min(query.limit, 1000)))"
+        let items = try await database.read { db in try await db.raw(sql).all().map(Self.decode) }
+        return backwards ? items.reversed() : items
+    }
+
+    public func count(_ query: MeasureQuery) async throws -> Int {
+        let sql: SQLQueryString = "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM measures m WHERE "
+            + filters(query).joined(separator: " AND ") + " LIMIT \(bind: ContributionPage.countLimit + 1)) matching"
+        return try await database.read { db in try await db.raw(sql).first()?.decode(column: "n", as: Int.self) ?? 0 }
     }
 
     public func sources(of id: MeasureID) async throws -> [MeasureSource] {

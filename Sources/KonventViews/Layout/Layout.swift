@@ -127,10 +127,10 @@ public enum Layout {
         el("div", .class("table-scroll"), .role("region"), .tabindex(0), name) { table() }
     }
 
-    /// The link to the next page of a list paged by key (there is no page count to show).
-    static func nextPage(_ href: String?, label: String, _ t: Translator) -> Node {
-        guard let href else { return .empty }
-        return el("nav", .ariaLabel(t("contributions.pages"))) { el("a", .href(href), Attribute("rel", "next")) { label } }
+    /// How many items a list's filters match, "Mehr als 1.000 …" when the count stopped at its limit
+    /// (`key` is a plural entry; `key.capped` takes the limit).
+    public static func counted(_ total: Int, capped: Bool, _ key: String, _ t: Translator) -> String {
+        capped ? t(key + ".capped", ["limit": t.number(total - 1)]) : t.count(key, total)
     }
 
     /// Previous and next page of a list paged by key.

@@ -10,6 +10,10 @@ public enum FormatListPage {
         public var field: String?
         public var district: String?
         public var nextPage: String?
+        public var previousPage: String?
+        /// How many match the filters (counted up to a limit).
+        public var total = 0
+        public var totalIsCapped = false
         public var mayCreate: Bool
 
         public init(
@@ -39,6 +43,7 @@ public enum FormatListPage {
             filters(model, t)
             el("section", .ariaLabelledBy("results-title")) {
                 el("h2", .id("results-title")) { t(model.when == "past" ? "formats.when.past" : "formats.when.upcoming") }
+                el("p", .class("result-count")) { Layout.counted(model.total, capped: model.totalIsCapped, "formats.count", t) }
                 if model.items.isEmpty {
                     el("p") { t("formats.none") }
                 } else {
@@ -46,7 +51,7 @@ public enum FormatListPage {
                         for item in model.items { el("li") { FormatSummary.item(item.format, item.times, model.region, t) } }
                     }
                 }
-                Layout.nextPage(model.nextPage, label: t("formats.next"), t)
+                Layout.pages(previous: model.previousPage, next: model.nextPage, t)
             }
         }
     }

@@ -10,8 +10,12 @@ public enum MeasureListPage {
         public var state: String?
         public var states: [MeasureState] = []
         public var mayWrite: Bool
-        /// The URL of the next page, nil on the last one.
+        /// The URLs of the next and the previous page, nil where there is none.
         public var nextPage: String?
+        public var previousPage: String?
+        /// How many match the filters (counted up to a limit).
+        public var total = 0
+        public var totalIsCapped = false
 
         public init(region: RegionConfiguration, items: [Measure], field: String?, mayWrite: Bool) {
             self.region = region
@@ -37,15 +41,15 @@ public enum MeasureListPage {
                 Forms.submit(t("contributions.filter.apply"))
             }
             el("section", .ariaLabelledBy("results-title")) {
-                el("h2", .id("results-title")) { t(model.nextPage == nil ? "measures.results" : "measures.resultsPage", ["count": t.number(model.items.count)]) }
+                el("h2", .id("results-title")) { Layout.counted(model.total, capped: model.totalIsCapped, "measures.results", t) }
                 if model.items.isEmpty {
                     el("p") { t("measures.none") }
                 } else {
                     el("ul", .class("result-list")) {
                         for item in model.items { el("li") { MeasureSummary.item(item, model.region, t) } }
                     }
-                    Layout.nextPage(model.nextPage, label: t("measures.next"), t)
                 }
+                Layout.pages(previous: model.previousPage, next: model.nextPage, t)
             }
         }
     }

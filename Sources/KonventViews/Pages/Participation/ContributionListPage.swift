@@ -60,8 +60,7 @@ public enum ContributionListPage {
             filters(model, t)
             el("section", .ariaLabelledBy("results-title")) {
                 el("h2", .id("results-title")) {
-                    model.totalIsCapped ? t("contributions.count.capped", ["limit": t.number(model.total - 1)])
-                        : t.count("contributions.count", model.total)
+                    Layout.counted(model.total, capped: model.totalIsCapped, "contributions.count", t)
                 }
                 if model.items.isEmpty {
                     el("p") { t("contributions.none") }

@@ -109,17 +109,24 @@ struct FormatRoutes {
         query.field = value("field").flatMap { basics.region.fieldOfAction($0)?.key }
         query.district = value("district").flatMap { key in basics.region.districts.first { $0.officialKey == key }?.officialKey }
         query.after = value("after").flatMap(PageKey.init)
-        let page = try await service.formats.list(query, now: .now)
-        var next: String?
-        if let key = page.next {
-            let items: [(String, String?)] = [("when", query.when.rawValue), ("kind", query.kind?.rawValue ?? ""), ("field", query.field ?? ""),
-                         ("district", query.district), ("after", key.description)]
-            next = Site.Formats.list().query(items)
+        query.before = value("before").flatMap(PageKey.init)
+        let now = Timestamp.now
+        let page = try await service.formats.list(query, now: now)
+        func link(_ direction: String, _ key: PageKey?) -> String? {
+            key.map { key in
+                Site.Formats.list().query([
+                    ("when", query.when.rawValue), ("kind", query.kind?.rawValue), ("field", query.field),
+                    ("district", query.district), (direction, key.description),
+                ])
+            }
         }
-        let model = FormatListPage.Model(
+        var model = FormatListPage.Model(
             region: basics.region, items: page.items.map { ($0, basics.clock.times($0)) }, when: query.when.rawValue,
-            kind: query.kind?.rawValue, field: query.field, district: query.district, nextPage: next,
+            kind: query.kind?.rawValue, field: query.field, district: query.district, nextPage: link("after", page.next),
             mayCreate: basics.policy.allows(context.actor, .manageFormats))
+        model.previousPage = link("before", page.previous)
+        model.total = try await service.formats.count(query, now: now)
+        model.totalIsCapped = model.total > ContributionPage.countLimit
         return Response.html(FormatListPage.render(model, basics.pageContext(context, path: Site.Formats.list())))
     }
 

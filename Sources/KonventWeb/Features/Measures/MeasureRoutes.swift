@@ -22,22 +22,30 @@ struct MeasureRoutes {
             let offered = service.measureMachine.states.filter { $0.isPublic || !query.publicOnly }
             let state = request.uri.queryParameters.get("state").flatMap(MeasureState.init).flatMap { offered.contains($0) ? $0 : nil }
             query.states = state.map { [$0] } ?? []
-            if let after = request.uri.queryParameters.get("after"), let dash = after.lastIndex(of: "-"),
-               let number = Int(after[after.index(after: dash)...]) {
-                query.after = (String(after[..<dash]), number)
+            func code(_ name: String) -> (String, Int)? {
+                guard let code = request.uri.queryParameters.get(name), let dash = code.lastIndex(of: "-"),
+                      let number = Int(code[code.index(after: dash)...]) else { return nil }
+                return (String(code[..<dash]), number)
             }
+            query.after = code("after")
+            query.before = code("before")
             query.limit = Self.pageSize + 1
             var items = try await service.measures.list(query)
-            var next: String?
-            if items.count > Self.pageSize {
-                items.removeLast()
-                next = Site.Measures.list().query(["after": items.last!.code, "field": query.field, "state": state?.description])
+            // One row more than a page says whether the list goes on in the direction it was read.
+            let more = items.count > Self.pageSize
+            if more { if query.before != nil { items.removeFirst() } else { items.removeLast() } }
+            func link(_ direction: String, _ measure: Measure?) -> String? {
+                measure.map { Site.Measures.list().query([("field", query.field), ("state", state?.description), (direction, $0.code)]) }
             }
+            let backwards = query.before != nil
             var model = MeasureListPage.Model(
                 region: basics.region, items: items, field: query.field, mayWrite: basics.policy.allows(context.actor, .writeMeasures))
             model.state = state?.description
             model.states = offered
-            model.nextPage = next
+            model.nextPage = backwards || more ? link("after", items.last) : nil
+            model.previousPage = (backwards ? more : query.after != nil) ? link("before", items.first) : nil
+            model.total = try await service.measures.count(query)
+            model.totalIsCapped = model.total > ContributionPage.countLimit
             return Response.html(MeasureListPage.render(model, basics.pageContext(context, path: Site.Measures.list())))
         }
         router.get(Site.Measures.new.route) { request, context in
