@@ -1,3 +1,4 @@
+import KonventDomain
 import KonventStorage
 import KonventTestSupport
 import KonventViews
@@ -46,6 +47,31 @@ struct SampleDataTests {
             var query = ContributionQuery()
             query.search = "Fachkräfte"
             #expect(try await services.contributions.list(query).items.isEmpty == false, "generated texts are searchable")
+        }
+    }
+
+    @Test("the demo tells one story: each measure is on the theme of its sources, the texts name their places right, people have names")
+    func demoStory() async throws {
+        try await withApp { _, services in
+            _ = try await DemoData(services: services).load()
+            var query = MeasureQuery()
+            query.publicOnly = false
+            let measures = try await services.measures.list(query)
+            #expect(measures.count >= 30)
+            for measure in measures {
+                let theme = try #require(SampleTheme.all.first { measure.content.title.hasSuffix($0.measure) }, "\(measure.content.title)")
+                let sources = try await services.measures.sources(of: measure.id).map(\.contribution)
+                #expect(!sources.isEmpty)
+                for source in sources where source.title != "Rufbus am Wochenende für die Dörfer" {
+                    #expect(source.title.contains(theme.keyword), "\(measure.content.title) ← \(source.title)")
+                }
+                #expect(measure.content.indicators.map(\.name) == [theme.indicator])
+            }
+            let page = try await services.contributions.list({ var q = ContributionQuery(); q.limit = 100; return q }())
+            for item in page.items {
+                #expect(!item.title.contains("in Vogtlandkreis") && !item.text.contains("in Erzgebirgskreis"), "\(item.title)")
+                #expect(!(item.publicAuthorName ?? "").hasPrefix("Teilnehmende"), "\(item.publicAuthorName ?? "")")
+            }
         }
     }
 }

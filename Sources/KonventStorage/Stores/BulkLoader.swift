@@ -35,12 +35,13 @@ public struct BulkLoader: Sendable {
     }
 
     /// Accounts that cannot sign in (their password hash matches no password), named `prefix-N`.
-    public func addUsers(count: Int, prefix: String, at time: Timestamp) async throws -> [UserID] {
+    /// `name` gives the display name of the person with that number.
+    public func addUsers(count: Int, prefix: String, at time: Timestamp, name: (Int) -> String) async throws -> [UserID] {
         var ids: [UserID] = []
         for start in stride(from: 0, to: count, by: 500) {
             let batch = (start..<min(count, start + 500)).map { index -> SQLQueryString in
                 let email = "\(prefix)-\(index)@generated.konvent.localhost"
-                return "(\(bind: email), \(bind: email), \(bind: "Teilnehmende \(index + 1)"), '!', 'participant', 'de', \(bind: time.milliseconds), \(bind: time.milliseconds), \(bind: time.milliseconds))"
+                return "(\(bind: email), \(bind: email), \(bind: name(index)), '!', 'participant', 'de', \(bind: time.milliseconds), \(bind: time.milliseconds), \(bind: time.milliseconds))"
             }
             let sql: SQLQueryString = """
                 INSERT INTO users (email, email_key, display_name, password_hash, role, locale, email_confirmed_at, created_at, updated_at)

@@ -135,7 +135,9 @@ public struct DemoData: Sendable {
         var query = MeasureQuery()
         query.field = field.key
         query.states = [.adopted, .adoptedWithConditions]
-        guard let measure = try await services.measures.list(query).first else { return }
+        let adopted = try await services.measures.list(query)
+        // Her idea is about the bus: the measure on the local transport, if one was adopted.
+        guard let measure = adopted.first(where: { $0.content.title.contains("Nahverkehr") }) ?? adopted.first else { return }
         let id = try await services.contributions.create(
             ContributionDraft(
                 kind: .idea, title: "Rufbus am Wochenende für die Dörfer",

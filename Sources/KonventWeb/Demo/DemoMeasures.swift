@@ -61,16 +61,8 @@ struct DemoMeasures {
         let now = Timestamp.now.milliseconds
         let reviewers = try await reviewerAccounts()
         let chair = try await services.accounts.credentials(email: EmailAddress(trusted: DemoData.accounts[4].email))?.user.id ?? office
-        var candidates: [String: [Contribution]] = [:]
-        if count <= Self.targets.count {
-            for field in region.fieldsOfAction {
-                var query = ContributionQuery()
-                query.field = field.key
-                query.sort = .mostSupported
-                query.limit = 2 * (count / max(1, region.fieldsOfAction.count) + 1)
-                candidates[field.key] = try await services.contributions.list(query).items
-            }
-        }
+        var used: Set<ContributionID> = []
+        var themesUsed: [String: Int] = [:]
         var decisions: [[(MeasureID, String)]] = [[], []]
         var waiting: [MeasureID] = []
         var later: [(MeasureID, [MeasureTransition])] = []
@@ -78,16 +70,25 @@ struct DemoMeasures {
             progress(index, count)
             let target = Self.targets[index % Self.targets.count]
             let field = region.fieldsOfAction[index % region.fieldsOfAction.count]
+            let themes = SampleTheme.of(field: field.key)
+            let theme = themes[(index / region.fieldsOfAction.count) % themes.count]
             let sources: [Contribution]
             if count <= Self.targets.count {
-                let pool = candidates[field.key] ?? []
-                let first = (index / region.fieldsOfAction.count) * 2
-                guard first < pool.count else { continue }
-                sources = Array(pool[first..<min(first + 2, pool.count)])
+                // The most supported contributions on the measure's theme, each taken up once.
+                var query = ContributionQuery()
+                query.field = field.key
+                query.search = theme.keyword
+                query.sort = .mostSupported
+                query.limit = 12
+                sources = Array(try await services.contributions.list(query).items.filter { !used.contains($0.id) }.prefix(2))
+                guard !sources.isEmpty else { continue }
+                used.formUnion(sources.map(\.id))
             } else {
                 guard let source = try await services.contributions.contribution(ContributionID(Int64(index + 1))) else { continue }
                 sources = [source]
             }
+            let repeated = themesUsed[theme.keyword, default: 0]
+            themesUsed[theme.keyword] = repeated + 1
             // Earlier measures started earlier; each step a day after the last.
             var time = now - Int64(110 - (index % Self.targets.count) * 2) * Self.day
             func next() -> Timestamp {
@@ -96,7 +97,8 @@ struct DemoMeasures {
             }
             let lead = Self.ministryByField[field.key] ?? region.ministries.first?.key
             let id = try await services.measures.create(
-                content(sources[0], field: field, number: index, leadMinistry: lead), codePrefix: field.code,
+                content(sources[0], theme: theme, pilot: repeated > 0, field: field, number: index, leadMinistry: lead),
+                codePrefix: field.code,
                 sources: sources.map { ($0.id, "gleiches Anliegen, zusammengefasst") }, actor: office, at: next())
             let machine = services.measureMachine
             func step(_ transition: MeasureTransition) async throws {
@@ -209,17 +211,22 @@ struct DemoMeasures {
         return reviewers
     }
 
-    func content(_ lead: Contribution, field: RegionConfiguration.FieldOfAction, number: Int, leadMinistry: String?) -> MeasureContent {
+    /// A measure on the theme of its sources; a theme taken up again becomes a pilot in the lead source's district.
+    func content(
+        _ lead: Contribution, theme: SampleTheme, pilot: Bool, field: RegionConfiguration.FieldOfAction, number: Int, leadMinistry: String?
+    ) -> MeasureContent {
         let cost = 400_000 + (number % 7) * 350_000
+        let district = services.region.districts.first { $0.officialKey == lead.districtKey }?.name
+        let title = if pilot, let district { "Modellvorhaben \(SampleText.inPlace(district)): \(theme.measure)" } else { theme.measure }
         return MeasureContent(
-            kind: number % 3 == 0 ? .project : .measure, title: lead.title, goal: "Aus den Beiträgen der Region: \(lead.title).",
+            kind: number % 3 == 0 ? .project : .measure, title: title, goal: theme.goal,
             description: lead.text + "\n\nDie Geschäftsstelle hat dazu gleichartige Beiträge zusammengefasst.",
             fields: [field.key], territories: [lead.districtKey], sponsor: "Regionalkonvent mit Partnern aus der Region",
             partners: "Kommunen, Kammern, Hochschulen", estimatedCost: cost,
             financing: [FinancingLine(source: number % 4 == 0 ? .eu : .state, programme: number % 4 == 0 ? "EFRE" : "Strukturentwicklung",
                                       amount: cost * 3 / 4),
                         FinancingLine(source: .municipal, programme: "Eigenanteil", amount: cost - cost * 3 / 4)],
-            timeframe: "2027–2030", indicators: [Indicator(name: "Beteiligte Betriebe und Einrichtungen", target: "\(15 + number)")],
+            timeframe: "2027–2030", indicators: [Indicator(name: theme.indicator, target: "\(15 + number)")],
             maturity: number % 2 == 0 ? .outline : .idea, leadMinistry: leadMinistry)
     }
 

@@ -37,7 +37,8 @@ public struct SampleData: Sendable {
         let region = services.region
         var random = SampleText(seed: amounts.seed)
         let now = Timestamp.now
-        let people = try await loader.addUsers(count: max(1, amounts.people), prefix: "beteiligte-\(amounts.seed)", at: now)
+        let people = try await loader.addUsers(count: max(1, amounts.people), prefix: "beteiligte-\(amounts.seed)", at: now,
+                                               name: SampleText.personName)
         progress("people", people.count, people.count)
 
         // Places weighted by population, so that the data looks like the region.
