@@ -40,6 +40,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            resources: [.copy("Lexicon")],
             swiftSettings: strict
         ),
         .target(

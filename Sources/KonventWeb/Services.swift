@@ -12,6 +12,8 @@ public struct Services: Sendable {
     public let accounts: any AccountStore
     public let organisations: any OrganisationStore
     public let contributions: any ContributionStore
+    /// The search's analyzer, the region's synonyms and place names (for the index and bulk loading).
+    public let search: SearchContext
     public let formats: any FormatStore
     public let measures: any MeasureStore
     /// The measures' life cycle over the configured review.
@@ -55,7 +57,10 @@ public struct Services: Sendable {
         self.database = database
         self.accounts = SQLAccountStore(database: database)
         self.organisations = SQLOrganisationStore(database: database)
-        self.contributions = SQLContributionStore(database: database)
+        var places: [String: String] = [:]
+        for territory in region.territories { places[territory.officialKey] = territory.name }
+        self.search = SearchContext(synonyms: SearchSynonyms(region.searchSynonyms), places: places)
+        self.contributions = SQLContributionStore(database: database, search: search)
         self.formats = SQLFormatStore(database: database)
         self.measures = SQLMeasureStore(database: database)
         self.measureMachine = MeasureStateMachine(review: region.review)
@@ -103,9 +108,11 @@ public struct Services: Sendable {
         do {
             try await Migrator(database: database, logger: logger).migrate()
             let secret = try await Settings(database: database).value("csrf_secret") { SecretToken().value }
-            return try Services(
+            let services = try Services(
                 configuration: configuration, region: region, database: database, catalog: catalog, secret: secret,
                 logger: logger)
+            try await SearchIndex.rebuildIfNeeded(database, services.search)
+            return services
         } catch {
             await database.shutdown()
             throw error

@@ -37,7 +37,7 @@ struct ContributionStoreTests {
             query.search = "Pendler Mulde"
             #expect(try await store.list(query).items.count == 1)
             let similar = try await store.similar(to: "Uns fehlen Fachkräfte und Auszubildende", limit: 5)
-            #expect(similar.first?.title == "Fachkräftemangel im Erzgebirge")
+            #expect(similar.first?.contribution.title == "Fachkräftemangel im Erzgebirge")
         }
     }
 

@@ -21,6 +21,8 @@ public struct RegionConfiguration: Sendable, Equatable {
     public var map: RegionMap?
     /// How measures are reviewed; without it, measures can be written but not sent into review.
     public var review = ReviewConfiguration(stages: [])
+    /// Words a search treats as the same ("ÖPNV", "Nahverkehr", "Bus").
+    public var searchSynonyms: [[String]] = []
     /// Position of each territory by key, so that lookups on list pages do not scan the table.
     var territoryIndex: [String: Int] = [:]
 
@@ -123,6 +125,12 @@ public struct RegionConfigurationFile: Sendable, Codable {
     public var timeZone: String?
     public var projectGates: [RegionConfiguration.ProjectGate]?
     public var review: ReviewConfiguration?
+    public var search: Search?
+
+    /// How the search reads the region's words: groups of words that mean the same for it.
+    public struct Search: Sendable, Codable {
+        public var synonyms: [[String]]
+    }
 
     public struct TerritorySource: Sendable, Codable {
         /// Path of the CSV file, relative to the configuration file.
@@ -164,6 +172,10 @@ public struct RegionConfigurationFile: Sendable, Codable {
             region.timeZone = timeZone
         }
         region.projectGates = projectGates ?? []
+        for group in search?.synonyms ?? [] where group.count < 2 || group.contains(where: { $0.trimmingWhitespace().isEmpty }) {
+            throw ConfigurationError("search.synonyms: each group needs at least two words, none empty")
+        }
+        region.searchSynonyms = search?.synonyms ?? []
         if let review {
             try review.validate(bodies: bodies.map(\.key))
             region.review = review

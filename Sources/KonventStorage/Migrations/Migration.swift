@@ -38,6 +38,7 @@ public enum Migrations {
         m008Trust,
         m009DataVersions,
         m010OwnEdits,
+        m011Search,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -7,7 +7,12 @@ import SQLKit
 public struct BulkLoader: Sendable {
     let database: any KonventDatabase
 
-    public init(database: any KonventDatabase) { self.database = database }
+    let search: SearchContext
+
+    public init(database: any KonventDatabase, search: SearchContext = SearchContext()) {
+        self.database = database
+        self.search = search
+    }
 
     public struct Row: Sendable {
         public var kind: Contribution.Kind
@@ -56,8 +61,16 @@ public struct BulkLoader: Sendable {
     public func addContributions(_ rows: [Row]) async throws -> [ContributionID] {
         let kind = database.kind
         var ids: [ContributionID] = []
+        var cache: [String: [String]]? = [:]
         for start in stride(from: 0, to: rows.count, by: 400) {
             let batch = Array(rows[start..<min(rows.count, start + 400)])
+            var analyzed: [IndexedDocument] = []
+            for row in batch {
+                analyzed.append(search.document(
+                    title: row.title, text: row.text, district: row.district, municipality: row.municipality, cache: &cache))
+            }
+            if cache?.count ?? 0 > 200_000 { cache = [:] }
+            let documents = analyzed
             let values = batch.map { row -> SQLQueryString in
                 """
                 (\(bind: row.kind.rawValue), \(bind: row.title), \(bind: row.text), \(bind: row.fields.joined(separator: ",")),
@@ -75,12 +88,7 @@ public struct BulkLoader: Sendable {
                     row.fields.map { field -> SQLQueryString in "(\(bind: field), \(bind: id))" }
                 }
                 try await db.raw("INSERT INTO contribution_fields (field_key, contribution_id) VALUES " + fieldRows.joined(separator: ", ")).run()
-                if kind == .sqlite {
-                    let search = zip(newIDs, batch).map { id, row -> SQLQueryString in
-                        "(\(bind: id), \(bind: GermanStemmer.indexText(row.title + " " + row.text)))"
-                    }
-                    try await db.raw("INSERT INTO contributions_fts (rowid, search_text) VALUES " + search.joined(separator: ", ")).run()
-                }
+                try await SearchIndex.writeMany(Array(zip(newIDs, documents)), kind: kind, in: db)
                 return newIDs.map(ContributionID.init)
             }
             ids += inserted

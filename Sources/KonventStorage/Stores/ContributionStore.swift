@@ -7,6 +7,8 @@ public struct ContributionQuery: Sendable, Equatable {
         case newest
         case mostSupported = "supported"
         case mostDiscussed = "discussed"
+        /// Best match first; only with a search term (without one it lists the newest).
+        case relevance
 
         public var catalogKey: String { "contributions.sort.\(rawValue)" }
     }
@@ -53,6 +55,8 @@ public struct ContributionPage: Sendable {
     public var next: PageKey?
     /// The key for the page before, nil on the first page.
     public var previous: PageKey?
+    /// When the search found nothing as typed but did with its words corrected: the corrected search.
+    public var correctedSearch: String?
 
     /// Lists say how many match up to this many ("mehr als 1.000"), so that counting stays as cheap
     /// on a million contributions as on a thousand.
@@ -90,8 +94,9 @@ public protocol ContributionStore: Sendable {
     func list(_ query: ContributionQuery) async throws -> ContributionPage
     /// How many match the query's filters (not its page), counted up to `ContributionPage.countLimit + 1`.
     func count(_ query: ContributionQuery) async throws -> Int
-    /// The most similar listed contributions to a text, best first (for "support instead of duplicating").
-    func similar(to text: String, limit: Int) async throws -> [Contribution]
+    /// The most similar listed contributions to a text, best first (for "support instead of
+    /// duplicating"), each with the words of the text it shares.
+    func similar(to text: String, limit: Int) async throws -> [SimilarContribution]
     /// Throws `StorageError.duplicate` for a second support by the same person.
     func support(_ id: ContributionID, by user: UserID) async throws
     func withdrawSupport(_ id: ContributionID, by user: UserID) async throws
@@ -99,4 +104,15 @@ public protocol ContributionStore: Sendable {
     func comments(on id: ContributionID) async throws -> [Comment]
     func addComment(to id: ContributionID, parent: Comment.ID?, author: UserID, body: String) async throws -> Comment.ID
     func contributions(by author: UserID) async throws -> [Contribution]
+}
+
+/// A contribution like a text someone is writing, and the words they share ("Ärztemangel, Glauchau").
+public struct SimilarContribution: Sendable {
+    public var contribution: Contribution
+    public var sharedWords: [String]
+
+    public init(contribution: Contribution, sharedWords: [String]) {
+        self.contribution = contribution
+        self.sharedWords = sharedWords
+    }
 }

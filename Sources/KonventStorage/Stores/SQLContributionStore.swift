@@ -4,8 +4,12 @@ import SQLKit
 
 public struct SQLContributionStore: ContributionStore {
     let database: any KonventDatabase
+    let search: SearchContext
 
-    public init(database: any KonventDatabase) { self.database = database }
+    public init(database: any KonventDatabase, search: SearchContext = SearchContext()) {
+        self.database = database
+        self.search = search
+    }
 
     static let columns = """
         c.id, c.kind, c.title, c.body, c.field_keys, c.district_key, c.municipality_key, c.author_id, c.anonymous,
@@ -22,7 +26,9 @@ public struct SQLContributionStore: ContributionStore {
     public func create(
         _ draft: ContributionDraft, author: UserID, at time: Timestamp, status: Contribution.Status
     ) async throws -> ContributionID {
-        try await database.write { db in try await Self.insert(draft, author: author, at: time, status: status, kind: database.kind, in: db) }
+        try await database.write { db in
+            try await Self.insert(draft, author: author, at: time, status: status, kind: database.kind, search: search, in: db)
+        }
     }
 
     public func createAll(
@@ -31,7 +37,7 @@ public struct SQLContributionStore: ContributionStore {
         try await database.write { db in
             var ids: [ContributionID] = []
             for draft in drafts {
-                ids.append(try await Self.insert(draft, author: author, at: time, status: status, kind: database.kind, in: db))
+                ids.append(try await Self.insert(draft, author: author, at: time, status: status, kind: database.kind, search: search, in: db))
             }
             return ids
         }
@@ -39,7 +45,7 @@ public struct SQLContributionStore: ContributionStore {
 
     static func insert(
         _ draft: ContributionDraft, author: UserID, at time: Timestamp, status: Contribution.Status, kind: DatabaseKind,
-        in db: any SQLDatabase
+        search: SearchContext, in db: any SQLDatabase
     ) async throws -> ContributionID {
             // Only a confirmed member acts for an organisation; the form offers no other, and a
             // membership removed meanwhile must not slip through.
@@ -66,12 +72,9 @@ public struct SQLContributionStore: ContributionStore {
             for field in draft.fields {
                 try await db.raw("INSERT INTO contribution_fields (field_key, contribution_id) VALUES (\(bind: field), \(bind: id))").run()
             }
-            if kind == .sqlite {
-                try await db.raw("""
-                    INSERT INTO contributions_fts (rowid, search_text)
-                    VALUES (\(bind: id), \(bind: GermanStemmer.indexText(draft.title + " " + draft.text)))
-                    """).run()
-            }
+            try await SearchIndex.write(
+                search.document(title: draft.title, text: draft.text, district: draft.districtKey, municipality: draft.municipalityKey),
+                id: id, kind: kind, in: db)
             try await AuditTrail.append(
                 AuditEvent(actor: author, action: "contribution.created", subject: "contribution:\(id)",
                            detail: "status=\(status.rawValue)"), at: time, in: db)
@@ -122,7 +125,7 @@ public struct SQLContributionStore: ContributionStore {
             // take the contribution up between this check and the change.
             let lock = database.kind == .postgres ? " FOR UPDATE" : ""
             guard let row = try await db.raw("""
-                SELECT title, body, status, author_id, created_at, edited_at FROM contributions WHERE id = \(bind: id.rawValue)\(unsafeRaw: lock)
+                SELECT title, body, status, author_id, created_at, edited_at, district_key, municipality_key FROM contributions WHERE id = \(bind: id.rawValue)\(unsafeRaw: lock)
                 """).first() else { throw StorageError.notFound }
             let status = Contribution.Status(rawValue: try row.decode(column: "status", as: String.self))
             guard try row.decode(column: "author_id", as: Int64?.self) == author.rawValue, status == .submitted || status == .published else {
@@ -139,13 +142,10 @@ public struct SQLContributionStore: ContributionStore {
                     updated_at = \(bind: time.milliseconds)
                 WHERE id = \(bind: id.rawValue)
                 """).run()
-            if database.kind == .sqlite {
-                try await db.raw("DELETE FROM contributions_fts WHERE rowid = \(bind: id.rawValue)").run()
-                try await db.raw("""
-                    INSERT INTO contributions_fts (rowid, search_text)
-                    VALUES (\(bind: id.rawValue), \(bind: GermanStemmer.indexText(edit.title + " " + edit.text)))
-                    """).run()
-            }
+            try await SearchIndex.write(
+                search.document(title: edit.title, text: edit.text, district: try row.decode(column: "district_key", as: String.self),
+                                municipality: try row.decode(column: "municipality_key", as: String?.self)),
+                id: id.rawValue, kind: database.kind, in: db)
             try await AuditTrail.append(
                 AuditEvent(actor: author, action: "contribution.edited", subject: "contribution:\(id)"), at: time, in: db)
         }
@@ -166,29 +166,66 @@ public struct SQLContributionStore: ContributionStore {
     }
 
     /// The search condition for the dialect, or nil when the search has no words.
-    static func searchCondition(_ search: String, kind: DatabaseKind) -> SQLQueryString? {
-        // Only letters and digits reach the query syntax, so a search cannot inject operators.
-        let words = GermanStemmer.words(search).prefix(8)
-        guard !words.isEmpty else { return nil }
-        switch kind {
-        case .sqlite:
-            let match = words.map { "\"\(GermanStemmer.stem($0))\"*" }.joined(separator: " ")
-            return "c.id IN (SELECT rowid FROM contributions_fts WHERE contributions_fts MATCH \(bind: match))"
-        case .postgres:
-            let query = words.map { "\($0.lowercased()):*" }.joined(separator: " & ")
-            return "c.search_vector @@ to_tsquery('german', \(bind: query))"
+    /// How a search term is asked for: every word, or, when every word together finds fewer than
+    /// three, any word (ranked); when neither finds anything, the words as corrected, if that finds some.
+    struct SearchPlan {
+        var syntax: String
+        var correctedSearch: String?
+        /// When any word will do: each word on its own, so that hits with more of them rank first.
+        var words: [String] = []
+    }
+
+    static let fewerThan = 3
+
+    func plan(_ query: ContributionQuery) async throws -> SearchPlan? {
+        let terms = search.analyzer.terms(query.search, synonyms: search.synonyms)
+        guard !terms.isEmpty else { return nil }
+        if let found = try await firstThatFinds(terms, query) { return found }
+        // Nothing as typed: the words the lexicon does not know, corrected.
+        var changed = false
+        let corrected = query.search.split { !($0.isLetter || $0.isNumber) }.map { word -> String in
+            let folded = SearchAnalyzer.fold(String(word))
+            guard let correction = search.analyzer.correction(folded) else { return String(word) }
+            changed = true
+            return word.first?.isUppercase == true ? correction.prefix(1).uppercased() + correction.dropFirst() : correction
+        }.joined(separator: " ")
+        if changed, var found = try await firstThatFinds(search.analyzer.terms(corrected, synonyms: search.synonyms), query) {
+            found.correctedSearch = corrected
+            return found
         }
+        return SearchPlan(syntax: SearchIndex.syntax(terms, .all, kind: database.kind))
+    }
+
+    func firstThatFinds(_ terms: SearchTerms, _ query: ContributionQuery) async throws -> SearchPlan? {
+        let kind = database.kind
+        let all = SearchIndex.syntax(terms, .all, kind: kind)
+        let found = try await matching(all, query, upTo: Self.fewerThan)
+        if found >= Self.fewerThan || (terms.words.count == 1 && found > 0) { return SearchPlan(syntax: all) }
+        if terms.words.count > 1 {
+            let any = SearchIndex.syntax(terms, .any, kind: kind)
+            if try await matching(any, query, upTo: 1) > 0 {
+                return SearchPlan(syntax: any, words: terms.words.map { SearchIndex.syntax(SearchTerms(words: [$0]), .all, kind: kind) })
+            }
+        }
+        return found > 0 ? SearchPlan(syntax: all) : nil
+    }
+
+    func matching(_ syntax: String, _ query: ContributionQuery, upTo limit: Int) async throws -> Int {
+        let conditions = filters(query, SearchPlan(syntax: syntax))
+        let sql: SQLQueryString = "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM contributions c WHERE "
+            + conditions.joined(separator: " AND ") + " LIMIT \(bind: limit)) matching"
+        return try await database.read { db in try await db.raw(sql).first()?.decode(column: "n", as: Int.self) ?? 0 }
     }
 
     public func count(_ query: ContributionQuery) async throws -> Int {
-        let conditions = filters(query)
+        let conditions = filters(query, try await plan(query))
         let count: SQLQueryString = "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM contributions c WHERE "
             + conditions.joined(separator: " AND ") + " LIMIT \(bind: ContributionPage.countLimit + 1)) matching"
         return try await database.read { db in try await db.raw(count).first()?.decode(column: "n", as: Int.self) ?? 0 }
     }
 
     /// The conditions of the query's filters and search, without its page.
-    func filters(_ query: ContributionQuery) -> [SQLQueryString] {
+    func filters(_ query: ContributionQuery, _ plan: SearchPlan?) -> [SQLQueryString] {
         var conditions: [SQLQueryString] = ["c.listed = 1"]
         if let kind = query.kind { conditions.append("c.kind = \(bind: kind.rawValue)") }
         if let district = query.district { conditions.append("c.district_key = \(bind: district)") }
@@ -198,17 +235,19 @@ public struct SQLContributionStore: ContributionStore {
         if let field = query.field {
             conditions.append("EXISTS (SELECT 1 FROM contribution_fields f WHERE f.contribution_id = c.id AND f.field_key = \(bind: field))")
         }
-        if let search = Self.searchCondition(query.search, kind: database.kind) { conditions.append(search) }
+        if let plan { conditions.append(SearchIndex.condition(plan.syntax, kind: database.kind)) }
         return conditions
     }
 
     public func list(_ query: ContributionQuery) async throws -> ContributionPage {
+        let plan = try await plan(query)
+        if query.sort == .relevance, let plan { return try await ranked(query, plan) }
         let sortColumn = switch query.sort {
-        case .newest: "c.created_at"
+        case .newest, .relevance: "c.created_at"
         case .mostSupported: "c.supports_count"
         case .mostDiscussed: "c.comments_count"
         }
-        var conditions = filters(query)
+        var conditions = filters(query, plan)
         let backwards = query.before != nil
         if let before = query.before {
             conditions.append("(\(unsafeRaw: sortColumn), c.id) > (\(bind: before.value), \(bind: before.id))")
@@ -233,39 +272,71 @@ public struct SQLContributionStore: ContributionStore {
             // Backwards: the reverse.
             page.next = backwards || more ? try key(shown.last) : nil
             page.previous = (backwards ? more : query.after != nil) ? try key(shown.first) : nil
+            page.correctedSearch = plan?.correctedSearch
             return page
         }
     }
 
-    public func similar(to text: String, limit: Int) async throws -> [Contribution] {
-        // Any of the longer words may match; the best matches (BM25 / ts_rank) come first.
-        let words = Array(Set(GermanStemmer.words(text).filter { $0.count >= 4 })).sorted().prefix(12)
-        guard !words.isEmpty else { return [] }
-        let kind = database.kind
+    /// Best match first. A ranking has no stable key to page by, so its pages go by position (the
+    /// key's value), within the counted limit.
+    func ranked(_ query: ContributionQuery, _ plan: SearchPlan) async throws -> ContributionPage {
+        let limit = max(1, min(query.limit, 100))
+        let offset = Int(max(0, min((query.before ?? query.after)?.value ?? 0, Int64(ContributionPage.countLimit))))
+        var plain = query
+        plain.search = ""
+        let ranking = SearchIndex.ranking(plan.syntax, kind: database.kind)
+        let conditions = filters(plain, nil) + [ranking.match]
+        // Any word will do: those with more of the words come first, then the best.
+        let matched: SQLQueryString = plan.words.isEmpty ? "0"
+            : plan.words.map { "(CASE WHEN " + SearchIndex.condition($0, kind: database.kind) + " THEN 1 ELSE 0 END)" as SQLQueryString }
+                .joined(separator: " + ")
+        let sql: SQLQueryString = "SELECT \(unsafeRaw: Self.columns), " + ranking.score + " AS score, " + matched + " AS matched \(unsafeRaw: Self.from) "
+            + ranking.join + " WHERE " + conditions.joined(separator: " AND ")
+            + " ORDER BY matched DESC, score, c.id DESC LIMIT \(bind: limit + 1) OFFSET \(bind: offset)"
         return try await database.read { db in
-            let sql: SQLQueryString
-            switch kind {
-            case .sqlite:
-                let match = words.map { "\"\(GermanStemmer.stem($0))\"*" }.joined(separator: " OR ")
-                sql = """
-                    SELECT \(unsafeRaw: Self.columns) FROM contributions_fts
-                    JOIN contributions c ON c.id = contributions_fts.rowid
-                    LEFT JOIN users u ON u.id = c.author_id
-                    LEFT JOIN user_organisations uo ON uo.organisation_id = c.organisation_id AND uo.user_id = c.author_id AND uo.status = 'confirmed'
-                    LEFT JOIN organisations o ON o.id = uo.organisation_id
-                    LEFT JOIN formats fm ON fm.id = c.format_id
-                    WHERE contributions_fts MATCH \(bind: match) AND c.listed = 1
-                    ORDER BY bm25(contributions_fts) LIMIT \(bind: limit)
-                    """
-            case .postgres:
-                let query = words.map { "\($0.lowercased()):*" }.joined(separator: " | ")
-                sql = """
-                    SELECT \(unsafeRaw: Self.columns) \(unsafeRaw: Self.from)
-                    WHERE c.search_vector @@ to_tsquery('german', \(bind: query)) AND c.listed = 1
-                    ORDER BY ts_rank(c.search_vector, to_tsquery('german', \(bind: query))) DESC, c.id DESC LIMIT \(bind: limit)
-                    """
+            let rows = try await db.raw(sql).all()
+            var page = ContributionPage(items: try rows.prefix(limit).map(Self.decode))
+            if rows.count > limit, offset + limit <= ContributionPage.countLimit { page.next = PageKey(value: Int64(offset + limit), id: 0) }
+            if offset > 0 { page.previous = PageKey(value: Int64(max(0, offset - limit)), id: 0) }
+            page.correctedSearch = plan.correctedSearch
+            return page
+        }
+    }
+
+    public func similar(to text: String, limit: Int) async throws -> [SimilarContribution] {
+        // The rarest words of the text (a word the lexicon does not know counts as rarest), the
+        // title's first: any of them may match, compounds by their parts too; best matches first.
+        let analyzer = search.analyzer
+        var chosen: [(word: String, folded: String)] = []
+        var seen: Set<String> = []
+        for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            let folded = SearchAnalyzer.fold(String(word))
+            guard folded.count >= 4, !analyzer.isStopWord(folded), seen.insert(analyzer.stem(folded)).inserted else { continue }
+            chosen.append((String(word), folded))
+        }
+        chosen = Array(chosen.enumerated().sorted { a, b in
+            let rankA = analyzer.rank(a.element.folded) ?? Int.max, rankB = analyzer.rank(b.element.folded) ?? Int.max
+            return rankA != rankB ? rankA > rankB : a.offset < b.offset
+        }.map(\.element).prefix(8))
+        guard !chosen.isEmpty else { return [] }
+        let words = chosen.map { word -> SearchTerms.Word in
+            var alternatives: [SearchTerms.Alternative] = [.exact(analyzer.stem(word.folded))]
+            if let split = analyzer.split(word.folded) { alternatives.append(.all(split.map { .exact(analyzer.stem($0)) })) }
+            return SearchTerms.Word(folded: word.folded, alternatives: alternatives)
+        }
+        let syntax = SearchIndex.syntax(SearchTerms(words: words), .any, kind: database.kind)
+        let ranking = SearchIndex.ranking(syntax, kind: database.kind)
+        let sql: SQLQueryString = "SELECT \(unsafeRaw: Self.columns), " + ranking.score + " AS score \(unsafeRaw: Self.from) " + ranking.join
+            + " WHERE c.listed = 1 AND " + ranking.match + " ORDER BY score, c.id DESC LIMIT \(bind: limit)"
+        let found = try await database.read { db in try await db.raw(sql).all().map(Self.decode) }
+        return found.map { contribution in
+            let indexed = analyzer.indexed(contribution.title + " " + contribution.text)
+            let terms = Set(indexed.stems + indexed.parts)
+            let shared = chosen.filter { word in
+                terms.contains(analyzer.stem(word.folded))
+                    || (analyzer.split(word.folded).map { $0.allSatisfy { terms.contains(analyzer.stem($0)) } } ?? false)
             }
-            return try await db.raw(sql).all().map(Self.decode)
+            return SimilarContribution(contribution: contribution, sharedWords: shared.map(\.word))
         }
     }
 

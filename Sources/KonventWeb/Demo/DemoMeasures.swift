@@ -79,8 +79,10 @@ struct DemoMeasures {
                 query.field = field.key
                 query.search = theme.keyword
                 query.sort = .mostSupported
-                query.limit = 12
-                sources = Array(try await services.contributions.list(query).items.filter { !used.contains($0.id) }.prefix(2))
+                query.limit = 30
+                // The search also finds synonyms ("Bus" for "Nahverkehr"); a source names the theme itself.
+                sources = Array(try await services.contributions.list(query).items
+                    .filter { !used.contains($0.id) && $0.title.contains(theme.keyword) }.prefix(2))
                 guard !sources.isEmpty else { continue }
                 used.formUnion(sources.map(\.id))
             } else {

@@ -33,7 +33,7 @@ public struct SampleData: Sendable {
 
     /// Writes the data; `progress` is called with (step, done, total) now and then.
     public func generate(_ amounts: Amounts, progress: @Sendable (String, Int, Int) -> Void = { _, _, _ in }) async throws {
-        let loader = BulkLoader(database: services.database)
+        let loader = BulkLoader(database: services.database, search: services.search)
         let region = services.region
         var random = SampleText(seed: amounts.seed)
         let now = Timestamp.now
@@ -131,7 +131,7 @@ public struct SampleData: Sendable {
                 ? Format.Documentation(summary: generated.summary, participants: 8 + random.below(50), attachments: "") : nil
             items.append((draft, amounts.facilitator, documentation))
         }
-        let loader = BulkLoader(database: services.database)
+        let loader = BulkLoader(database: services.database, search: services.search)
         let ids = try await loader.addFormats(items, at: now)
         var registrations: [(FormatID, UserID, RegistrationStatus)] = []
         var past: [String: [FormatID]] = [:]

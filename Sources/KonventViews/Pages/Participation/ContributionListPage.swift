@@ -22,6 +22,10 @@ public enum ContributionListPage {
         /// How many match the filters (counted up to a limit).
         public var total = 0
         public var totalIsCapped = false
+        /// The search as corrected, when the typed one found nothing.
+        public var correctedSearch: String?
+        /// The place the search names, with the link to its filter.
+        public var placeFilter: (name: String, href: String)?
         public var mayContribute: Bool
 
         public init(
@@ -62,6 +66,12 @@ public enum ContributionListPage {
                 el("h2", .id("results-title")) {
                     Layout.counted(model.total, capped: model.totalIsCapped, "contributions.count", t)
                 }
+                if let corrected = model.correctedSearch {
+                    el("p", .class("notice")) { t("contributions.corrected", ["typed": model.search, "corrected": corrected]) }
+                }
+                if let place = model.placeFilter {
+                    el("p") { el("a", .href(place.href)) { t("contributions.placeFilter", ["place": place.name]) } }
+                }
                 if model.items.isEmpty {
                     el("p") { t("contributions.none") }
                 } else {
@@ -99,7 +109,8 @@ public enum ContributionListPage {
                          selected: model.status ?? "", errors: [], t)
             if let format = model.format { void("input", .type("hidden"), .name("format"), .value(String(format.id))) }
             Forms.select(name: "sort", label: t("contributions.sort"),
-                         options: ["newest", "supported", "discussed"].map { ($0, t("contributions.sort.\($0)")) },
+                         options: ((model.search.isEmpty ? [] : ["relevance"]) + ["newest", "supported", "discussed"])
+                            .map { ($0, t("contributions.sort.\($0)")) },
                          selected: model.sort, errors: [], t)
             Forms.submit(t("contributions.filter.apply"))
         }

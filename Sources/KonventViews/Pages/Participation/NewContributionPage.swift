@@ -15,7 +15,8 @@ public enum NewContributionPage {
         public var organisation = ""
         public var anonymous = false
         public var profile = ProjectProfile.Input()
-        public var similar: [Contribution] = []
+        /// Contributions like the one being written, with the words they share.
+        public var similar: [(contribution: Contribution, sharedWords: [String])] = []
         public var errors: [FieldError] = []
 
         public init(region: RegionConfiguration, organisations: [Organisation]) {
@@ -71,7 +72,14 @@ public enum NewContributionPage {
             el("h2", .id("similar-title")) { t("contributions.similar.title") }
             el("p") { t("contributions.similar.intro") }
             el("ul", .class("result-list")) {
-                for item in model.similar { el("li") { ContributionSummary.item(item, model.region, t) } }
+                for item in model.similar {
+                    el("li") {
+                        ContributionSummary.item(item.contribution, model.region, t)
+                        if !item.sharedWords.isEmpty {
+                            el("p", .class("hint")) { t("contributions.similar.shared", ["words": item.sharedWords.joined(separator: ", ")]) }
+                        }
+                    }
+                }
             }
         }
     }

@@ -94,7 +94,9 @@ struct ContributionRoutes {
         query.municipality = value("municipality").flatMap { basics.region.territory($0)?.kind == .municipality ? $0 : nil }
         query.status = value("status").flatMap(Contribution.Status.init(rawValue:)).flatMap { $0.isListed ? $0 : nil }
         query.format = value("format").flatMap(FormatID.init)
-        query.sort = value("sort").flatMap(ContributionQuery.Sort.init(rawValue:)) ?? .newest
+        // A search term ranks by relevance unless another order is chosen.
+        query.sort = value("sort").flatMap(ContributionQuery.Sort.init(rawValue:)) ?? (query.search.isEmpty ? .newest : .relevance)
+        if query.sort == .relevance && query.search.trimmingWhitespace().isEmpty { query.sort = .newest }
         query.after = value("after").flatMap(PageKey.init)
         query.before = value("before").flatMap(PageKey.init)
         let page = try await service.contributions.list(query)
@@ -114,11 +116,34 @@ struct ContributionRoutes {
             mayContribute: basics.policy.allows(context.actor, .contribute))
         model.municipality = query.municipality
         model.previousPage = link("before", page.previous)
+        model.correctedSearch = page.correctedSearch
+        if query.district == nil, query.municipality == nil, let place = namedPlace(in: query.search) {
+            var filtered: [(String, String?)] = [
+                ("q", query.search), ("kind", query.kind?.rawValue), ("field", query.field), ("sort", query.sort.rawValue),
+            ]
+            filtered.append(place.kind == .municipality ? ("municipality", place.officialKey) : ("district", place.officialKey))
+            model.placeFilter = (place.name, Site.Contributions.list().query(filtered))
+        }
         model.total = try await service.count(query)
         model.totalIsCapped = model.total > ContributionPage.countLimit
         model.status = query.status?.rawValue
         if let id = query.format, let format = try await service.formats.format(id) { model.format = (id.rawValue, format.title) }
         return .html(ContributionListPage.render(model, basics.pageContext(context, path: Site.Contributions.list())))
+    }
+
+    /// The district or municipality a search names ("Plauen", "Erzgebirge"), to offer its filter.
+    func namedPlace(in search: String) -> Territory? {
+        let words = search.split { !($0.isLetter || $0.isNumber) }.map { SearchAnalyzer.fold(String($0)) }.filter { $0.count >= 4 }
+        for word in words {
+            if let municipality = basics.region.territories.first(where: { $0.kind == .municipality && SearchAnalyzer.fold($0.name) == word }) {
+                return municipality
+            }
+            let stem = GermanStemmer.stem(word)
+            if stem.count >= 5, let district = basics.region.districts.first(where: {
+                SearchAnalyzer.fold($0.name).split(separator: " ").contains { $0.hasPrefix(stem) }
+            }) { return district }
+        }
+        return nil
     }
 
     func create(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -141,6 +166,7 @@ struct ContributionRoutes {
         // Before the first submission goes through, show what exists already (works without JavaScript).
         if !form.isChecked("seenSimilar") {
             model.similar = try await service.contributions.similar(to: draft.title + " " + draft.text, limit: 5)
+                .map { ($0.contribution, $0.sharedWords) }
             if !model.similar.isEmpty { return .html(NewContributionPage.render(model, page)) }
         }
         let status: Contribution.Status = try await premoderation() ? .submitted : .published

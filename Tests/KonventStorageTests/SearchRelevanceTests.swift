@@ -1,0 +1,55 @@
+import Foundation
+import KonventDomain
+import KonventStorage
+import KonventTestSupport
+import Testing
+
+/// The search over a relevance set of its own (`Tests/Relevance/search-de.json`), on every database:
+/// each case the old search failed (compounds, stop words, umlaut spellings, typos, synonyms, places,
+/// operators) and the ranking as a whole.
+@Suite("Search relevance")
+struct SearchRelevanceTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The default region's synonyms and place names, as the server reads them.
+    static func context() throws -> SearchContext {
+        let regionDirectory = root.appendingPathComponent("Sources/KonventWeb/Resources/region")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: regionDirectory.appendingPathComponent("suedwestsachsen.json")))
+        let synonyms = ((json as? [String: Any])?["search"] as? [String: Any])?["synonyms"] as? [[String]] ?? []
+        var places: [String: String] = [:]
+        for line in try String(contentsOf: regionDirectory.appendingPathComponent("regions.csv"), encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            if cells.count > 1 { places[String(cells[0])] = String(cells[1]) }
+        }
+        return SearchContext(synonyms: SearchSynonyms(synonyms), places: places)
+    }
+
+    static func evaluate(_ db: any KonventDatabase) async throws -> SearchEvaluation.Summary {
+        let set = try RelevanceSet.load(root.appendingPathComponent("Tests/Relevance/search-de.json"))
+        let store = SQLContributionStore(database: db, search: try context())
+        let author = try await person(SQLAccountStore(database: db), "relevanz@example.org")
+        let evaluation = SearchEvaluation(store: store)
+        let keys = try await evaluation.load(set, author: author.id)
+        return try await evaluation.run(set, keys: keys)
+    }
+
+    @Test("every case of the set finds what it should, and nothing where nothing fits", arguments: TestDatabase.available)
+    func cases(database: TestDatabase) async throws {
+        try await database.with { db in
+            let summary = try await Self.evaluate(db)
+            for outcome in summary.outcomes {
+                let q = outcome.query
+                if q.expected.isEmpty {
+                    #expect(outcome.found.isEmpty, "„\(q.q)“ (\(q.case)) should find nothing, found \(outcome.found)")
+                } else {
+                    #expect(outcome.recall >= 0.5, "„\(q.q)“ (\(q.case)): expected \(q.expected), found \(outcome.found)")
+                    #expect(outcome.reciprocalRank == 1, "„\(q.q)“ (\(q.case)): expected \(q.expected) first, found \(outcome.found)")
+                }
+            }
+            print("search relevance (\(database)): recall@10 \(summary.recallAt10), MRR \(summary.meanReciprocalRank), empty \(summary.emptyShare)")
+            #expect(summary.recallAt10 >= 0.85)
+            #expect(summary.meanReciprocalRank >= 0.9)
+            #expect(summary.emptyShare <= 0.03)
+        }
+    }
+}
