@@ -80,6 +80,8 @@ let package = Package(
             name: "konvent",
             dependencies: [
                 "KonventWeb",
+                "KonventDomain",
+                "KonventStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -34,6 +34,7 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     SessionRoutes(basics: basics, service: services.sessionsService).add(to: router)
     MasterplanRoutes(basics: basics, service: services.masterplanService).add(to: router)
     OperationsRoutes(basics: basics, service: services.operationsService).add(to: router)
+    SearchRoutes(basics: basics, service: services.searchService).add(to: router)
 
     let configuration = services.configuration
     var app = Application(

@@ -35,6 +35,8 @@ public struct Services: Sendable {
     /// How many contributions a list's filters match: counted once per filter and change, and
     /// served for ten seconds under a stream of new contributions, so that paging costs no count.
     let listCounts = VersionedCache<Int>(minimumAge: .seconds(10), limit: 256)
+    /// The in-memory index of measures, formats, sessions and the masterplan, made anew at most every five seconds.
+    let siteIndexes = VersionedCache<SiteSearchIndex>(minimumAge: .seconds(5), limit: 2)
     /// The plan and the report, with their caches (one for the server and the command line).
     let masterplanService: MasterplanService
     public let outbox: Outbox
@@ -161,6 +163,12 @@ public struct Services: Sendable {
         OperationsService(
             database: database, outbox: outbox, accounts: accounts, metrics: metrics, assets: assets,
             metricsToken: configuration.metricsToken, logger: logger)
+    }
+
+    var searchService: SearchService {
+        SearchService(
+            contributions: contributions, measures: measures, formats: formats, sessions: bodySessions,
+            masterplan: masterplanService.masterplan, search: search, indexes: siteIndexes, keys: keys)
     }
 
     var calendar: ReviewCalendar { ReviewCalendar(region: region, clock: clock, reviews: reviews) }

@@ -5,5 +5,5 @@ struct KonventCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "konvent",
         abstract: "Konvent: the platform that carries a regional masterplan from the first idea to the adopted plan.",
-        subcommands: [Serve.self, Demo.self, Migrate.self, UserCommand.self, AuditCommand.self, Generate.self, ExportCommand.self])
+        subcommands: [Serve.self, Demo.self, Migrate.self, UserCommand.self, AuditCommand.self, Generate.self, ExportCommand.self, SearchQuality.self])
 }

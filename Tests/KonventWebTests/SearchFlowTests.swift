@@ -80,3 +80,36 @@ struct SearchFlowTests {
         }
     }
 }
+
+extension SearchFlowTests {
+    @Test("one search over the site: contributions, measures, formats, sessions and the plan; drafts only for the office")
+    func siteWide() async throws {
+        try await withApp { browser, services in
+            _ = try await DemoData(services: services).load()
+            let page = try await browser.get("/search?q=Wasserstoff")
+            #expect(page.status == .ok)
+            for kind in ["Beiträge", "Maßnahmen und Projekte", "Formate und Termine"] {
+                #expect(page.body.contains("<a href=\"#search-") && page.body.contains(">\(kind) ("), "\(kind)")
+            }
+            #expect(page.body.contains("Wasserstoff-Testfeld für Verkehr und Industrie"))
+            let decisions = try await browser.get("/search?q=Lenkungskreis&type=sessions")
+            #expect(decisions.body.contains("Sitzungen und Beschlüsse (") && decisions.body.contains("href=\"/sessions/"))
+            #expect(!decisions.body.contains("id=\"search-contributions\""), "limited to the kind asked for")
+            // A draft measure: its title is found by the office only.
+            var query = MeasureQuery()
+            query.publicOnly = false
+            query.states = [.draft]
+            let draft = try #require(try await services.measures.list(query).first)
+            let title = draft.content.title
+            let encoded = title.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let visitor = try await browser.get("/search?q=\(encoded)&type=measures")
+            #expect(!visitor.body.contains("href=\"/measures/\(draft.id.rawValue)\""))
+            let office = Browser(client: browser.client)
+            let login = try await office.get("/login")
+            try await office.post("/login", [("email", "geschaeftsstelle@demo.konvent.localhost"), ("password", DemoData.password)], csrfFrom: login)
+            #expect(try await office.get("/search?q=\(encoded)&type=measures").body.contains("href=\"/measures/\(draft.id.rawValue)\""))
+            let header = try await browser.get("/")
+            #expect(header.body.contains("<form class=\"site-search\" role=\"search\" method=\"get\" action=\"/search\""))
+        }
+    }
+}

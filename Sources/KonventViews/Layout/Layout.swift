@@ -39,6 +39,11 @@ public enum Layout {
                     el("summary", .class("site-menu__toggle")) { t("layout.nav.menu") }
                     el("div", .class("site-nav site-nav--menu")) { navigation(context) }
                 }
+                el("form", .class("site-search"), .role("search"), .method("get"), .action(Site.search()), .ariaLabel(t("search.title"))) {
+                    el("label", .class("visually-hidden"), Attribute("for", "site-search-q")) { t("search.field") }
+                    void("input", .type("search"), .id("site-search-q"), .name("q"), Attribute("placeholder", t("search.placeholder")))
+                    el("button", .type("submit"), .class("button button--secondary")) { t("search.submit") }
+                }
             }
         }
     }
@@ -131,6 +136,11 @@ public enum Layout {
     /// (`key` is a plural entry; `key.capped` takes the limit).
     public static func counted(_ total: Int, capped: Bool, _ key: String, _ t: Translator) -> String {
         capped ? t(key + ".capped", ["limit": t.number(total - 1)]) : t.count(key, total)
+    }
+
+    /// The number alone, "mehr als 1.000" where the count stopped at its limit.
+    public static func countNumber(_ total: Int, capped: Bool, _ t: Translator) -> String {
+        capped ? t("search.countCapped", ["limit": t.number(total - 1)]) : t.number(total)
     }
 
     /// Previous and next page of a list paged by key.

@@ -102,6 +102,7 @@ public enum Site {
     }
 
     public static let participation: SitePath<> = .init("/participation")
+    public static let search: SitePath<> = .init("/search")
 
     public enum Measures {
         public static let list: SitePath<> = .init("/measures")
