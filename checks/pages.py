@@ -47,7 +47,7 @@ def visit_all(browser, server, visit, viewport=None):
                 # A form that came back with errors.
                 page.goto(server.url + "/register")
                 page.eval_on_selector("form.form", "form => form.noValidate = true")
-                page.locator("button.button").click()
+                page.locator("main button.button").click()
                 visit(page, f"{language}-out-register-errors", None)
                 names.append(f"{language}-out-register-errors")
             elif role == "in":

@@ -40,7 +40,7 @@ public enum Layout {
                     el("div", .class("site-nav site-nav--menu")) { navigation(context) }
                 }
                 el("form", .class("site-search"), .role("search"), .method("get"), .action(Site.search()), .ariaLabel(t("search.title"))) {
-                    el("label", .class("visually-hidden"), Attribute("for", "site-search-q")) { t("search.field") }
+                    el("label", .class("visually-hidden"), Attribute("for", "site-search-q")) { t("search.siteField") }
                     void("input", .type("search"), .id("site-search-q"), .name("q"), Attribute("placeholder", t("search.placeholder")))
                     el("button", .type("submit"), .class("button button--secondary")) { t("search.submit") }
                 }
