@@ -48,6 +48,7 @@ struct SearchQuality: AsyncParsableCommand {
     func time(_ set: RelevanceSet, _ store: SQLContributionStore) async throws {
         let total = try await store.count(ContributionQuery())
         var searches: [Double] = [], hints: [Double] = []
+        var byQuery: [String: [Double]] = [:]
         let clock = ContinuousClock()
         for _ in 0..<rounds {
             for query in set.queries {
@@ -59,6 +60,7 @@ struct SearchQuality: AsyncParsableCommand {
                 _ = try await store.list(request)
                 _ = try await store.count(request)
                 searches.append(milliseconds(clock.now - started))
+                byQuery[query.q, default: []].append(searches.last!)
             }
             for item in set.contributions {
                 let started = clock.now
@@ -71,6 +73,8 @@ struct SearchQuality: AsyncParsableCommand {
                      percentile(searches, 0.5), percentile(searches, 0.95), searches.max() ?? 0, searches.count))
         print(String(format: "  similar hint:          p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d runs)",
                      percentile(hints, 0.5), percentile(hints, 0.95), hints.max() ?? 0, hints.count))
+        let slowest = byQuery.map { ($0.key, percentile($0.value, 0.5)) }.sorted { $0.1 > $1.1 }.prefix(5)
+        print("  slowest searches (median): " + slowest.map { String(format: "„%@“ %.1f ms", $0.0, $0.1) }.joined(separator: ", "))
     }
 
     func milliseconds(_ duration: Duration) -> Double {

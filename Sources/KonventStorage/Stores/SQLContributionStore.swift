@@ -23,6 +23,33 @@ public struct SQLContributionStore: ContributionStore {
         LEFT JOIN formats fm ON fm.id = c.format_id
         """
 
+    /// The joins of `from` after its first table, for a query that picks its rows first.
+    static let joins = String(from.dropFirst("FROM contributions c".count))
+
+    /// Ranked hits in two steps: the ids in order from the index (narrow rows to sort), then the
+    /// columns for just those.
+    static func rankedRows(_ inner: SQLQueryString) -> SQLQueryString {
+        "SELECT \(unsafeRaw: columns), r.score FROM (" + inner + ") r JOIN contributions c ON c.id = r.id \(unsafeRaw: joins)"
+            + " ORDER BY r.matched DESC, r.score, c.id DESC"
+    }
+
+    /// SQLite's quick ranking reads at most this many hits, the newest: "Nahverkehr" may match a tenth
+    /// of all contributions, and scoring them all grows with the data. The count still counts them all.
+    static let rankedCandidates = 2_000
+
+    /// SQLite, inside the index: only the newest `rankedCandidates` hits (the index reads them from
+    /// its end, without scoring).
+    static func newestFloor(_ syntax: String) -> SQLQueryString {
+        "rowid >= (SELECT COALESCE(MIN(rowid), 0) FROM (SELECT rowid FROM contribution_search WHERE contribution_search MATCH \(bind: syntax)"
+            + " ORDER BY rowid DESC LIMIT \(bind: rankedCandidates)))"
+    }
+
+    /// The same from ids already ranked, keeping only listed contributions, one page of them.
+    static func rankedRowsListed(_ inner: SQLQueryString, limit: Int, offset: Int) -> SQLQueryString {
+        "SELECT \(unsafeRaw: columns), r.score FROM (" + inner + ") r JOIN contributions c ON c.id = r.id \(unsafeRaw: joins)"
+            + " WHERE c.listed = 1 ORDER BY r.matched DESC, r.score, c.id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
+    }
+
     public func create(
         _ draft: ContributionDraft, author: UserID, at time: Timestamp, status: Contribution.Status
     ) async throws -> ContributionID {
@@ -211,17 +238,33 @@ public struct SQLContributionStore: ContributionStore {
     }
 
     func matching(_ syntax: String, _ query: ContributionQuery, upTo limit: Int) async throws -> Int {
-        let conditions = filters(query, SearchPlan(syntax: syntax))
-        let sql: SQLQueryString = "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM contributions c WHERE "
-            + conditions.joined(separator: " AND ") + " LIMIT \(bind: limit)) matching"
-        return try await database.read { db in try await db.raw(sql).first()?.decode(column: "n", as: Int.self) ?? 0 }
+        try await counted(SearchPlan(syntax: syntax), query, upTo: limit)
     }
 
     public func count(_ query: ContributionQuery) async throws -> Int {
-        let conditions = filters(query, try await plan(query))
-        let count: SQLQueryString = "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM contributions c WHERE "
-            + conditions.joined(separator: " AND ") + " LIMIT \(bind: ContributionPage.countLimit + 1)) matching"
-        return try await database.read { db in try await db.raw(count).first()?.decode(column: "n", as: Int.self) ?? 0 }
+        try await counted(try await plan(query), query, upTo: ContributionPage.countLimit + 1)
+    }
+
+    /// How many match, up to `limit`. A search is read from its index outwards, so that counting
+    /// stops after `limit` hits instead of collecting every hit first.
+    func counted(_ plan: SearchPlan?, _ query: ContributionQuery, upTo limit: Int) async throws -> Int {
+        let sql: SQLQueryString
+        if let plan {
+            var plain = query
+            plain.search = ""
+            let source = SearchIndex.ranking(plan.syntax, kind: database.kind)
+            let hits: SQLQueryString = "SELECT c.id FROM contributions c " + source.join + " WHERE "
+                + (filters(plain, nil) + [source.match]).joined(separator: " AND ")
+            // PostgreSQL would read a small LIMIT as a reason to scan the whole table instead of the
+            // GIN index (it cannot tell how rare a hit is); the hits are gathered through the index first.
+            sql = database.kind == .postgres
+                ? "WITH hits AS MATERIALIZED (" + hits + ") SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM hits LIMIT \(bind: limit)) matching"
+                : "SELECT COUNT(*) AS n FROM (" + hits + " LIMIT \(bind: limit)) matching"
+        } else {
+            sql = "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM contributions c WHERE "
+                + filters(query, nil).joined(separator: " AND ") + " LIMIT \(bind: limit)) matching"
+        }
+        return try await database.read { db in try await db.raw(sql).first()?.decode(column: "n", as: Int.self) ?? 0 }
     }
 
     /// The conditions of the query's filters and search, without its page.
@@ -290,11 +333,31 @@ public struct SQLContributionStore: ContributionStore {
         let matched: SQLQueryString = plan.words.isEmpty ? "0"
             : plan.words.map { "(CASE WHEN " + SearchIndex.condition($0, kind: database.kind) + " THEN 1 ELSE 0 END)" as SQLQueryString }
                 .joined(separator: " + ")
-        let sql: SQLQueryString = "SELECT \(unsafeRaw: Self.columns), " + ranking.score + " AS score, " + matched + " AS matched \(unsafeRaw: Self.from) "
+        let sql = Self.rankedRows("SELECT c.id, " + ranking.score + " AS score, " + matched + " AS matched FROM contributions c "
             + ranking.join + " WHERE " + conditions.joined(separator: " AND ")
-            + " ORDER BY matched DESC, score, c.id DESC LIMIT \(bind: limit + 1) OFFSET \(bind: offset)"
+            + " ORDER BY matched DESC, score, c.id DESC LIMIT \(bind: limit + 1) OFFSET \(bind: offset)")
+        // Without filters, SQLite ranks inside the index alone (half the time: no row of the table is
+        // read for a hit that does not make the page), with room for hits that are not listed; when
+        // that room was not enough, the full query decides.
+        let unfiltered = query.kind == nil && query.field == nil && query.district == nil && query.municipality == nil
+            && query.status == nil && query.format == nil && database.kind == .sqlite
+        let room = (offset + limit + 1) * 2 + 20
+        let fromIndex: SQLQueryString = "SELECT rowid AS id, " + ranking.score + " AS score, "
+            + (plan.words.isEmpty ? "0" : plan.words.map {
+                "(CASE WHEN rowid IN (SELECT rowid FROM contribution_search WHERE contribution_search MATCH \(bind: $0)) THEN 1 ELSE 0 END)"
+                    as SQLQueryString
+            }.joined(separator: " + "))
+            + " AS matched FROM contribution_search WHERE contribution_search MATCH \(bind: plan.syntax) AND "
+            + Self.newestFloor(plan.syntax) + " ORDER BY matched DESC, score, rowid DESC LIMIT \(bind: room)"
+        let quick = Self.rankedRowsListed(fromIndex, limit: limit + 1, offset: offset)
         return try await database.read { db in
-            let rows = try await db.raw(sql).all()
+            var rows: [any SQLRow] = []
+            if unfiltered {
+                rows = try await db.raw(quick).all()
+                if rows.count < limit + 1 { rows = try await db.raw(sql).all() }
+            } else {
+                rows = try await db.raw(sql).all()
+            }
             var page = ContributionPage(items: try rows.prefix(limit).map(Self.decode))
             if rows.count > limit, offset + limit <= ContributionPage.countLimit { page.next = PageKey(value: Int64(offset + limit), id: 0) }
             if offset > 0 { page.previous = PageKey(value: Int64(max(0, offset - limit)), id: 0) }
@@ -317,18 +380,40 @@ public struct SQLContributionStore: ContributionStore {
         chosen = Array(chosen.enumerated().sorted { a, b in
             let rankA = analyzer.rank(a.element.folded) ?? Int.max, rankB = analyzer.rank(b.element.folded) ?? Int.max
             return rankA != rankB ? rankA > rankB : a.offset < b.offset
-        }.map(\.element).prefix(8))
+        }.map(\.element).prefix(6))
         guard !chosen.isEmpty else { return [] }
         let words = chosen.map { word -> SearchTerms.Word in
             var alternatives: [SearchTerms.Alternative] = [.exact(analyzer.stem(word.folded))]
             if let split = analyzer.split(word.folded) { alternatives.append(.all(split.map { .exact(analyzer.stem($0)) })) }
             return SearchTerms.Word(folded: word.folded, alternatives: alternatives)
         }
-        let syntax = SearchIndex.syntax(SearchTerms(words: words), .any, kind: database.kind)
-        let ranking = SearchIndex.ranking(syntax, kind: database.kind)
-        let sql: SQLQueryString = "SELECT \(unsafeRaw: Self.columns), " + ranking.score + " AS score \(unsafeRaw: Self.from) " + ranking.join
-            + " WHERE c.listed = 1 AND " + ranking.match + " ORDER BY score, c.id DESC LIMIT \(bind: limit)"
-        let found = try await database.read { db in try await db.raw(sql).all().map(Self.decode) }
+        // A near-duplicate shares at least two of the rarest words: any pair of the first six will do
+        // (one word alone when the text has only one). Pairs keep the hits few, and so the hint fast.
+        let kind = database.kind
+        let rarest = Array(words.prefix(6))
+        var pairs: [String] = []
+        for first in rarest.indices {
+            for second in rarest.indices where second > first {
+                pairs.append("(" + SearchIndex.syntax(SearchTerms(words: [rarest[first], rarest[second]]), .all, kind: kind) + ")")
+            }
+        }
+        let syntax = pairs.isEmpty ? SearchIndex.syntax(SearchTerms(words: rarest), .any, kind: kind)
+            : pairs.joined(separator: kind == .sqlite ? " OR " : " | ")
+        let ranking = SearchIndex.ranking(syntax, kind: kind)
+        let sql = Self.rankedRows("SELECT c.id, " + ranking.score + " AS score, 0 AS matched FROM contributions c " + ranking.join
+            + " WHERE c.listed = 1 AND " + ranking.match + " ORDER BY score, c.id DESC LIMIT \(bind: limit)")
+        // SQLite ranks inside the index alone, with room for hits that are not listed (as `ranked`).
+        let quick = Self.rankedRowsListed(
+            "SELECT rowid AS id, " + ranking.score + " AS score, 0 AS matched FROM contribution_search WHERE "
+                + ranking.match + " AND " + Self.newestFloor(syntax) + " ORDER BY score, rowid DESC LIMIT \(bind: limit * 2 + 20)",
+            limit: limit, offset: 0)
+        let found = try await database.read { db in
+            if kind == .sqlite {
+                let rows = try await db.raw(quick).all()
+                if rows.count == limit { return try rows.map(Self.decode) }
+            }
+            return try await db.raw(sql).all().map(Self.decode)
+        }
         return found.map { contribution in
             let indexed = analyzer.indexed(contribution.title + " " + contribution.text)
             let terms = Set(indexed.stems + indexed.parts)
