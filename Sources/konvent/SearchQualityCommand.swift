@@ -20,10 +20,14 @@ struct SearchQuality: AsyncParsableCommand {
         try await reportingErrors {
             let set = try RelevanceSet.load(URL(fileURLWithPath: relevance))
             let services = try await startServices(data)
-            defer { Task { await services.database.shutdown() } }
             let store = SQLContributionStore(database: services.database, search: services.search)
-            if latency { try await time(set, store) } else { try await evaluate(set, store, services) }
-            await services.database.shutdown()
+            do {
+                if latency { try await time(set, store) } else { try await evaluate(set, store, services) }
+                await services.database.shutdown()
+            } catch {
+                await services.database.shutdown()
+                throw error
+            }
         }
     }
 

@@ -98,6 +98,21 @@ struct CommandLineTests {
         #expect(missing.error.contains("cannot read the configuration file"))
     }
 
+    @Test("search-quality loads the relevance set into an empty database, prints its figures, and refuses a filled one")
+    func searchQuality() throws {
+        let database = Konvent.temporaryDatabase()
+        let set = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Relevance/search-de.json").path
+        let first = try Konvent.run(["search-quality", "--relevance", set, "--database", database], environment: ["LOG_LEVEL": "error"])
+        #expect(first.status == 0, "\(first.error)")
+        #expect(first.output.contains("62 contributions, 55 queries (51 expecting hits): recall@10 1.000, MRR 1.000"))
+        let again = try Konvent.run(["search-quality", "--relevance", set, "--database", database], environment: ["LOG_LEVEL": "error"])
+        #expect(again.status != 0 && again.error.contains("must be empty"))
+        let timed = try Konvent.run(["search-quality", "--latency", "--rounds", "1", "--relevance", set, "--database", database],
+                                    environment: ["LOG_LEVEL": "error"])
+        #expect(timed.status == 0 && timed.output.contains("search (list + count): p50"))
+    }
+
     @Test func userAddChecksItsInput() throws {
         let database = Konvent.temporaryDatabase()
         let ok = try Konvent.run(
