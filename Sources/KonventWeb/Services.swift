@@ -113,7 +113,12 @@ public struct Services: Sendable {
             let services = try Services(
                 configuration: configuration, region: region, database: database, catalog: catalog, secret: secret,
                 logger: logger)
-            try await SearchIndex.rebuildIfNeeded(database, services.search)
+            let started = ContinuousClock.now
+            if let indexed = try await SearchIndex.rebuildIfNeeded(database, services.search), indexed > 0 {
+                logger.notice("search index rebuilt", metadata: [
+                    "contributions": "\(indexed)", "seconds": "\((ContinuousClock.now - started).components.seconds)",
+                ])
+            }
             return services
         } catch {
             await database.shutdown()

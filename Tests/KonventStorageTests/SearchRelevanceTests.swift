@@ -52,4 +52,34 @@ struct SearchRelevanceTests {
             #expect(summary.emptyShare <= 0.03)
         }
     }
+
+    @Test("an index made by another version of the analysis is rebuilt at start, and then left alone", arguments: TestDatabase.available)
+    func rebuild(database: TestDatabase) async throws {
+        try await database.with { db in
+            let context = try Self.context()
+            let store = SQLContributionStore(database: db, search: context)
+            let author = try await person(SQLAccountStore(database: db), "alt@example.org")
+            _ = try await store.create(
+                ContributionDraft(kind: .idea, title: "Radwanderweg nach Klingenthal", text: "Entlang der alten Bahnstrecke.",
+                                  fields: ["infrastruktur-mobilitaet"], districtKey: "14523", municipalityKey: nil, organisationID: nil,
+                                  anonymous: false), author: author.id, at: .now, status: .published)
+            #expect(try await SearchIndex.rebuildIfNeeded(db, context) == 1, "no version stored yet: built")
+            #expect(try await SearchIndex.rebuildIfNeeded(db, context) == nil, "current: left alone")
+            // An index from before (emptied here) and an older version mark: rebuilt, and found again.
+            try await db.write { db in
+                if database == .sqlite {
+                    try await db.raw("DELETE FROM contribution_search").run()
+                } else {
+                    try await db.raw("UPDATE contributions SET search_vector = NULL").run()
+                }
+                try await db.raw("UPDATE settings SET value = 'old' WHERE key = 'search_index_version'").run()
+            }
+            var query = ContributionQuery()
+            query.search = "Radweg"
+            #expect(try await store.count(query) == 0)
+            #expect(try await SearchIndex.rebuildIfNeeded(db, context) == 1)
+            #expect(try await store.count(query) == 1)
+        }
+    }
 }
+

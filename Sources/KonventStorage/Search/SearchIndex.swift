@@ -91,13 +91,16 @@ public enum SearchIndex {
         }
     }
 
-    /// Rebuilds the index when it was made by another version of the analysis (or never).
-    public static func rebuildIfNeeded(_ database: any KonventDatabase, _ context: SearchContext) async throws {
+    /// Rebuilds the index when it was made by another version of the analysis (or never); returns
+    /// how many contributions it indexed, nil when the index was current.
+    @discardableResult
+    public static func rebuildIfNeeded(_ database: any KonventDatabase, _ context: SearchContext) async throws -> Int? {
         let marker = "search_index_version"
         let built = try await database.read { db in
             try await db.raw("SELECT value FROM settings WHERE key = \(bind: marker)").first()?.decode(column: "value", as: String.self)
         }
-        if built == version { return }
+        if built == version { return nil }
+        var indexed = 0
         var after: Int64 = 0
         var cache: [String: [String]]? = [:]
         while true {
@@ -118,6 +121,7 @@ public enum SearchIndex {
             if cache?.count ?? 0 > 200_000 { cache = [:] }
             let batch = documents
             try await database.write { db in try await writeMany(batch, kind: database.kind, in: db) }
+            indexed += batch.count
             after = try last.decode(column: "id", as: Int64.self)
         }
         try await database.write { db in
@@ -126,5 +130,6 @@ public enum SearchIndex {
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value
                 """).run()
         }
+        return indexed
     }
 }
