@@ -14,6 +14,8 @@ public struct Services: Sendable {
     public let contributions: any ContributionStore
     /// The search's analyzer, the region's synonyms and place names (for the index and bulk loading).
     public let search: SearchContext
+    /// The region's places by name, for the place a search names.
+    let placeNames: PlaceNames
     public let formats: any FormatStore
     public let measures: any MeasureStore
     /// The measures' life cycle over the configured review.
@@ -62,6 +64,7 @@ public struct Services: Sendable {
         var places: [String: String] = [:]
         for territory in region.territories { places[territory.officialKey] = territory.name }
         self.search = SearchContext(synonyms: SearchSynonyms(region.searchSynonyms), places: places)
+        self.placeNames = PlaceNames(region)
         self.contributions = SQLContributionStore(database: database, search: search)
         self.formats = SQLFormatStore(database: database)
         self.measures = SQLMeasureStore(database: database)
@@ -146,7 +149,7 @@ public struct Services: Sendable {
     var participationService: ParticipationService {
         ParticipationService(
             contributions: contributions, moderation: moderation, organisations: organisations, formats: formats, measures: measures,
-            settings: settings, figures: figures, listCounts: listCounts, keys: keys)
+            settings: settings, figures: figures, listCounts: listCounts, keys: keys, places: placeNames)
     }
 
     var formatsService: FormatsService {

@@ -50,6 +50,12 @@ public struct MeasureQuery: Sendable {
     public var ministry: String?
     /// The key of the last measure of the previous page: its code's prefix and number.
     public var after: (prefix: String, number: Int)?
+
+    /// A code's prefix and number as the list pages by them ("WT-12" → ("WT", 12)); nil for anything else.
+    public static func key(ofCode code: String) -> (prefix: String, number: Int)? {
+        guard let dash = code.lastIndex(of: "-"), let number = Int(code[code.index(after: dash)...]) else { return nil }
+        return (String(code[..<dash]), number)
+    }
     /// The key of the first measure of the following page (a "previous" link); wins over `after`.
     /// The page still comes in code order.
     public var before: (prefix: String, number: Int)?

@@ -22,13 +22,8 @@ struct MeasureRoutes {
             let offered = service.measureMachine.states.filter { $0.isPublic || !query.publicOnly }
             let state = request.uri.queryParameters.get("state").flatMap(MeasureState.init).flatMap { offered.contains($0) ? $0 : nil }
             query.states = state.map { [$0] } ?? []
-            func code(_ name: String) -> (String, Int)? {
-                guard let code = request.uri.queryParameters.get(name), let dash = code.lastIndex(of: "-"),
-                      let number = Int(code[code.index(after: dash)...]) else { return nil }
-                return (String(code[..<dash]), number)
-            }
-            query.after = code("after")
-            query.before = code("before")
+            query.after = request.uri.queryParameters.get("after").flatMap(MeasureQuery.key(ofCode:))
+            query.before = request.uri.queryParameters.get("before").flatMap(MeasureQuery.key(ofCode:))
             query.limit = Self.pageSize + 1
             var items = try await service.measures.list(query)
             // One row more than a page says whether the list goes on in the direction it was read.

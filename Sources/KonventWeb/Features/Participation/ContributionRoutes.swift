@@ -117,7 +117,7 @@ struct ContributionRoutes {
         model.municipality = query.municipality
         model.previousPage = link("before", page.previous)
         model.correctedSearch = page.correctedSearch
-        if query.district == nil, query.municipality == nil, let place = namedPlace(in: query.search) {
+        if query.district == nil, query.municipality == nil, let place = service.places.named(in: query.search) {
             var filtered: [(String, String?)] = [
                 ("q", query.search), ("kind", query.kind?.rawValue), ("field", query.field), ("sort", query.sort.rawValue),
             ]
@@ -129,21 +129,6 @@ struct ContributionRoutes {
         model.status = query.status?.rawValue
         if let id = query.format, let format = try await service.formats.format(id) { model.format = (id.rawValue, format.title) }
         return .html(ContributionListPage.render(model, basics.pageContext(context, path: Site.Contributions.list())))
-    }
-
-    /// The district or municipality a search names ("Plauen", "Erzgebirge"), to offer its filter.
-    func namedPlace(in search: String) -> Territory? {
-        let words = search.split { !($0.isLetter || $0.isNumber) }.map { SearchAnalyzer.fold(String($0)) }.filter { $0.count >= 4 }
-        for word in words {
-            if let municipality = basics.region.territories.first(where: { $0.kind == .municipality && SearchAnalyzer.fold($0.name) == word }) {
-                return municipality
-            }
-            let stem = GermanStemmer.stem(word)
-            if stem.count >= 5, let district = basics.region.districts.first(where: {
-                SearchAnalyzer.fold($0.name).split(separator: " ").contains { $0.hasPrefix(stem) }
-            }) { return district }
-        }
-        return nil
     }
 
     func create(_ request: Request, _ context: KonventRequestContext) async throws -> Response {

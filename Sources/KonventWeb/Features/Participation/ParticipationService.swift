@@ -14,6 +14,8 @@ struct ParticipationService: Sendable {
     let figures: FiguresKeeper
     let listCounts: VersionedCache<Int>
     let keys: DataKeys
+    /// The places a search may name, to offer their filter.
+    let places: PlaceNames
 
     /// How many contributions the query's filters match (its page aside), up to the list's limit.
     func count(_ query: ContributionQuery) async throws -> Int {

@@ -31,9 +31,8 @@ struct SearchService: Sendable {
                       text: measure.content.goal + "\n" + measure.content.description, href: Site.Measures.page(measure.id),
                       isInternal: !measure.state.isPublic)
             }
-            guard page.count == query.limit, let last = page.last, let dash = last.code.lastIndex(of: "-"),
-                  let number = Int(last.code[last.code.index(after: dash)...]) else { break }
-            query.after = (String(last.code[..<dash]), number)
+            guard page.count == query.limit, let last = page.last, let key = MeasureQuery.key(ofCode: last.code) else { break }
+            query.after = key
         }
         for when in FormatQuery.When.allCases {
             var formatQuery = FormatQuery()
