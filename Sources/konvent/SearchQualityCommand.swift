@@ -60,6 +60,7 @@ struct SearchQuality: AsyncParsableCommand {
                 var request = ContributionQuery()
                 request.search = query.q
                 request.sort = .relevance
+                store.forgetSearchPlans()
                 let started = clock.now
                 _ = try await store.list(request)
                 _ = try await store.count(request)

@@ -46,6 +46,16 @@ struct SearchAnalyzerTests {
         }, "only letters and digits")
     }
 
+    @Test("a place's name stays whole: Mittelsachsen is the district, not Mittel and Sachsen")
+    func placesStayWhole() {
+        let a = SearchAnalyzer(lexicon: ["mittel", "sachsen", "pflege"])
+        #expect(a.split("mittelsachsen") == ["mittel", "sachsen"])
+        #expect(a.terms("Mittelsachsen").words[0].alternatives.count == 2, "split as any compound")
+        let whole = a.terms("Mittelsachsen Pflege", whole: ["mittelsachsen"])
+        #expect(whole.words[0].alternatives == [.prefix(a.stem("mittelsachsen"))])
+        #expect(whole.words[1].alternatives == [.prefix(a.stem("pflege"))])
+    }
+
     @Test("a word the lexicon does not know is corrected to the nearest, a swap of neighbours counting once")
     func corrections() {
         let a = Self.analyzer

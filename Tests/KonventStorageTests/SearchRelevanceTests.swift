@@ -53,6 +53,14 @@ struct SearchRelevanceTests {
         }
     }
 
+    @Test("the region's place names stay whole in a search; other compounds are still split")
+    func placeNamesStayWhole() throws {
+        let context = try Self.context()
+        let district = context.terms("Mittelsachsen").words[0].alternatives
+        #expect(district.count == 1, "\(district)")
+        #expect(context.terms("Radwanderweg").words[0].alternatives.count > 1)
+    }
+
     @Test("an index made by another version of the analysis is rebuilt at start, and then left alone", arguments: TestDatabase.available)
     func rebuild(database: TestDatabase) async throws {
         try await database.with { db in

@@ -41,8 +41,9 @@ extension SearchAnalyzer {
     public static let wordLimit = 8
 
     /// A query's terms: its words (stop words left out) with their stems, their compound parts and
-    /// their synonyms as alternatives.
-    public func terms(_ text: String, synonyms: SearchSynonyms = SearchSynonyms()) -> SearchTerms {
+    /// their synonyms as alternatives. Words in `whole` (the region's place names) are not split:
+    /// "Mittelsachsen" means the district, not "Mittel" and "Sachsen".
+    public func terms(_ text: String, synonyms: SearchSynonyms = SearchSynonyms(), whole: Set<String> = []) -> SearchTerms {
         let words = Array(self.words(text).prefix(Self.wordLimit))
         let stems = words.map(stem)
         let groups = synonyms.groups.map { group in group.map { member in self.words(member).map(stem) }.filter { !$0.isEmpty } }
@@ -61,7 +62,7 @@ extension SearchAnalyzer {
             var alternatives: [SearchTerms.Alternative] = [prefix(stem)]
             // "Förderung" also finds "Fördermittel": the stem without its -ung, when enough is left.
             if stem.hasSuffix("ung"), stem.count >= 8 { alternatives.append(.prefix(String(stem.dropLast(3)))) }
-            if let split = split(word) {
+            if !whole.contains(word), let split = split(word) {
                 alternatives.append(.all(split.map { part in
                     let partStem = self.stem(part)
                     return partStem.count >= 5 ? .prefix(partStem) : .exact(partStem)

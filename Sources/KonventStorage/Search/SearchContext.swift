@@ -12,6 +12,8 @@ public struct SearchContext: Sendable {
     /// Words several place names share ("Landkreis"): they say nothing about a place, and "Land"
     /// should not find every contribution from a district.
     let sharedPlaceWords: Set<String>
+    /// The folded words of the places' names, which a search keeps whole.
+    let placeWords: Set<String>
 
     public init(analyzer: SearchAnalyzer = SearchContext.bundledAnalyzer, synonyms: SearchSynonyms = SearchSynonyms(),
                 places: [String: String] = [:]) {
@@ -23,6 +25,12 @@ public struct SearchContext: Sendable {
         // A word in several names that is no name of its own ("Landkreis", "Bad") names no place.
         let wholeNames = Set(places.values.map { SearchAnalyzer.fold($0) })
         sharedPlaceWords = Set(counts.filter { $0.value >= 2 && !wholeNames.contains($0.key) }.keys)
+        placeWords = Set(counts.keys).subtracting(sharedPlaceWords)
+    }
+
+    /// A search's terms, with the region's synonyms and its place names kept whole.
+    public func terms(_ text: String) -> SearchTerms {
+        analyzer.terms(text, synonyms: synonyms, whole: placeWords)
     }
 
     /// The analyzer over the shipped German lexicon (see `Lexicon/SOURCES.md`), read once.

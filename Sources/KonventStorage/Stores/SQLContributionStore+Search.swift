@@ -16,31 +16,68 @@ extension SQLContributionStore {
         return rows + " WHERE c.listed = 1 ORDER BY r.matched DESC, r.score, c.id DESC LIMIT \(bind: page.limit) OFFSET \(bind: page.offset)"
     }
 
-    /// SQLite's quick ranking reads at most this many hits, the newest: "Nahverkehr" may match a tenth
-    /// of all contributions, and scoring them all grows with the data. The count still counts them all.
+    /// A ranking scores at most this many hits, the newest: "Nahverkehr" may match a tenth of all
+    /// contributions, and scoring them all grows with the data. The count still counts them all.
     static let rankedCandidates = 2_000
+    /// When more than the list counts match (or for the similar hint), fewer: among so many the
+    /// newest are as good as any, and scoring costs about 5 µs a hit.
+    static let manyCandidates = 500
 
-    /// SQLite, inside the index: only the newest `rankedCandidates` hits (the index reads them from
-    /// its end, without scoring).
-    static func newestFloor(_ syntax: String) -> SQLQueryString {
-        "rowid >= (SELECT COALESCE(MIN(rowid), 0) FROM (SELECT rowid FROM contribution_search WHERE contribution_search MATCH \(bind: syntax)"
-            + " ORDER BY rowid DESC LIMIT \(bind: rankedCandidates)))"
+    static func candidates(_ plan: SearchPlan, offset: Int, limit: Int) -> Int {
+        plan.count > ContributionPage.countLimit ? max(manyCandidates, (offset + limit + 1) * 2 + 20) : rankedCandidates
+    }
+
+    /// SQLite, inside the index in one pass: the newest `rankedCandidates` hits (read from the
+    /// index's end), scored, best first. `matched` says how many of the words each hit has.
+    static func newestScored(_ syntax: String, score: SQLQueryString, matched: SQLQueryString, limit: Int, candidates: Int) -> SQLQueryString {
+        "SELECT id, score, matched FROM (SELECT rowid AS id, " + score + " AS score, " + matched + " AS matched"
+            + " FROM contribution_search WHERE contribution_search MATCH \(bind: syntax) ORDER BY rowid DESC LIMIT \(bind: candidates))"
+            + " ORDER BY matched DESC, score, id DESC LIMIT \(bind: limit)"
+    }
+
+    /// PostgreSQL: the newest `candidates` hits with their vectors, then scored; `hit` is the
+    /// ranking's select list over them. With `many` (more hits than the list counts), walking the
+    /// primary key backwards finds them soonest; otherwise they are gathered through the GIN index
+    /// (`c.id + 0` keeps the planner from walking, which is slow when hits are rare).
+    static func newestHits(
+        _ conditions: [SQLQueryString], hit: SQLQueryString, order: String, limit: Int, offset: Int, candidates: Int, many: Bool
+    ) -> SQLQueryString {
+        "WITH hits AS MATERIALIZED (SELECT c.id, c.search_vector FROM contributions c WHERE " + conditions.joined(separator: " AND ")
+            + " ORDER BY \(unsafeRaw: many ? "c.id" : "c.id + 0") DESC LIMIT \(bind: candidates)) SELECT " + hit + " FROM hits c"
+            + " ORDER BY \(unsafeRaw: order) LIMIT \(bind: limit) OFFSET \(bind: offset)"
     }
 
     /// How a search term is asked for: every word, or, when every word together finds fewer than
     /// three, any word (ranked); when neither finds anything, the words as corrected, if that finds some.
-    struct SearchPlan {
+    struct SearchPlan: Sendable {
         var syntax: String
         var correctedSearch: String?
         /// When any word will do: each word on its own, so that hits with more of them rank first.
         var words: [String] = []
+        /// How many listed contributions match with the filters, up to `ContributionPage.countLimit + 1`.
+        var count: Int
     }
 
     static let fewerThan = 3
 
     func plan(_ query: ContributionQuery) async throws -> SearchPlan? {
-        let terms = search.analyzer.terms(query.search, synonyms: search.synonyms)
+        let terms = search.terms(query.search)
         guard !terms.isEmpty else { return nil }
+        // Settings count too: rebuilding the index marks its version there.
+        let key = try await database.dataVersion().key([.contributions, .settings]) + "|" + Self.filterKey(query)
+        if let known = plans.plan(for: key) { return known }
+        let made = try await freshPlan(query, terms)
+        plans.remember(made, for: key)
+        return made
+    }
+
+    /// The search and the filters a plan depends on (not the sort or the page).
+    static func filterKey(_ query: ContributionQuery) -> String {
+        [query.search, query.kind?.rawValue ?? "", query.field ?? "", query.district ?? "", query.municipality ?? "",
+         query.status?.rawValue ?? "", query.format.map { String($0.rawValue) } ?? ""].joined(separator: "\u{1F}")
+    }
+
+    func freshPlan(_ query: ContributionQuery, _ terms: SearchTerms) async throws -> SearchPlan {
         if let found = try await firstThatFinds(terms, query) { return found }
         // Nothing as typed: the words the lexicon does not know, corrected.
         var changed = false
@@ -50,92 +87,101 @@ extension SQLContributionStore {
             changed = true
             return word.first?.isUppercase == true ? correction.prefix(1).uppercased() + correction.dropFirst() : correction
         }.joined(separator: " ")
-        if changed, var found = try await firstThatFinds(search.analyzer.terms(corrected, synonyms: search.synonyms), query) {
+        if changed, var found = try await firstThatFinds(search.terms(corrected), query) {
             found.correctedSearch = corrected
             return found
         }
-        return SearchPlan(syntax: SearchIndex.syntax(terms, .all, kind: database.kind))
+        return SearchPlan(syntax: SearchIndex.syntax(terms, .all, kind: database.kind), count: 0)
     }
 
     func firstThatFinds(_ terms: SearchTerms, _ query: ContributionQuery) async throws -> SearchPlan? {
         let kind = database.kind
         let all = SearchIndex.syntax(terms, .all, kind: kind)
-        let found = try await matching(all, query, upTo: Self.fewerThan)
-        if found >= Self.fewerThan || (terms.words.count == 1 && found > 0) { return SearchPlan(syntax: all) }
+        // Counted up to the list's limit right away: the count is what the list shows, and reading
+        // the index once more for it would cost as much again.
+        let found = try await matching(all, query, upTo: ContributionPage.countLimit + 1)
+        if found >= Self.fewerThan || (terms.words.count == 1 && found > 0) { return SearchPlan(syntax: all, count: found) }
         if terms.words.count > 1 {
             let any = SearchIndex.syntax(terms, .any, kind: kind)
-            if try await matching(any, query, upTo: 1) > 0 {
-                return SearchPlan(syntax: any, words: terms.words.map { SearchIndex.syntax(SearchTerms(words: [$0]), .all, kind: kind) })
+            let anyFound = try await matching(any, query, upTo: ContributionPage.countLimit + 1)
+            if anyFound > 0 {
+                return SearchPlan(
+                    syntax: any, words: terms.words.map { SearchIndex.syntax(SearchTerms(words: [$0]), .all, kind: kind) }, count: anyFound)
             }
         }
-        return found > 0 ? SearchPlan(syntax: all) : nil
-    }
-
-    func matching(_ syntax: String, _ query: ContributionQuery, upTo limit: Int) async throws -> Int {
-        try await counted(SearchPlan(syntax: syntax), query, upTo: limit)
+        return found > 0 ? SearchPlan(syntax: all, count: found) : nil
     }
 
     public func count(_ query: ContributionQuery) async throws -> Int {
-        try await counted(try await plan(query), query, upTo: ContributionPage.countLimit + 1)
-    }
-
-    /// How many match, up to `limit`. A search is read from its index outwards, so that counting
-    /// stops after `limit` hits instead of collecting every hit first.
-    func counted(_ plan: SearchPlan?, _ query: ContributionQuery, upTo limit: Int) async throws -> Int {
-        let sql: SQLQueryString
-        if let plan {
-            var plain = query
-            plain.search = ""
-            let source = SearchIndex.ranking(plan.syntax, kind: database.kind)
-            let hits: SQLQueryString = "SELECT c.id FROM contributions c " + source.join + " WHERE "
-                + (filters(plain, nil) + [source.match]).joined(separator: " AND ")
-            // PostgreSQL would read a small LIMIT as a reason to scan the whole table instead of the
-            // GIN index (it cannot tell how rare a hit is); the hits are gathered through the index first.
-            sql = database.kind == .postgres
-                ? "WITH hits AS MATERIALIZED (" + hits + ") SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM hits LIMIT \(bind: limit)) matching"
-                : "SELECT COUNT(*) AS n FROM (" + hits + " LIMIT \(bind: limit)) matching"
-        } else {
-            sql = "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM contributions c WHERE "
-                + filters(query, nil).joined(separator: " AND ") + " LIMIT \(bind: limit)) matching"
-        }
+        if let plan = try await plan(query) { return plan.count }
+        let sql: SQLQueryString = "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM contributions c WHERE "
+            + filters(query, nil).joined(separator: " AND ") + " LIMIT \(bind: ContributionPage.countLimit + 1)) matching"
         return try await database.read { db in try await db.raw(sql).first()?.decode(column: "n", as: Int.self) ?? 0 }
     }
 
-    /// Best match first. A ranking has no stable key to page by, so its pages go by position (the
-    /// key's value), within the counted limit.
+    /// How many listed contributions with the query's filters match `syntax`, up to `limit`. Read
+    /// from the index outwards, so that counting stops after `limit` hits instead of collecting every hit first.
+    func matching(_ syntax: String, _ query: ContributionQuery, upTo limit: Int) async throws -> Int {
+        var plain = query
+        plain.search = ""
+        let source = SearchIndex.ranking(syntax, kind: database.kind)
+        let hits: SQLQueryString = "SELECT c.id FROM contributions c " + source.join + " WHERE "
+            + (filters(plain, nil) + [source.match]).joined(separator: " AND ")
+        // PostgreSQL would read a small LIMIT as a reason to scan the whole table instead of the
+        // GIN index (it cannot tell how rare a hit is); the hits are gathered through the index first.
+        let sql: SQLQueryString = database.kind == .postgres
+            ? "WITH hits AS MATERIALIZED (" + hits + ") SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM hits LIMIT \(bind: limit)) matching"
+            : "SELECT COUNT(*) AS n FROM (" + hits + " LIMIT \(bind: limit)) matching"
+        return try await database.read { db in try await db.raw(sql).first()?.decode(column: "n", as: Int.self) ?? 0 }
+    }
+
+    /// Best match first, among the newest `rankedCandidates` hits. A ranking has no stable key to
+    /// page by, so its pages go by position (the key's value), within the counted limit.
     func ranked(_ query: ContributionQuery, _ plan: SearchPlan) async throws -> ContributionPage {
         let limit = max(1, min(query.limit, 100))
         let offset = Int(max(0, min((query.before ?? query.after)?.value ?? 0, Int64(ContributionPage.countLimit))))
         var plain = query
         plain.search = ""
-        let ranking = SearchIndex.ranking(plan.syntax, kind: database.kind)
+        let kind = database.kind
+        let ranking = SearchIndex.ranking(plan.syntax, kind: kind)
         let conditions = filters(plain, nil) + [ranking.match]
         // Any word will do: those with more of the words come first, then the best.
-        let matched: SQLQueryString = plan.words.isEmpty ? "0"
-            : plan.words.map { "(CASE WHEN " + SearchIndex.condition($0, kind: database.kind) + " THEN 1 ELSE 0 END)" as SQLQueryString }
+        func matched(_ condition: (String) -> SQLQueryString) -> SQLQueryString {
+            plan.words.isEmpty ? "0" : plan.words.map { "(CASE WHEN " + condition($0) + " THEN 1 ELSE 0 END)" as SQLQueryString }
                 .joined(separator: " + ")
-        let sql = Self.rankedRows("SELECT c.id, " + ranking.score + " AS score, " + matched + " AS matched FROM contributions c "
-            + ranking.join + " WHERE " + conditions.joined(separator: " AND ")
-            + " ORDER BY matched DESC, score, c.id DESC LIMIT \(bind: limit + 1) OFFSET \(bind: offset)")
-        // Without filters, SQLite ranks inside the index alone (half the time: no row of the table is
-        // read for a hit that does not make the page), with room for hits that are not listed; when
-        // that room was not enough, the full query decides.
-        let unfiltered = query.kind == nil && query.field == nil && query.district == nil && query.municipality == nil
-            && query.status == nil && query.format == nil && database.kind == .sqlite
-        let room = (offset + limit + 1) * 2 + 20
-        let fromIndex: SQLQueryString = "SELECT rowid AS id, " + ranking.score + " AS score, "
-            + (plan.words.isEmpty ? "0" : plan.words.map {
-                "(CASE WHEN rowid IN (SELECT rowid FROM contribution_search WHERE contribution_search MATCH \(bind: $0)) THEN 1 ELSE 0 END)"
-                    as SQLQueryString
-            }.joined(separator: " + "))
-            + " AS matched FROM contribution_search WHERE contribution_search MATCH \(bind: plan.syntax) AND "
-            + Self.newestFloor(plan.syntax) + " ORDER BY matched DESC, score, rowid DESC LIMIT \(bind: room)"
-        let quick = Self.rankedRows(fromIndex, listedPage: (limit + 1, offset))
-        return try await database.read { db in
-            var rows: [any SQLRow] = []
+        }
+        let sql: SQLQueryString
+        var quick: SQLQueryString?
+        switch kind {
+        case .postgres:
+            sql = Self.rankedRows(Self.newestHits(
+                conditions, hit: "c.id, " + ranking.score + " AS score, " + matched { SearchIndex.condition($0, kind: kind) } + " AS matched",
+                order: "matched DESC, score, c.id DESC", limit: limit + 1, offset: offset,
+                candidates: Self.candidates(plan, offset: offset, limit: limit), many: plan.count > ContributionPage.countLimit))
+        case .sqlite:
+            sql = Self.rankedRows("SELECT c.id, " + ranking.score + " AS score, " + matched { SearchIndex.condition($0, kind: kind) }
+                + " AS matched FROM contributions c " + ranking.join + " WHERE " + conditions.joined(separator: " AND ")
+                + " ORDER BY matched DESC, score, c.id DESC LIMIT \(bind: limit + 1) OFFSET \(bind: offset)")
+            // Without filters, SQLite ranks inside the index alone (no row of the table is read for
+            // a hit that does not make the page), with room for hits that are not listed; when that
+            // room was not enough, the full query decides.
+            let unfiltered = query.kind == nil && query.field == nil && query.district == nil && query.municipality == nil
+                && query.status == nil && query.format == nil
             if unfiltered {
+                let inIndex = matched { "rowid IN (SELECT rowid FROM contribution_search WHERE contribution_search MATCH \(bind: $0))" }
+                quick = Self.rankedRows(
+                    Self.newestScored(plan.syntax, score: ranking.score, matched: inIndex, limit: (offset + limit + 1) * 2 + 20,
+                                      candidates: Self.candidates(plan, offset: offset, limit: limit)),
+                    listedPage: (limit + 1, offset))
+            }
+        }
+        return try await database.read { [quick] db in
+            var rows: [any SQLRow] = []
+            if let quick {
                 rows = try await db.raw(quick).all()
-                if rows.count < limit + 1 { rows = try await db.raw(sql).all() }
+                // Fewer than a page and more than one: it was the end only if it holds every hit counted.
+                let complete = plan.count <= ContributionPage.countLimit && rows.count >= plan.count - offset
+                if rows.count < limit + 1, !complete { rows = try await db.raw(sql).all() }
             } else {
                 rows = try await db.raw(sql).all()
             }
@@ -181,19 +227,23 @@ extension SQLContributionStore {
         let syntax = pairs.isEmpty ? SearchIndex.syntax(SearchTerms(words: rarest), .any, kind: kind)
             : pairs.joined(separator: kind == .sqlite ? " OR " : " | ")
         let ranking = SearchIndex.ranking(syntax, kind: kind)
-        let sql = Self.rankedRows("SELECT c.id, " + ranking.score + " AS score, 0 AS matched FROM contributions c " + ranking.join
-            + " WHERE c.listed = 1 AND " + ranking.match + " ORDER BY score, c.id DESC LIMIT \(bind: limit)")
-        // SQLite ranks inside the index alone, with room for hits that are not listed (as `ranked`).
-        let quick = Self.rankedRows(
-            "SELECT rowid AS id, " + ranking.score + " AS score, 0 AS matched FROM contribution_search WHERE "
-                + ranking.match + " AND " + Self.newestFloor(syntax) + " ORDER BY score, rowid DESC LIMIT \(bind: limit * 2 + 20)",
-            listedPage: (limit, 0))
         let found = try await database.read { db in
-            if kind == .sqlite {
+            switch kind {
+            case .postgres:
+                return try await db.raw(Self.rankedRows(Self.newestHits(
+                    ["c.listed = 1", ranking.match], hit: "c.id, " + ranking.score + " AS score, 0 AS matched",
+                    order: "score, c.id DESC", limit: limit, offset: 0, candidates: Self.manyCandidates, many: false))).all().map(Self.decode)
+            case .sqlite:
+                // Inside the index alone, with room for hits that are not listed (as `ranked`).
+                let quick = Self.rankedRows(Self.newestScored(
+                    syntax, score: ranking.score, matched: "0", limit: limit * 2 + 20, candidates: Self.manyCandidates),
+                                            listedPage: (limit, 0))
                 let rows = try await db.raw(quick).all()
                 if rows.count == limit { return try rows.map(Self.decode) }
+                return try await db.raw(Self.rankedRows("SELECT c.id, " + ranking.score + " AS score, 0 AS matched FROM contributions c "
+                    + ranking.join + " WHERE c.listed = 1 AND " + ranking.match + " ORDER BY score, c.id DESC LIMIT \(bind: limit)"))
+                    .all().map(Self.decode)
             }
-            return try await db.raw(sql).all().map(Self.decode)
         }
         return found.map { contribution in
             let indexed = analyzer.indexed(contribution.title + " " + contribution.text)

@@ -5,11 +5,15 @@ import SQLKit
 public struct SQLContributionStore: ContributionStore {
     let database: any KonventDatabase
     let search: SearchContext
+    let plans = SearchPlanMemo()
 
     public init(database: any KonventDatabase, search: SearchContext = SearchContext()) {
         self.database = database
         self.search = search
     }
+
+    /// Forgets the searches' plans, so that the next search runs as it would the first time (for measuring).
+    public func forgetSearchPlans() { plans.forget() }
 
     static let columns = """
         c.id, c.kind, c.title, c.body, c.field_keys, c.district_key, c.municipality_key, c.author_id, c.anonymous,
@@ -165,7 +169,6 @@ public struct SQLContributionStore: ContributionStore {
         }
     }
 
-    /// The search condition for the dialect, or nil when the search has no words.
     /// The conditions of the query's filters and search, without its page.
     func filters(_ query: ContributionQuery, _ plan: SearchPlan?) -> [SQLQueryString] {
         var conditions: [SQLQueryString] = ["c.listed = 1"]

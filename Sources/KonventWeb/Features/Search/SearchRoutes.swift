@@ -37,7 +37,7 @@ struct SearchRoutes {
                 model.sections.append(section)
                 model.correctedSearch = page.correctedSearch
             }
-            let terms = service.search.analyzer.terms(text, synonyms: service.search.synonyms)
+            let terms = service.search.terms(text)
             let hits = try await service.index().search(terms, includeInternal: basics.policy.allows(context.actor, .writeMeasures))
             for other in SiteSearchIndex.Kind.allCases where kind == nil || kind == other.rawValue {
                 let found = hits[other] ?? []
