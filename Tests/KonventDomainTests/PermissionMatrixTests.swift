@@ -32,6 +32,8 @@ struct PermissionMatrixTests {
         .decideMeasure: "--C--C",
         .releaseSession: "--C--C",
         .viewDecisions: "--CCCC",
+        .reportProgress: "--CC-C",
+        .publishProgress: "--C--C",
         .viewAuditTrail: "--C--C",
         .manageUsers: "-----C",
         .viewAccount: "AAAAAA",
@@ -51,6 +53,7 @@ struct PermissionMatrixTests {
         case .editOwnContent: .owned(by: me)
         case .viewMeasure, .viewAssessments: .measure(state: .draft, ministries: ["smil"])
         case .confirmMembership: .organisation(members: [UserID(2)])
+        case .reportProgress, .publishProgress: .implementation(state: .adopted, ministries: ["smil", "smwa"], sponsorMembers: [UserID(2)])
         default: .platform
         }
     }
@@ -214,5 +217,26 @@ struct PermissionMatrixTests {
         #expect(policy.decide(.anonymous, .viewDecisions, on: .session(chair: nil, published: false)) == .deny(.signInRequired))
         let unconfirmedChair = Actor.user(id: chair, role: .steeringCommitteeMember, ministry: nil, confirmed: false)
         #expect(policy.decide(unconfirmedChair, .releaseSession, on: .session(chair: chair, published: false)) == .deny(.confirmationRequired))
+    }
+
+    @Test("implementation: the sponsor's members and the lead ministry report, the office publishes, only once adopted")
+    func implementation() {
+        let member = UserID(2)
+        let adopted = Subject.implementation(state: .adopted, ministries: ["smil", "smwa"], sponsorMembers: [member])
+        let draft = Subject.implementation(state: .inReview(stage: "imag", phase: .assessing), ministries: ["smil"], sponsorMembers: [member])
+        for role in Self.roles {
+            let asMember = Actor.user(id: member, role: role, ministry: nil, confirmed: true)
+            #expect(policy.allows(asMember, .reportProgress, on: adopted), "a sponsor's member as \(role)")
+            #expect(policy.decide(asMember, .reportProgress, on: draft) == .deny(.wrongState), "\(role): not adopted")
+            let office = role == .conventionOffice || role == .administrator
+            #expect(policy.allows(asMember, .publishProgress, on: adopted) == office, "only the office publishes, \(role)")
+        }
+        let secondMinistry = Actor.user(id: Self.me, role: .ministryReviewer, ministry: "smwa", confirmed: true)
+        #expect(policy.decide(secondMinistry, .reportProgress, on: adopted) == .deny(.notPermitted), "not the lead ministry")
+        let unconfirmedMember = Actor.user(id: member, role: .participant, ministry: nil, confirmed: false)
+        #expect(policy.decide(unconfirmedMember, .reportProgress, on: adopted) == .deny(.confirmationRequired))
+        #expect(policy.decide(.anonymous, .reportProgress, on: adopted) == .deny(.signInRequired))
+        #expect(policy.decide(.user(id: Self.me, role: .conventionOffice, ministry: nil, confirmed: true), .reportProgress, on: .platform)
+            == .deny(.notPermitted))
     }
 }

@@ -45,6 +45,12 @@ public enum Action: String, CaseIterable, Sendable {
     /// Reading a session's decisions, votes and minutes (on `.session`): public once released.
     case viewDecisions
     case editMasterplan
+    // Implementation.
+    /// Reporting progress, milestones and indicator values (on `.implementation`): the sponsor's
+    /// confirmed members, the lead ministry's reviewers and the office, once the measure is adopted.
+    case reportProgress
+    /// Publishing submitted progress reports (on `.implementation`): the office.
+    case publishProgress
     // Operating the platform.
     case manageUsers
     case viewAuditTrail
@@ -66,6 +72,9 @@ public enum Subject: Sendable, Equatable {
     case organisation(members: [UserID])
     /// A measure in its state, with the ministries assigned to it (lead first).
     case measure(state: MeasureState, ministries: [String])
+    /// A measure's implementation: its state, its ministries (lead first) and the confirmed members
+    /// of its sponsor organisation.
+    case implementation(state: MeasureState, ministries: [String], sponsorMembers: [UserID])
 }
 
 /// The answer, with a reason that a page can explain to the visitor.

@@ -99,6 +99,14 @@ public struct PermissionPolicy: Sendable {
             if case .session(_, true) = subject { return .allow }
             guard case .session = subject else { return .deny(.notPermitted) }
             return requireConfirmed(confirmed, role, in: [.conventionOffice, .administrator, .steeringCommitteeMember, .ministryReviewer])
+        case .reportProgress, .publishProgress:
+            guard case .implementation(let state, let ministries, let sponsorMembers) = subject else { return .deny(.notPermitted) }
+            let office = [.conventionOffice, .administrator].contains(role)
+            let responsible = action == .reportProgress
+                && (sponsorMembers.contains(id) || (role == .ministryReviewer && ministry != nil && ministry == ministries.first))
+            guard office || responsible else { return .deny(.notPermitted) }
+            guard confirmed else { return .deny(.confirmationRequired) }
+            return state.isAdopted ? .allow : .deny(.wrongState)
         case .viewAuditTrail:
             return requireConfirmed(confirmed, role, in: [.conventionOffice, .administrator])
         case .manageUsers:

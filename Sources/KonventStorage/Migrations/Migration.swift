@@ -39,6 +39,7 @@ public enum Migrations {
         m009DataVersions,
         m010OwnEdits,
         m011Search,
+        m012Implementation,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -1,0 +1,31 @@
+import KonventDomain
+
+/// Why a report, value or milestone was not taken.
+public enum ImplementationRefusal: Error, Sendable, Equatable {
+    /// What it would correct or publish is not this measure's, or was corrected already.
+    case unknown
+}
+
+/// An adopted measure's implementation: progress reports, milestones and indicator values. Every
+/// change is one transaction with its entry in the audit trail.
+public protocol ImplementationStore: Sendable {
+    /// Stores a report; `publish` makes it public at once (the office's own). A correction marks the
+    /// report it replaces.
+    func report(_ draft: ProgressDraft, measure: MeasureID, author: UserID, publish: Bool, at time: Timestamp) async throws -> ProgressReportID
+    /// Makes a submitted report public; false when it was public already.
+    func publish(_ report: ProgressReportID, measure: MeasureID, actor: UserID, at time: Timestamp) async throws -> Bool
+    /// Newest day first; unpublished ones only with `includeUnpublished`.
+    func reports(of measure: MeasureID, includeUnpublished: Bool) async throws -> [ProgressReport]
+    func addMilestone(_ draft: MilestoneDraft, measure: MeasureID, actor: UserID, at time: Timestamp) async throws -> MilestoneID
+    /// Records the day a milestone was reached.
+    func reach(_ milestone: MilestoneID, on day: String, measure: MeasureID, actor: UserID, at time: Timestamp) async throws
+    /// By planned day.
+    func milestones(of measure: MeasureID) async throws -> [Milestone]
+    func record(_ draft: IndicatorValueDraft, measure: MeasureID, author: UserID, at time: Timestamp) async throws -> IndicatorValueID
+    /// By indicator, then day.
+    func values(of measure: MeasureID) async throws -> [IndicatorValue]
+    /// The organisation that carries the measure; its confirmed members report for it.
+    func setSponsorOrganisation(_ organisation: OrganisationID?, of measure: MeasureID, actor: UserID, at time: Timestamp) async throws
+    func sponsorOrganisation(of measure: MeasureID) async throws -> OrganisationID?
+    func sponsorMembers(of measure: MeasureID) async throws -> [UserID]
+}

@@ -1,0 +1,188 @@
+import KonventDomain
+import SQLKit
+
+public struct SQLImplementationStore: ImplementationStore {
+    let database: any KonventDatabase
+
+    public init(database: any KonventDatabase) { self.database = database }
+
+    public func report(
+        _ draft: ProgressDraft, measure: MeasureID, author: UserID, publish: Bool, at time: Timestamp
+    ) async throws -> ProgressReportID {
+        try await database.write { db in
+            let id = try await db.raw("""
+                INSERT INTO progress_reports (measure_id, report_date, status, percent, body, links, author_id, published_at, replaces_id, created_at)
+                VALUES (\(bind: measure.rawValue), \(bind: draft.date), \(bind: draft.status.rawValue), \(bind: draft.percent),
+                    \(bind: draft.text), \(bind: draft.links.joined(separator: "\n")), \(bind: author.rawValue),
+                    \(bind: publish ? time.milliseconds : nil), \(bind: draft.replaces?.rawValue), \(bind: time.milliseconds))
+                RETURNING id
+                """).first()!.decode(column: "id", as: Int64.self)
+            if let replaced = draft.replaces {
+                try await Self.markReplaced("progress_reports", replaced.rawValue, by: id, measure: measure, in: db)
+            }
+            try await AuditTrail.append(
+                AuditEvent(actor: author, action: "progress.reported", subject: "measure:\(measure.rawValue)",
+                           detail: "report=\(id) status=\(draft.status.rawValue) percent=\(draft.percent)" + (publish ? " published" : "")
+                               + (draft.replaces.map { " replaces=\($0.rawValue)" } ?? "")),
+                at: time, in: db)
+            return ProgressReportID(id)
+        }
+    }
+
+    /// A correction replaces an entry of the same measure that nothing replaced yet; otherwise the
+    /// whole write is undone.
+    static func markReplaced(_ table: String, _ old: Int64, by new: Int64, measure: MeasureID, in db: any SQLDatabase) async throws {
+        let changed = try await db.raw("""
+            UPDATE \(unsafeRaw: table) SET replaced_by_id = \(bind: new)
+            WHERE id = \(bind: old) AND measure_id = \(bind: measure.rawValue) AND replaced_by_id IS NULL
+            RETURNING id
+            """).all()
+        if changed.isEmpty { throw ImplementationRefusal.unknown }
+    }
+
+    public func publish(_ report: ProgressReportID, measure: MeasureID, actor: UserID, at time: Timestamp) async throws -> Bool {
+        try await database.write { db in
+            guard try await db.raw("SELECT id FROM progress_reports WHERE id = \(bind: report.rawValue) AND measure_id = \(bind: measure.rawValue)")
+                .first() != nil else { throw ImplementationRefusal.unknown }
+            let changed = try await db.raw("""
+                UPDATE progress_reports SET published_at = \(bind: time.milliseconds)
+                WHERE id = \(bind: report.rawValue) AND published_at IS NULL RETURNING id
+                """).all()
+            guard !changed.isEmpty else { return false }
+            try await AuditTrail.append(
+                AuditEvent(actor: actor, action: "progress.published", subject: "measure:\(measure.rawValue)", detail: "report=\(report.rawValue)"),
+                at: time, in: db)
+            return true
+        }
+    }
+
+    public func reports(of measure: MeasureID, includeUnpublished: Bool) async throws -> [ProgressReport] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT p.id, p.report_date, p.status, p.percent, p.body, p.links, p.published_at, p.replaces_id, p.replaced_by_id,
+                    p.created_at, u.display_name AS author_name
+                FROM progress_reports p LEFT JOIN users u ON u.id = p.author_id
+                WHERE p.measure_id = \(bind: measure.rawValue)\(unsafeRaw: includeUnpublished ? "" : " AND p.published_at IS NOT NULL")
+                ORDER BY p.report_date DESC, p.id DESC LIMIT 500
+                """).all().map { row in
+                ProgressReport(
+                    id: ProgressReportID(try row.decode(column: "id", as: Int64.self)), measureID: measure,
+                    date: try row.decode(column: "report_date", as: String.self),
+                    status: ProgressStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .planned,
+                    percent: try row.decode(column: "percent", as: Int.self), text: try row.decode(column: "body", as: String.self),
+                    links: try row.decode(column: "links", as: String.self).split(separator: "\n").map(String.init),
+                    authorName: try row.decode(column: "author_name", as: String?.self),
+                    published: try row.decode(column: "published_at", as: Int64?.self) != nil,
+                    replaces: try row.decode(column: "replaces_id", as: Int64?.self).map(ProgressReportID.init),
+                    replacedBy: try row.decode(column: "replaced_by_id", as: Int64?.self).map(ProgressReportID.init),
+                    createdAt: try row.decode(column: "created_at", as: Int64.self))
+            }
+        }
+    }
+
+    public func addMilestone(_ draft: MilestoneDraft, measure: MeasureID, actor: UserID, at time: Timestamp) async throws -> MilestoneID {
+        try await database.write { db in
+            let id = try await db.raw("""
+                INSERT INTO milestones (measure_id, title, planned, actual, created_at)
+                VALUES (\(bind: measure.rawValue), \(bind: draft.title), \(bind: draft.planned), \(bind: draft.actual), \(bind: time.milliseconds))
+                RETURNING id
+                """).first()!.decode(column: "id", as: Int64.self)
+            try await AuditTrail.append(
+                AuditEvent(actor: actor, action: "milestone.added", subject: "measure:\(measure.rawValue)",
+                           detail: "milestone=\(id) planned=\(draft.planned)"),
+                at: time, in: db)
+            return MilestoneID(id)
+        }
+    }
+
+    public func reach(_ milestone: MilestoneID, on day: String, measure: MeasureID, actor: UserID, at time: Timestamp) async throws {
+        try await database.write { db in
+            let changed = try await db.raw("""
+                UPDATE milestones SET actual = \(bind: day)
+                WHERE id = \(bind: milestone.rawValue) AND measure_id = \(bind: measure.rawValue) RETURNING id
+                """).all()
+            if changed.isEmpty { throw ImplementationRefusal.unknown }
+            try await AuditTrail.append(
+                AuditEvent(actor: actor, action: "milestone.reached", subject: "measure:\(measure.rawValue)",
+                           detail: "milestone=\(milestone.rawValue) actual=\(day)"),
+                at: time, in: db)
+        }
+    }
+
+    public func milestones(of measure: MeasureID) async throws -> [Milestone] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT id, title, planned, actual FROM milestones WHERE measure_id = \(bind: measure.rawValue) ORDER BY planned, id LIMIT 200
+                """).all().map { row in
+                Milestone(
+                    id: MilestoneID(try row.decode(column: "id", as: Int64.self)), measureID: measure,
+                    title: try row.decode(column: "title", as: String.self), planned: try row.decode(column: "planned", as: String.self),
+                    actual: try row.decode(column: "actual", as: String?.self))
+            }
+        }
+    }
+
+    public func record(_ draft: IndicatorValueDraft, measure: MeasureID, author: UserID, at time: Timestamp) async throws -> IndicatorValueID {
+        try await database.write { db in
+            let id = try await db.raw("""
+                INSERT INTO indicator_values (measure_id, indicator, value_date, value, source, author_id, replaces_id, created_at)
+                VALUES (\(bind: measure.rawValue), \(bind: draft.indicator), \(bind: draft.date), \(bind: draft.value), \(bind: draft.source),
+                    \(bind: author.rawValue), \(bind: draft.replaces?.rawValue), \(bind: time.milliseconds))
+                RETURNING id
+                """).first()!.decode(column: "id", as: Int64.self)
+            if let replaced = draft.replaces {
+                try await Self.markReplaced("indicator_values", replaced.rawValue, by: id, measure: measure, in: db)
+            }
+            try await AuditTrail.append(
+                AuditEvent(actor: author, action: "indicator.recorded", subject: "measure:\(measure.rawValue)",
+                           detail: "value=\(id) date=\(draft.date)" + (draft.replaces.map { " replaces=\($0.rawValue)" } ?? "")),
+                at: time, in: db)
+            return IndicatorValueID(id)
+        }
+    }
+
+    public func values(of measure: MeasureID) async throws -> [IndicatorValue] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT id, indicator, value_date, value, source, replaces_id, replaced_by_id FROM indicator_values
+                WHERE measure_id = \(bind: measure.rawValue) ORDER BY indicator, value_date, id LIMIT 2000
+                """).all().map { row in
+                IndicatorValue(
+                    id: IndicatorValueID(try row.decode(column: "id", as: Int64.self)), measureID: measure,
+                    indicator: try row.decode(column: "indicator", as: String.self), date: try row.decode(column: "value_date", as: String.self),
+                    value: try row.decode(column: "value", as: Double.self), source: try row.decode(column: "source", as: String.self),
+                    replaces: try row.decode(column: "replaces_id", as: Int64?.self).map(IndicatorValueID.init),
+                    replacedBy: try row.decode(column: "replaced_by_id", as: Int64?.self).map(IndicatorValueID.init))
+            }
+        }
+    }
+
+    public func setSponsorOrganisation(_ organisation: OrganisationID?, of measure: MeasureID, actor: UserID, at time: Timestamp) async throws {
+        try await database.write { db in
+            let changed = try await db.raw("""
+                UPDATE measures SET sponsor_organisation_id = \(bind: organisation?.rawValue) WHERE id = \(bind: measure.rawValue) RETURNING id
+                """).all()
+            if changed.isEmpty { throw ImplementationRefusal.unknown }
+            try await AuditTrail.append(
+                AuditEvent(actor: actor, action: "measure.sponsor", subject: "measure:\(measure.rawValue)",
+                           detail: "organisation=\(organisation.map { String($0.rawValue) } ?? "none")"),
+                at: time, in: db)
+        }
+    }
+
+    public func sponsorOrganisation(of measure: MeasureID) async throws -> OrganisationID? {
+        try await database.read { db in
+            try await db.raw("SELECT sponsor_organisation_id FROM measures WHERE id = \(bind: measure.rawValue)").first()?
+                .decode(column: "sponsor_organisation_id", as: Int64?.self).map(OrganisationID.init)
+        }
+    }
+
+    public func sponsorMembers(of measure: MeasureID) async throws -> [UserID] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT uo.user_id FROM measures m JOIN user_organisations uo ON uo.organisation_id = m.sponsor_organisation_id
+                WHERE m.id = \(bind: measure.rawValue) AND uo.status = 'confirmed' ORDER BY uo.user_id LIMIT 500
+                """).all().map { UserID(try $0.decode(column: "user_id", as: Int64.self)) }
+        }
+    }
+}
