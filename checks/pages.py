@@ -10,13 +10,14 @@ PUBLIC = ["/", "/register", "/login", "/password/forgot", "/impressum", "/datens
           "/sessions", "/sessions/1", "/sessions/3", "/masterplan", "/masterplan/1", "/masterplan/1/paragraphs/foreword-1",
           "/masterplan/compare?from=1&to=current", "/report", "/masterplan/current.html", "/masterplan/1.html", "/report.html",
           "/search", "/search?q=Wasserstoff", "/search?q=Radwege%20im%20Erzgebirge&type=contributions", "/search?q=Breitbnad",
-          "/contributions?q=Plauen", "/search?q=%22NEAR(*%20%3Cscript%3E"]
+          "/contributions?q=Plauen", "/search?q=%22NEAR(*%20%3Cscript%3E", "/implementation",
+          "/implementation?status=delayed&field=wirtschaft", "/measures/4"]
 SIGNED_IN = ["/", "/account", "/contributions/new", "/contributions/1", "/formats/45", "/participation"]
 OFFICE = ["/moderation", "/organisations", "/organisations/1", "/contributions/2", "/formats/new", "/formats/1", "/formats/1/edit", "/formats/1/results",
           "/formats/1/documentation", "/formats/1/participants", "/account", "/measures", "/measures/new?from=1", "/measures/1", "/measures/1/edit", "/measures/1/versions",
           "/review", "/measures/5/review", "/measures/26/review", "/measures/29/review", "/sessions/new", "/sessions/3",
           "/sessions/3/edit", "/sessions/3/items/21/decision", "/sessions/1/items/1/decision",
-          "/masterplan", "/masterplan/chapters/foreword/edit", "/search?q=Nahverkehr"]
+          "/masterplan", "/masterplan/chapters/foreword/edit", "/search?q=Nahverkehr", "/measures/4", "/implementation"]
 MINISTRY = ["/review", "/measures/23/review", "/measures/3/review"]
 STEERING = ["/review", "/sessions/3", "/sessions/3/items/22/decision", "/measures/19/review"]
 ROLES = [("out", None, PUBLIC), ("in", "buergerin@demo.konvent.localhost", SIGNED_IN),

@@ -31,6 +31,7 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     MeasureRoutes(basics: basics, service: measures).add(to: router)
     ReviewRoutes(basics: basics, service: measures).add(to: router)
     ReviewDeskRoutes(basics: basics, service: measures).add(to: router)
+    ImplementationRoutes(basics: basics, service: measures).add(to: router)
     SessionRoutes(basics: basics, service: services.sessionsService).add(to: router)
     MasterplanRoutes(basics: basics, service: services.masterplanService).add(to: router)
     OperationsRoutes(basics: basics, service: services.operationsService).add(to: router)

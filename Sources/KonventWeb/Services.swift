@@ -18,6 +18,7 @@ public struct Services: Sendable {
     let placeNames: PlaceNames
     public let formats: any FormatStore
     public let measures: any MeasureStore
+    public let implementation: any ImplementationStore
     /// The measures' life cycle over the configured review.
     public let measureMachine: MeasureStateMachine
     public let reviews: any ReviewStore
@@ -68,6 +69,7 @@ public struct Services: Sendable {
         self.contributions = SQLContributionStore(database: database, search: search)
         self.formats = SQLFormatStore(database: database)
         self.measures = SQLMeasureStore(database: database)
+        self.implementation = SQLImplementationStore(database: database)
         self.measureMachine = MeasureStateMachine(review: region.review)
         self.reviews = SQLReviewStore(database: database)
         self.bodySessions = SQLBodySessionStore(database: database)
@@ -159,7 +161,7 @@ public struct Services: Sendable {
     var measuresService: MeasuresService {
         MeasuresService(
             measures: measures, reviews: reviews, contributions: contributions, bodySessions: bodySessions,
-            measureMachine: measureMachine, calendar: calendar)
+            measureMachine: measureMachine, calendar: calendar, implementation: implementation, organisations: organisations, clock: clock)
     }
 
     var sessionsService: SessionsService {

@@ -10,6 +10,35 @@ struct FigureTests {
                   .init(longitude: 12.5, latitude: 50.5)]],
     ])
 
+    @Test("a series: days spaced by their distance, the scale from zero to a round number above values and target, the target across")
+    func series() throws {
+        var figure = Figure(id: "ausbildung", kind: .series, caption: "Ausbildungsverträge", items: [
+            .init(key: "2027-01-01", label: "01.01.2027", value: 0, text: "0"),
+            .init(key: "2027-01-11", label: "11.01.2027", value: 100, text: "100"),
+            .init(key: "2027-04-11", label: "11.04.2027", value: 200, text: "200"),
+        ])
+        figure.target = 300
+        figure.targetLabel = "Ziel: 300"
+        let drawing = Drawing(figure, map: nil)
+        let points = drawing.shapes.compactMap { shape -> (x: Int, y: Int)? in
+            if case .rect(let x, let y, _, _, _, let title) = shape, title != nil { return (x + 4, y + 4) }
+            return nil
+        }
+        #expect(points.count == 3)
+        // Ten days, then ninety: the second gap is nine times the first.
+        let first = points[1].x - points[0].x, second = points[2].x - points[1].x
+        #expect(abs(Double(second) / Double(first) - 9) < 0.3, "\(first) / \(second)")
+        let texts = drawing.shapes.compactMap { shape -> String? in if case .text(_, _, let text, _, _) = shape { text } else { nil } }
+        #expect(texts.contains("300") && texts.contains("0"), "the scale ends at the target, a round number: \(texts)")
+        #expect(texts.contains("Ziel: 300") && texts.contains("01.01.2027") && texts.contains("11.04.2027"))
+        let target = drawing.shapes.contains { if case .line(_, let y1, _, let y2, let stroke) = $0 { y1 == y2 && stroke != Figure.grid && stroke != Figure.ink } else { false } }
+        #expect(target, "the target as a line across")
+        // 0 on the baseline, 200 at two thirds of the height from it.
+        let baseline = points[0].y, top = try #require(points.map(\.y).min())
+        #expect(abs(Double(baseline - top) / Double(baseline - points[1].y) - 2) < 0.05)
+        #expect(Drawing.roundUp(301) == 400 && Drawing.roundUp(18) == 20 && Drawing.roundUp(0.7) == 0.8)
+    }
+
     @Test("bars are as long as their share of the largest value, each under its name and followed by its value")
     func bars() {
         let figure = Figure(id: "f", kind: .bars, caption: "Maßnahmen", items: [

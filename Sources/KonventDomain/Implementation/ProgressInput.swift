@@ -20,7 +20,7 @@ public struct ImplementationFacts: Sendable {
     }
 
     /// A day for a report or a value: a real date, not before the adoption, not after today.
-    func checkDay(_ raw: String, _ v: inout Validator, field: String) -> String? {
+    public func checkDay(_ raw: String, _ v: inout Validator, field: String) -> String? {
         guard let day = ISODay.parse(raw) else {
             v.add(field, "progress.error.date")
             return nil
@@ -205,6 +205,18 @@ public enum ISODay {
               (1...12).contains(month), (1...LocalDateTime.days(in: month, of: year)).contains(day)
         else { return nil }
         return "\(CalendarDate.pad(year, 4))-\(CalendarDate.pad(month, 2))-\(CalendarDate.pad(day, 2))"
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's days-from-civil), for spacing days on an axis.
+    public static func dayNumber(_ day: String) -> Int? {
+        guard parse(day) == day, let year = Int(day.prefix(4)), let month = Int(day.dropFirst(5).prefix(2)),
+              let date = Int(day.suffix(2)) else { return nil }
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + date - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// The same day `years` later (29 February becomes 28 February where needed).

@@ -29,6 +29,7 @@ public struct Drawing: Sendable, Equatable {
         case .bars: (width, height, shapes) = Self.bars(figure.items)
         case .columns: (width, height, shapes) = Self.columns(figure.items)
         case .map: (width, height, shapes) = Self.map(figure, map, legend: legend)
+        case .series: (width, height, shapes) = Self.series(figure)
         }
     }
 

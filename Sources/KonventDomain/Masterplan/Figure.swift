@@ -9,6 +9,8 @@ public struct Figure: Sendable, Equatable, Codable {
         case columns
         /// The territories coloured by their value's class; items keyed by territory.
         case map
+        /// Values over time (items keyed by ISO day, in order) as a line, with the target as a line across.
+        case series
     }
 
     public struct Item: Sendable, Equatable, Codable {
@@ -43,6 +45,9 @@ public struct Figure: Sendable, Equatable, Codable {
     public var legendTitle: String?
     /// Whether a map writes each territory's name on it (the districts: yes; 180 municipalities: no).
     public var named: Bool
+    /// A series' target and how it is written beside its line ("Ziel: 300").
+    public var target: Double?
+    public var targetLabel: String?
 
     public init(
         id: String, kind: Kind, caption: String, items: [Item], legend: [String] = [], legendTitle: String? = nil, named: Bool = false
@@ -66,6 +71,8 @@ public struct Figure: Sendable, Equatable, Codable {
         legend = try container.decodeIfPresent([String].self, forKey: .legend) ?? []
         legendTitle = try container.decodeIfPresent(String.self, forKey: .legendTitle)
         named = try container.decodeIfPresent(Bool.self, forKey: .named) ?? false
+        target = try container.decodeIfPresent(Double.self, forKey: .target)
+        targetLabel = try container.decodeIfPresent(String.self, forKey: .targetLabel)
     }
 
     /// The fill colours of a map's classes, light to dark (from the third class on each at least

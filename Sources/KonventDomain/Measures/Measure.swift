@@ -33,6 +33,8 @@ public struct Measure: Sendable, Equatable {
     public var round = 0
     /// When its current review stage began (for the due date); nil outside review.
     public var stageStartedAt: Int64?
+    /// What its latest published progress report says, once there is one.
+    public var progress: ProgressSummary?
 
     public init(id: MeasureID, code: String, state: MeasureState, version: Int, content: MeasureContent, updatedAt: Int64,
                 stateReason: String?) {
@@ -43,6 +45,20 @@ public struct Measure: Sendable, Equatable {
         self.content = content
         self.updatedAt = updatedAt
         self.stateReason = stateReason
+    }
+}
+
+/// The latest published progress report of a measure, in short.
+public struct ProgressSummary: Sendable, Equatable {
+    public var status: ProgressStatus
+    public var percent: Int
+    /// The day it speaks of (ISO).
+    public var date: String
+
+    public init(status: ProgressStatus, percent: Int, date: String) {
+        self.status = status
+        self.percent = percent
+        self.date = date
     }
 }
 

@@ -1,10 +1,15 @@
 // After adoption: dated progress reports (submitted, then published by the office; a correction
 // replaces a report and keeps it), milestones with planned and actual days, indicator values over
 // time (corrections as for reports), and the organisation that carries a measure, whose confirmed
-// members report for it.
+// members report for it. A correction replaces its report once it is published.
 let m012Implementation = Migration(version: 12, name: "implementation: progress, milestones, indicator values") { d in
     [
         "ALTER TABLE measures ADD COLUMN sponsor_organisation_id \(d.reference) REFERENCES organisations (id) ON DELETE SET NULL",
+        // The latest published report's status, percent and day, kept with the measure for the overview's filters.
+        "ALTER TABLE measures ADD COLUMN progress_status TEXT",
+        "ALTER TABLE measures ADD COLUMN progress_percent INTEGER",
+        "ALTER TABLE measures ADD COLUMN progress_date TEXT",
+        "CREATE INDEX measures_progress ON measures (progress_status, code_prefix, code_number)",
         """
         CREATE TABLE progress_reports (
             id \(d.id),

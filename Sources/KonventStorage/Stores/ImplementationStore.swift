@@ -10,7 +10,7 @@ public enum ImplementationRefusal: Error, Sendable, Equatable {
 /// change is one transaction with its entry in the audit trail.
 public protocol ImplementationStore: Sendable {
     /// Stores a report; `publish` makes it public at once (the office's own). A correction marks the
-    /// report it replaces.
+    /// report it replaces once it is public.
     func report(_ draft: ProgressDraft, measure: MeasureID, author: UserID, publish: Bool, at time: Timestamp) async throws -> ProgressReportID
     /// Makes a submitted report public; false when it was public already.
     func publish(_ report: ProgressReportID, measure: MeasureID, actor: UserID, at time: Timestamp) async throws -> Bool
@@ -28,4 +28,8 @@ public protocol ImplementationStore: Sendable {
     func setSponsorOrganisation(_ organisation: OrganisationID?, of measure: MeasureID, actor: UserID, at time: Timestamp) async throws
     func sponsorOrganisation(of measure: MeasureID) async throws -> OrganisationID?
     func sponsorMembers(of measure: MeasureID) async throws -> [UserID]
+    /// For a page of measures: how many milestones each has that are planned before `today` and not reached.
+    func overdueMilestones(of measures: [MeasureID], today: String) async throws -> [MeasureID: Int]
+    /// Public measures in these states by their latest published status (nil: none yet).
+    func progressCounts(states: [MeasureState]) async throws -> [ProgressStatus?: Int]
 }

@@ -48,6 +48,8 @@ public struct MeasureQuery: Sendable {
     public var field: String?
     public var states: [MeasureState] = []
     public var ministry: String?
+    /// By the latest published report's status; `.some(nil)`: none published yet.
+    public var progress: ProgressStatus??
     /// The key of the last measure of the previous page: its code's prefix and number.
     public var after: (prefix: String, number: Int)?
 

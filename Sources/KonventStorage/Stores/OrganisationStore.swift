@@ -33,6 +33,8 @@ public protocol OrganisationStore: Sendable {
     func removeMember(_ organisation: OrganisationID, member: UserID, by actor: UserID, at time: Timestamp) async throws
     func setVerified(_ organisation: OrganisationID, _ verified: Bool, by actor: UserID, at time: Timestamp) async throws
     func organisation(_ id: OrganisationID) async throws -> Organisation?
+    /// The organisation of this name, whatever its case.
+    func named(_ name: String) async throws -> Organisation?
     /// The members and requests of one organisation.
     func members(of organisation: OrganisationID, limit: Int) async throws -> [Membership]
     /// Organisations by name after `after` (paging by key), with their number of confirmed members.

@@ -17,9 +17,7 @@ public struct SQLImplementationStore: ImplementationStore {
                     \(bind: publish ? time.milliseconds : nil), \(bind: draft.replaces?.rawValue), \(bind: time.milliseconds))
                 RETURNING id
                 """).first()!.decode(column: "id", as: Int64.self)
-            if let replaced = draft.replaces {
-                try await Self.markReplaced("progress_reports", replaced.rawValue, by: id, measure: measure, in: db)
-            }
+            if publish { try await Self.published(id, measure: measure, in: db) }
             try await AuditTrail.append(
                 AuditEvent(actor: author, action: "progress.reported", subject: "measure:\(measure.rawValue)",
                            detail: "report=\(id) status=\(draft.status.rawValue) percent=\(draft.percent)" + (publish ? " published" : "")
@@ -27,6 +25,26 @@ public struct SQLImplementationStore: ImplementationStore {
                 at: time, in: db)
             return ProgressReportID(id)
         }
+    }
+
+    /// Once a report is public: the report it corrects counts as replaced, and the measure keeps the
+    /// latest public report's status, percent and day for the overview.
+    static func published(_ report: Int64, measure: MeasureID, in db: any SQLDatabase) async throws {
+        if let replaced = try await db.raw("SELECT replaces_id FROM progress_reports WHERE id = \(bind: report)").first()?
+            .decode(column: "replaces_id", as: Int64?.self) {
+            try await markReplaced("progress_reports", replaced, by: report, measure: measure, in: db)
+        }
+        let latest = try await db.raw("""
+            SELECT status, percent, report_date FROM progress_reports
+            WHERE measure_id = \(bind: measure.rawValue) AND published_at IS NOT NULL AND replaced_by_id IS NULL
+            ORDER BY report_date DESC, id DESC LIMIT 1
+            """).first()
+        try await db.raw("""
+            UPDATE measures SET progress_status = \(bind: try latest?.decode(column: "status", as: String.self)),
+                progress_percent = \(bind: try latest?.decode(column: "percent", as: Int.self)),
+                progress_date = \(bind: try latest?.decode(column: "report_date", as: String.self))
+            WHERE id = \(bind: measure.rawValue)
+            """).run()
     }
 
     /// A correction replaces an entry of the same measure that nothing replaced yet; otherwise the
@@ -49,6 +67,7 @@ public struct SQLImplementationStore: ImplementationStore {
                 WHERE id = \(bind: report.rawValue) AND published_at IS NULL RETURNING id
                 """).all()
             guard !changed.isEmpty else { return false }
+            try await Self.published(report.rawValue, measure: measure, in: db)
             try await AuditTrail.append(
                 AuditEvent(actor: actor, action: "progress.published", subject: "measure:\(measure.rawValue)", detail: "report=\(report.rawValue)"),
                 at: time, in: db)
@@ -174,6 +193,35 @@ public struct SQLImplementationStore: ImplementationStore {
         try await database.read { db in
             try await db.raw("SELECT sponsor_organisation_id FROM measures WHERE id = \(bind: measure.rawValue)").first()?
                 .decode(column: "sponsor_organisation_id", as: Int64?.self).map(OrganisationID.init)
+        }
+    }
+
+    public func overdueMilestones(of measures: [MeasureID], today: String) async throws -> [MeasureID: Int] {
+        guard !measures.isEmpty else { return [:] }
+        let ids = measures.map { "\(bind: $0.rawValue)" as SQLQueryString }.joined(separator: ", ")
+        let sql: SQLQueryString = "SELECT measure_id, COUNT(*) AS n FROM milestones WHERE measure_id IN (" + ids
+            + ") AND actual IS NULL AND planned < \(bind: today) GROUP BY measure_id"
+        return try await database.read { db in
+            var counts: [MeasureID: Int] = [:]
+            for row in try await db.raw(sql).all() {
+                counts[MeasureID(try row.decode(column: "measure_id", as: Int64.self))] = try row.decode(column: "n", as: Int.self)
+            }
+            return counts
+        }
+    }
+
+    public func progressCounts(states: [MeasureState]) async throws -> [ProgressStatus?: Int] {
+        guard !states.isEmpty else { return [:] }
+        let list = states.map { "\(bind: $0.description)" as SQLQueryString }.joined(separator: ", ")
+        let sql: SQLQueryString = "SELECT progress_status, COUNT(*) AS n FROM measures WHERE public = 1 AND state IN (" + list
+            + ") GROUP BY progress_status"
+        return try await database.read { db in
+            var counts: [ProgressStatus?: Int] = [:]
+            for row in try await db.raw(sql).all() {
+                let status = try row.decode(column: "progress_status", as: String?.self).flatMap(ProgressStatus.init(rawValue:))
+                counts[status, default: 0] += try row.decode(column: "n", as: Int.self)
+            }
+            return counts
         }
     }
 

@@ -7,7 +7,10 @@ public struct SQLMeasureStore: MeasureStore {
 
     public init(database: any KonventDatabase) { self.database = database }
 
-    static let columns = "m.id, m.code, m.content, m.state, m.state_reason, m.version, m.updated_at, m.round, m.stage_started_at"
+    static let columns = """
+        m.id, m.code, m.content, m.state, m.state_reason, m.version, m.updated_at, m.round, m.stage_started_at,
+        m.progress_status, m.progress_percent, m.progress_date
+        """
 
     static func encode(_ content: MeasureContent) throws -> String {
         let encoder = JSONEncoder()
@@ -41,6 +44,11 @@ public struct SQLMeasureStore: MeasureStore {
             stateReason: try row.decode(column: "state_reason", as: String?.self))
         measure.round = try row.decode(column: "round", as: Int.self)
         measure.stageStartedAt = try row.decode(column: "stage_started_at", as: Int64?.self)
+        if let status = try row.decode(column: "progress_status", as: String?.self).flatMap(ProgressStatus.init(rawValue:)) {
+            measure.progress = ProgressSummary(
+                status: status, percent: try row.decode(column: "progress_percent", as: Int?.self) ?? 0,
+                date: try row.decode(column: "progress_date", as: String?.self) ?? "")
+        }
         return measure
     }
 
@@ -252,6 +260,11 @@ public struct SQLMeasureStore: MeasureStore {
         }
         if let ministry = query.ministry {
             conditions.append("EXISTS (SELECT 1 FROM measure_ministries x WHERE x.measure_id = m.id AND x.ministry = \(bind: ministry))")
+        }
+        switch query.progress {
+        case .none: break
+        case .some(nil): conditions.append("m.progress_status IS NULL")
+        case .some(let status?): conditions.append("m.progress_status = \(bind: status.rawValue)")
         }
         return conditions
     }

@@ -64,6 +64,15 @@ public struct SQLOrganisationStore: OrganisationStore {
         }
     }
 
+    public func named(_ name: String) async throws -> Organisation? {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT \(unsafeRaw: Self.organisationColumns) FROM organisations o WHERE lower(o.name) = lower(\(bind: name))
+                ORDER BY o.id LIMIT 1
+                """).first().map(Self.decodeOrganisation)
+        }
+    }
+
     private func joinOnce(
         name: String, kind: Organisation.Kind, user: UserID, at time: Timestamp,
         mail: @Sendable (Organisation, [Recipient]) -> [OutgoingMail]

@@ -96,6 +96,7 @@ public enum StartPage {
                     }
                 }
                 el("p") { el("a", .href(Site.Measures.list().query(["state": "adopted"]))) { t("start.decisions.measures") } }
+                el("p") { el("a", .href(Site.Implementation.overview())) { t("start.implementation") } }
             }
         }
     }

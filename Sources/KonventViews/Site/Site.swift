@@ -120,6 +120,17 @@ public enum Site {
         public static let objectToOpinion = SitePath<MeasureID>("/measures/{id}/opinion/object")
         public static let ministries = SitePath<MeasureID>("/measures/{id}/ministries")
         public static let desk: SitePath<> = .init("/review")
+        // Implementation, once adopted.
+        public static let progress = SitePath<MeasureID>("/measures/{id}/progress")
+        public static let publishProgress = SitePath<MeasureID, Int64>("/measures/{id}/progress/{report}/publish")
+        public static let milestones = SitePath<MeasureID>("/measures/{id}/milestones")
+        public static let reachMilestone = SitePath<MeasureID>("/measures/{id}/milestones/reached")
+        public static let indicatorValues = SitePath<MeasureID>("/measures/{id}/indicator-values")
+        public static let sponsor = SitePath<MeasureID>("/measures/{id}/sponsor")
+    }
+
+    public enum Implementation {
+        public static let overview: SitePath<> = .init("/implementation")
     }
 
     public enum Sessions {

@@ -101,6 +101,7 @@ public struct DemoData: Sendable {
                 if let office = try await services.accounts.credentials(email: EmailAddress(trusted: Self.accounts[2].email))?.user.id,
                    services.region.review.stages.isEmpty == false {
                     try await DemoMeasures(services: services).load(office: office)
+                    try await DemoProgress(services: services).load(office: office)
                     try await DemoMasterplan(services: services).load(office: office)
                     try await annasIdeaTakenUp(anna, office: office)
                 }

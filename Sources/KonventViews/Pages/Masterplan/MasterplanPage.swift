@@ -57,6 +57,7 @@ public enum MasterplanPage {
                 el("a", .href(Site.Masterplan.file("pdf")(version))) { "PDF" }
             }
             el("p") { el("a", .href(Site.Masterplan.report())) { t("report.link") } }
+            el("p") { el("a", .href(Site.Implementation.overview())) { t("masterplan.implementation") } }
             el("p") {
                 t("masterplan.data")
                 for file in ["measures.json", "measures.csv", "financing.csv", "indicators.csv", "trace.csv"] {

@@ -47,6 +47,8 @@ public enum MeasurePage {
         /// The office's search for a contribution to link as a source, and what it found.
         public var sourceSearch = ""
         public var sourceCandidates: [(id: Int64, title: String)] = []
+        /// Its implementation, once adopted.
+        public var implementation: ImplementationSection.Model?
         /// Released decisions of the bodies on this measure: stage, conclusion, session.
         public var decisions: [(stage: String, conclusion: Conclusion, session: Int64?, date: String)] = []
 
@@ -78,6 +80,7 @@ public enum MeasurePage {
             el("div", .class("prose")) { SafeMarkup.render(c.goal) }
             el("h2") { t("measure.description") }
             el("div", .class("prose")) { SafeMarkup.render(c.description) }
+            if let implementation = model.implementation { ImplementationSection.render(implementation, context) }
             financing(c, t)
             if !c.indicators.isEmpty { indicators(c, t) }
             sources(model, context)

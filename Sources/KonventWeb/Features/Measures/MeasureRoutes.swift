@@ -84,6 +84,7 @@ struct MeasureRoutes {
             return Response.html(MeasureVersionsPage.render(model, basics.pageContext(context, path: Site.Measures.versions(measure.id))))
         }
         router.post(Site.Measures.sources.route) { request, context in try await addSource(request, context) }
+        addImplementation(to: router)
     }
 
     func measureID(_ context: KonventRequestContext) throws -> MeasureID {
@@ -129,8 +130,10 @@ struct MeasureRoutes {
         return .html(MeasureFormPage.render(model, basics.pageContext(context, path: path)), status: status)
     }
 
+    /// The page; `implementation` fills the implementation section's forms again after a refusal.
     func detail(_ id: MeasureID, _ context: KonventRequestContext, notice: String?, errors: [FieldError] = [],
-                status: HTTPResponse.Status = .ok, sourceSearch: String = "") async throws -> Response {
+                status: HTTPResponse.Status = .ok, sourceSearch: String = "",
+                implementation adjust: @Sendable (inout ImplementationSection.Model) -> Void = { _ in }) async throws -> Response {
         guard let measure = try await service.measures.measure(id) else { throw WebError.notFound }
         let subject = try await subject(measure)
         guard basics.policy.allows(context.actor, .viewMeasure, on: subject) else { throw WebError.notFound }
@@ -155,6 +158,12 @@ struct MeasureRoutes {
             return (ending.stage, ending.conclusion, ending.session?.rawValue, CalendarDate.iso(milliseconds: concluded.milliseconds))
         }
         model.errors = errors
+        if measure.state.isAdopted {
+            var section = try await implementationSection(measure, context)
+            section.errors = errors
+            adjust(&section)
+            model.implementation = section
+        }
         if office, !sourceSearch.trimmingWhitespace().isEmpty {
             model.sourceSearch = String(sourceSearch.trimmingWhitespace().prefix(200))
             model.sourceCandidates = try await service.contributions.find(model.sourceSearch, except: Set(sources.map(\.id)))

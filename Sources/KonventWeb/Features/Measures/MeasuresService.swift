@@ -11,4 +11,11 @@ struct MeasuresService: Sendable {
     let bodySessions: any BodySessionStore
     let measureMachine: MeasureStateMachine
     let calendar: ReviewCalendar
+    /// Adopted measures' progress, milestones and indicator values, and the organisation that carries them.
+    let implementation: any ImplementationStore
+    let organisations: any OrganisationStore
+    let clock: RegionClock
+
+    /// Today in the region (ISO), the latest day a report may speak of.
+    var today: String { clock.local(Timestamp.now.milliseconds).isoDate }
 }

@@ -1,0 +1,127 @@
+import KonventDomain
+
+/// `/implementation`: every adopted measure with the state of its implementation, as its
+/// published reports say; counts by status, filters, and overdue milestones flagged.
+public enum ImplementationPage {
+    public struct Row: Sendable {
+        public var measure: Measure
+        public var overdue: Int
+
+        public init(measure: Measure, overdue: Int) {
+            self.measure = measure
+            self.overdue = overdue
+        }
+    }
+
+    public struct Model: Sendable {
+        public var region: RegionConfiguration
+        public var rows: [Row]
+        /// Adopted public measures by their latest published status (nil: no report yet).
+        public var counts: [ProgressStatus?: Int]
+        public var field: String?
+        public var ministry: String?
+        /// `none` or a status, as in the URL.
+        public var status: String?
+        public var total = 0
+        public var nextPage: String?
+        public var previousPage: String?
+
+        public init(region: RegionConfiguration, rows: [Row], counts: [ProgressStatus?: Int]) {
+            self.region = region
+            self.rows = rows
+            self.counts = counts
+        }
+    }
+
+    public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
+        let t = context.t
+        let adopted = model.counts.values.reduce(0, +)
+        return Layout.page(title: t("implementation.title"), context) {
+            el("h1") { t("implementation.title") }
+            el("p") { t.count("implementation.intro", adopted) }
+            summary(model, t)
+            filters(model, t)
+            el("section", .ariaLabelledBy("results-title")) {
+                el("h2", .id("results-title")) { t.count("implementation.results", model.total) }
+                if model.rows.isEmpty { el("p") { t("implementation.none") } } else { table(model, t) }
+                Layout.pages(previous: model.previousPage, next: model.nextPage, t)
+            }
+        }
+    }
+
+    /// The counts by status, each a link to its filter, and as bars.
+    static func summary(_ model: Model, _ t: Translator) -> Node {
+        let statuses: [ProgressStatus?] = ProgressStatus.allCases.map { $0 } + [nil]
+        let shown = statuses.filter { (model.counts[$0] ?? 0) > 0 }
+        let items = shown.map { status in
+            Figure.Item(key: status?.rawValue ?? "none", label: name(status, t), value: Double(model.counts[status] ?? 0),
+                        text: t.number(model.counts[status] ?? 0))
+        }
+        return el("section", .ariaLabelledBy("summary-title")) {
+            el("h2", .id("summary-title")) { t("implementation.summary") }
+            el("ul", .class("plain-list")) {
+                for status in shown {
+                    el("li") {
+                        el("a", .href(Site.Implementation.overview().query([("status", status?.rawValue ?? "none")]))) { name(status, t) }
+                        ": \(t.number(model.counts[status] ?? 0))"
+                    }
+                }
+            }
+            if !items.isEmpty {
+                FigureView.render(Figure(id: "implementation-status", kind: .bars, caption: t("implementation.chart"), items: items), map: nil)
+            }
+        }
+    }
+
+    static func name(_ status: ProgressStatus?, _ t: Translator) -> String {
+        status.map { t($0.catalogKey) } ?? t("implementation.noReport")
+    }
+
+    static func filters(_ model: Model, _ t: Translator) -> Node {
+        el("form", .method("get"), .action(Site.Implementation.overview()), .class("filters"), .ariaLabel(t("contributions.filter"))) {
+            Forms.select(name: "field", label: t("field.fieldOfAction"),
+                         options: [("", t("contributions.filter.all"))] + model.region.fieldsOfAction.map { ($0.key, $0.name[t.language]) },
+                         selected: model.field ?? "", errors: [], t)
+            Forms.select(name: "ministry", label: t("implementation.ministry"),
+                         options: [("", t("contributions.filter.all"))] + model.region.ministries.map { ($0.key, $0.abbreviation) },
+                         selected: model.ministry ?? "", errors: [], t)
+            Forms.select(name: "status", label: t("progress.status"),
+                         options: [("", t("contributions.filter.all"))] + ProgressStatus.allCases.map { ($0.rawValue, t($0.catalogKey)) }
+                             + [("none", t("implementation.noReport"))],
+                         selected: model.status ?? "", errors: [], t)
+            Forms.submit(t("contributions.filter.apply"))
+        }
+    }
+
+    static func table(_ model: Model, _ t: Translator) -> Node {
+        Layout.scrolling(.ariaLabelledBy("results-title")) {
+            el("table", .class("data-table")) {
+                el("thead") {
+                    el("tr") {
+                        el("th", Attribute("scope", "col")) { t("implementation.measure") }
+                        el("th", Attribute("scope", "col")) { t("progress.status") }
+                        el("th", Attribute("scope", "col"), .class("numeric")) { t("implementation.percent") }
+                        el("th", Attribute("scope", "col")) { t("implementation.asOf") }
+                        el("th", Attribute("scope", "col")) { t("progress.milestones") }
+                    }
+                }
+                el("tbody") {
+                    for row in model.rows {
+                        let m = row.measure
+                        el("tr") {
+                            el("th", Attribute("scope", "row")) {
+                                el("a", .href(Site.Measures.page(m.id) + "#implementation")) { "\(m.code) \(m.content.title)" }
+                            }
+                            el("td") { name(m.progress?.status, t) }
+                            el("td", .class("numeric")) { m.progress.map { "\($0.percent) %" } ?? "–" }
+                            el("td") { m.progress.map { p in el("time", .datetime(p.date)) { t.date(iso: p.date) } } ?? .text("–") }
+                            el("td") {
+                                if row.overdue > 0 { el("strong", .class("overdue")) { t.count("implementation.overdue", row.overdue) } } else { "–" }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import KonventDomain
+import KonventStorage
+import KonventTestSupport
+import KonventWeb
+import Testing
+
+@Suite("Implementation through the web", .serialized)
+struct ImplementationFlowTests {
+    /// An adopted measure of the demo's, and one still in review.
+    static func measures(_ services: Services) async throws -> (adopted: Measure, inReview: Measure) {
+        try await SampleData(services: services).generate(.init(contributions: 300, comments: 0, supports: 300, people: 20, seed: 7))
+        try await SampleData(services: services).measures(35)
+        var query = MeasureQuery()
+        query.publicOnly = false
+        let all = try await services.measures.list(query)
+        let adopted = try #require(all.first { $0.state.isAdopted && !$0.content.indicators.isEmpty }, "\(all.map(\.state))")
+        let inReview = try #require(all.first { !$0.state.isAdopted && $0.state.isPublic })
+        return (adopted, inReview)
+    }
+
+    @Test("the sponsor's member reports, the office publishes and corrects; values, milestones; bad input changes nothing",
+          arguments: TestDatabase.available)
+    func progress(database: TestDatabase) async throws {
+        try await withApp(database) { browser, services in
+            let (measure, inReview) = try await Self.measures(services)
+            let path = "/measures/\(measure.id.rawValue)"
+            let office = try await browserFor(browser, services, email: "office@example.org", name: "Office", role: "convention_office")
+            let member = try await browserFor(browser, services, email: "kammer@example.org", name: "Karla Kammer")
+            let outsider = try await browserFor(browser, services, email: "eve@example.org", name: "Eve")
+            let karla = try #require(try await services.accounts.credentials(email: EmailAddress("kammer@example.org"))?.user.id)
+            _ = try await services.organisations.join(name: "Handwerkskammer Chemnitz", kind: .association, for: karla, at: .now) { _, _ in [] }
+
+            var page = try await outsider.get(path)
+            #expect(page.body.contains("<h2 id=\"implementation-title\">Umsetzung</h2>"))
+            #expect(page.body.contains("Zur Umsetzung liegt noch kein veröffentlichter Bericht vor."))
+            #expect(!page.body.contains("Fortschritt melden"), "no form for someone who does not report")
+            let report = [("date", services.clock.local(Timestamp.now.milliseconds).isoDate), ("status", "on_track"), ("percent", "40"),
+                          ("text", "Die Allianz hat ihre Arbeit aufgenommen."), ("links", "https://example.org/bericht.pdf")]
+            #expect(try await outsider.post("\(path)/progress", report, csrfFrom: page).status == .forbidden)
+
+            page = try await office.get(path)
+            #expect(page.body.contains("Trägerorganisation"))
+            let unknown = try await office.post("\(path)/sponsor", [("organisation", "Gibt es nicht")], csrfFrom: page)
+            #expect(unknown.status == .unprocessableContent)
+            #expect(unknown.body.contains("Eine Organisation dieses Namens ist nicht bekannt."))
+            #expect(try await office.post("\(path)/sponsor", [("organisation", "handwerkskammer chemnitz")], csrfFrom: page).status == .seeOther)
+
+            page = try await member.get(path)
+            #expect(page.body.contains("Fortschritt melden"))
+            #expect(page.body.contains("Träger der Umsetzung: Handwerkskammer Chemnitz"))
+            let tooMuch = try await member.post("\(path)/progress", report.map { $0.0 == "percent" ? ("percent", "140") : $0 }, csrfFrom: page)
+            #expect(tooMuch.status == .unprocessableContent)
+            #expect(tooMuch.body.contains("Bitte geben Sie eine ganze Zahl von 0 bis 100 an."))
+            #expect(tooMuch.body.contains("Die Allianz hat ihre Arbeit aufgenommen."), "what was typed stays")
+            let future = try await member.post("\(path)/progress", report.map { $0.0 == "date" ? ("date", "2099-01-01") : $0 }, csrfFrom: page)
+            #expect(future.status == .unprocessableContent)
+            #expect(try await services.implementation.reports(of: measure.id, includeUnpublished: true).isEmpty, "nothing written")
+            #expect(try await member.post("\(path)/progress", report, csrfFrom: page).status == .seeOther)
+
+            #expect(!(try await outsider.get(path)).body.contains("Die Allianz hat ihre Arbeit aufgenommen."), "waits for the office")
+            page = try await office.get(path)
+            #expect(page.body.contains("Noch nicht veröffentlicht"))
+            let submitted = try #require(try await services.implementation.reports(of: measure.id, includeUnpublished: true).first)
+            #expect(try await member.post("\(path)/progress/\(submitted.id.rawValue)/publish", [], csrfFrom: page).status == .forbidden)
+            #expect(try await office.post("\(path)/progress/\(submitted.id.rawValue)/publish", [], csrfFrom: page).status == .seeOther)
+            page = try await outsider.get(path)
+            #expect(page.body.contains("<strong>Im Plan</strong> · 40 % umgesetzt"))
+            #expect(page.body.contains("<progress id=\"progress-bar\" max=\"100\" value=\"40\""))
+            #expect(page.body.contains("Gemeldet von Karla Kammer"))
+
+            // The office corrects it; the earlier report stays, marked.
+            page = try await office.get(path)
+            let correction = report.map { $0.0 == "percent" ? ("percent", "35") : $0 } + [("replaces", String(submitted.id.rawValue))]
+            #expect(try await office.post("\(path)/progress", correction, csrfFrom: page).status == .seeOther)
+            page = try await outsider.get(path)
+            #expect(page.body.contains("35 % umgesetzt"))
+            #expect(page.body.contains("class=\"report report--replaced\""))
+            #expect(page.body.contains("2 Berichte zur Umsetzung"))
+            page = try await office.get(path)
+            let again = try await office.post("\(path)/progress", correction, csrfFrom: page)
+            #expect(again.status == .unprocessableContent, "a corrected report is not corrected twice")
+
+            // The overview shows what the published reports say, filtered by status; overdue milestones flagged.
+            var overview = try await outsider.get("/implementation?status=on_track")
+            #expect(overview.status == .ok)
+            #expect(overview.body.contains("\(measure.code) \(measure.content.title)"))
+            #expect(overview.body.contains("<td class=\"numeric\">35 %</td>"))
+            overview = try await outsider.get("/implementation?status=none")
+            #expect(!overview.body.contains("\(measure.code) \(measure.content.title)"))
+            #expect(try await outsider.get("/implementation?status=%3Cscript%3E&field=nirgends").status == .ok, "unknown filters are ignored")
+
+            // A step back to "planned" is refused.
+            page = try await member.get(path)
+            let back = try await member.post("\(path)/progress", report.map { $0.0 == "status" ? ("status", "planned") : $0 }, csrfFrom: page)
+            #expect(back.status == .unprocessableContent)
+            #expect(back.body.contains("Dieser Stand ist nach dem letzten Bericht nicht möglich"))
+
+            let indicator = measure.content.indicators[0]
+            let value = [("indicator", indicator.name), ("valueDate", report[0].1), ("value", "12,5"), ("source", "Kammerstatistik")]
+            #expect(try await member.post("\(path)/indicator-values", value.map { $0.0 == "indicator" ? ("indicator", "Erfunden") : $0 },
+                                          csrfFrom: page).status == .unprocessableContent)
+            #expect(try await member.post("\(path)/indicator-values", value, csrfFrom: page).status == .seeOther)
+            page = try await outsider.get(path)
+            #expect(page.body.contains("\(indicator.name): Messwerte im Zeitverlauf und Zielwert"))
+            #expect(page.body.contains("<td class=\"numeric\">12,5</td>"))
+
+            let milestone = [("milestoneTitle", "Allianz gegründet"), ("planned", "2026-01-31"), ("actual", "")]
+            page = try await member.get(path)
+            #expect(try await member.post("\(path)/milestones", milestone, csrfFrom: page).status == .seeOther)
+            page = try await outsider.get(path)
+            #expect(page.body.contains("<th scope=\"row\">Allianz gegründet</th>"))
+            #expect(page.body.contains("überfällig"))
+            #expect(try await outsider.get("/implementation").body.contains("1 Meilenstein überfällig"))
+            let open = try #require(try await services.implementation.milestones(of: measure.id).first)
+            page = try await member.get(path)
+            #expect(try await member.post("\(path)/milestones/reached", [("milestone", String(open.id.rawValue)), ("reachedOn", report[0].1)],
+                                          csrfFrom: page).status == .seeOther)
+            #expect(!(try await outsider.get(path)).body.contains("überfällig"))
+
+            // A measure still in review takes no progress.
+            let reviewPath = "/measures/\(inReview.id.rawValue)"
+            page = try await office.get(reviewPath)
+            #expect(!page.body.contains("id=\"implementation-title\""))
+            #expect(try await office.post("\(reviewPath)/progress", report, csrfFrom: page).status == .forbidden)
+
+            let actions = try await AuditTrail.entries(after: 0, limit: 5000, in: services.database).map(\.event.action)
+            #expect(actions.filter { $0 == "progress.reported" }.count == 2)
+            #expect(actions.contains("progress.published") && actions.contains("indicator.recorded") && actions.contains("milestone.reached"))
+        }
+    }
+}
