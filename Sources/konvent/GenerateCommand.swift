@@ -12,12 +12,15 @@ struct Generate: AsyncParsableCommand {
     @Option(help: "Number of generated accounts that support and comment.") var people = 5_000
     @Option(help: "Number of participation formats (workshops and the like) across the region.") var formats = 1_000
     @Option(help: "Number of measures, taken through the review into every state, with assessments and sessions.") var measures = 0
+    @Option(help: "Implementation reports (and indicator values) for each adopted measure, spread over the time since adoption; 52 is a year's weekly reports.")
+    var progressReports = 52
     @Option(help: "Seed: the same seed gives the same data.") var seed: UInt64 = 1
     @OptionGroup var data: DatabaseOptions
 
     func validate() throws {
-        guard contributions >= 0, comments >= 0, supports >= 0, formats >= 0, measures >= 0, measures <= contributions, people >= 1 else {
-            throw ValidationError("Amounts must not be negative, --measures at most --contributions, and --people at least 1.")
+        guard contributions >= 0, comments >= 0, supports >= 0, formats >= 0, measures >= 0, measures <= contributions, people >= 1,
+              (0...1000).contains(progressReports) else {
+            throw ValidationError("Amounts must not be negative, --measures at most --contributions, --people at least 1, --progress-reports at most 1000.")
         }
     }
 
@@ -32,7 +35,7 @@ struct Generate: AsyncParsableCommand {
                     FileHandle.standardError.write(Data("\r\(step): \(done)/\(total)        ".utf8))
                 }
                 if measures > 0 {
-                    try await SampleData(services: services).measures(measures) { done, total in
+                    try await SampleData(services: services).measures(measures, reportsPerMeasure: progressReports) { done, total in
                         if done % 50 == 0 { FileHandle.standardError.write(Data("\rmeasures: \(done)/\(total)        ".utf8)) }
                     }
                 }

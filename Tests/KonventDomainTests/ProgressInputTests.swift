@@ -76,3 +76,48 @@ struct ProgressInputTests {
         #expect(Self.fields { () throws(ValidationFailure) in try input.validate(Self.facts) } == ["planned", "actual"])
     }
 }
+
+@Suite("Importing progress")
+struct ProgressImportTests {
+    static func facts(_ code: String) -> ImplementationFacts? {
+        code == "WI-01" ? ProgressInputTests.facts : nil
+    }
+
+    static func csv(_ lines: [String]) -> [UInt8] { Array(("\u{FEFF}" + lines.joined(separator: "\r\n")).utf8) }
+
+    @Test("German headers, a report and a value in one row, a status by its name, rows of one measure in order")
+    func good() throws {
+        let file = Self.csv([
+            "Kennung;Datum;Stand;Prozent;Bericht;Indikator;Wert;Quelle",
+            "WI-01;2027-03-01;Im Plan;20;Läuft.;Neue Ausbildungsverträge;1.234,5;Kammer",
+            "wi-01;2027-04-01;Abgeschlossen;100;Fertig.;;;",
+        ])
+        let items = try ProgressImport.items(fromCSV: file, facts: { Self.facts($0.uppercased()) }).get()
+        #expect(items.count == 2)
+        #expect(items[0].report?.status == .onTrack && items[0].value?.value == 1234.5 && items[0].value?.source == "Kammer")
+        #expect(items[1].report?.status == .completed && items[1].value == nil)
+    }
+
+    @Test("every bad line is named with its column; a later report may not step back after an earlier one of the file")
+    func bad() {
+        let file = Self.csv([
+            "code;date;status;percent;text",
+            "WI-01;2027-03-01;completed;100;Fertig.",
+            "WI-01;2027-03-02;delayed;90;Doch nicht.",
+            "XX-99;2027-03-01;on_track;10;Unbekannt.",
+            "WI-01;2027-03-05;on_track;150;Zu viel.",
+        ])
+        guard case .failure(let report) = ProgressImport.items(fromCSV: file, facts: Self.facts) else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(report.lines.map(\.line) == [3, 4, 5, 5])
+        #expect(report.lines.map(\.messageKey) == ["progress.error.statusStep", "progress.error.code", "progress.error.statusStep", "progress.error.percent"])
+        #expect(report.lines[3].values == ["column": "percent", "value": "150"])
+        let wrongHeader = Self.csv(["Kennung;Farbe", "WI-01;blau"])
+        guard case .failure(let header) = ProgressImport.items(fromCSV: wrongHeader, facts: Self.facts) else { Issue.record("accepted"); return }
+        #expect(header.lines.map(\.messageKey) == ["import.error.unknownColumn", "import.error.missingColumn"])
+        guard case .failure(let encoding) = ProgressImport.items(fromCSV: [0x4B, 0xFF, 0x0A], facts: Self.facts) else { Issue.record("accepted"); return }
+        #expect(encoding.lines.map(\.messageKey) == ["import.error.encoding"])
+    }
+}

@@ -68,6 +68,14 @@ struct ImplementationFlowTests {
             #expect(page.body.contains("<strong>Im Plan</strong> · 40 % umgesetzt"))
             #expect(page.body.contains("<progress id=\"progress-bar\" max=\"100\" value=\"40\""))
             #expect(page.body.contains("Gemeldet von Karla Kammer"))
+            // The way back: the source contributions' people are told, and their pages show the progress.
+            let source = try #require(try await services.measures.sources(of: measure.id).first?.contribution)
+            let author = try #require(source.authorID)
+            let told = try await services.moderation.notifications(of: author, limit: 20).map(\.event)
+            #expect(told.contains { $0.kind == .progress && $0.relatedID == measure.id.rawValue && $0.detail == "on_track:40" })
+            let sourcePage = try await outsider.get("/contributions/\(source.id.rawValue)").body
+            #expect(sourcePage.contains("Bericht zur Umsetzung der Maßnahme"))
+            #expect(sourcePage.contains("Umsetzung: Im Plan, 40 %"))
 
             // The office corrects it; the earlier report stays, marked.
             page = try await office.get(path)
@@ -129,4 +137,47 @@ struct ImplementationFlowTests {
             #expect(actions.contains("progress.published") && actions.contains("indicator.recorded") && actions.contains("milestone.reached"))
         }
     }
+
+    @Test("the office imports many measures' progress from a CSV file: all rows or none, a report per line, a template",
+          arguments: TestDatabase.available)
+    func importFile(database: TestDatabase) async throws {
+        try await withApp(database) { browser, services in
+            let (measure, inReview) = try await Self.measures(services)
+            var query = MeasureQuery()
+            query.states = ImplementationFlowTests.adopted
+            let second = try #require(try await services.measures.list(query).first { $0.id != measure.id })
+            let office = try await browserFor(browser, services, email: "office@example.org", name: "Office", role: "convention_office")
+            let resident = try await browserFor(browser, services, email: "anna@example.org", name: "Anna")
+            #expect(try await resident.get("/implementation/import").status == .forbidden)
+            let template = try await office.get("/implementation/import/vorlage.csv")
+            #expect(template.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(template.body.hasPrefix("\u{FEFF}Kennung;Datum;Stand;Prozent;Bericht;Indikator;Wert;Quelle\r\n"))
+            let today = services.clock.local(Timestamp.now.milliseconds).isoDate
+            let indicator = measure.content.indicators[0].name
+            let bad = "Kennung;Datum;Stand;Prozent;Bericht;Indikator;Wert;Quelle\n"
+                + "\(measure.code);\(today);Im Plan;30;Gut unterwegs.;\(indicator);7;Träger\n"
+                + "\(inReview.code);\(today);Im Plan;30;Noch nicht beschlossen.;;;\n"
+                + "\(second.code);\(today);Im Plan;300;Zu viel.;;;\n"
+            var page = try await office.get("/implementation/import")
+            let refused = try await office.upload("/implementation/import", file: ("file", "umsetzung.csv", Array(bad.utf8)), csrfFrom: page)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("Nichts importiert: 2 Probleme in der Datei"))
+            #expect(refused.body.contains("Keine beschlossene Maßnahme mit dieser Kennung."))
+            #expect(refused.body.contains("Bitte geben Sie eine ganze Zahl von 0 bis 100 an."))
+            #expect(try await services.implementation.reports(of: measure.id, includeUnpublished: true).isEmpty, "nothing of the good row either")
+            let good = "Kennung;Datum;Stand;Prozent;Bericht;Indikator;Wert;Quelle\n"
+                + "\(measure.code);\(today);Im Plan;30;Gut unterwegs.;\(indicator);7;Träger\n"
+                + "\(second.code);\(today);Verzögert;10;Die Bewilligung steht aus.;;;\n"
+            page = try await office.get("/implementation/import")
+            let imported = try await office.upload("/implementation/import", file: ("file", "umsetzung.csv", Array(good.utf8)), csrfFrom: page)
+            #expect(imported.status == .seeOther)
+            let location = try #require(imported.headers[.location])
+            #expect(try await office.get(location).body.contains("Importiert: 2 Berichte und 1 Messwert."))
+            #expect(try await services.measures.measure(measure.id)?.progress == ProgressSummary(status: .onTrack, percent: 30, date: today))
+            #expect(try await services.measures.measure(second.id)?.progress?.status == .delayed)
+            #expect(try await services.implementation.values(of: measure.id).map(\.value) == [7])
+        }
+    }
+
+    static let adopted: [MeasureState] = [.adopted, .adoptedWithConditions, .inImplementation, .completed]
 }

@@ -75,19 +75,21 @@ public enum ResultImport {
         return .failure(Report(problems.sorted { $0.line < $1.line }))
     }
 
+    /// What is wrong with a file as a whole, as a line of the report.
+    static func fileProblem(_ problem: CSVTable.Problem) -> LineError {
+        switch problem {
+        case .encoding(let line): LineError(line: line, messageKey: "import.error.encoding")
+        case .empty: LineError(line: 1, messageKey: "import.error.empty")
+        case .unclosedQuote(let line): LineError(line: line, messageKey: "import.error.quote")
+        case .tooManyRows(let limit): LineError(line: 1, messageKey: "import.error.tooManyRows", values: ["limit": String(limit)])
+        }
+    }
+
     /// Reads a CSV file into rows. Problems with the file as a whole (encoding, header) fail it;
     /// rows with the wrong number of cells come back as problems beside the good rows.
     public static func rows(fromCSV bytes: [UInt8]) -> Result<(rows: [Row], problems: [LineError]), Report> {
         let table: CSVTable
-        do { table = try CSVTable.parse(bytes) } catch {
-            switch error {
-            case .encoding(let line): return .failure(Report([LineError(line: line, messageKey: "import.error.encoding")]))
-            case .empty: return .failure(Report([LineError(line: 1, messageKey: "import.error.empty")]))
-            case .unclosedQuote(let line): return .failure(Report([LineError(line: line, messageKey: "import.error.quote")]))
-            case .tooManyRows(let limit):
-                return .failure(Report([LineError(line: 1, messageKey: "import.error.tooManyRows", values: ["limit": String(limit)])]))
-            }
-        }
+        do { table = try CSVTable.parse(bytes) } catch { return .failure(Report([fileProblem(error)])) }
         var errors: [LineError] = []
         let known = Set(requiredColumns + optionalColumns)
         for (column, written) in zip(table.header, table.headerAsWritten) where !known.contains(column) {

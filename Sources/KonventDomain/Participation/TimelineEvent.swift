@@ -14,6 +14,8 @@ public struct TimelineEvent: Sendable, Equatable {
         case commented
         /// A measure it went into (`relatedID`) reached a new state (`detail`, as stored).
         case measure
+        /// A measure it went into (`relatedID`) published a progress report (`detail`: `status:percent`).
+        case progress
 
         public var catalogKey: String { "timeline.\(rawValue)" }
     }

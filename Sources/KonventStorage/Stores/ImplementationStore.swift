@@ -6,6 +6,19 @@ public enum ImplementationRefusal: Error, Sendable, Equatable {
     case unknown
 }
 
+/// A row of a progress import, for its measure.
+public struct ImportedProgress: Sendable, Equatable {
+    public var measure: MeasureID
+    public var report: ProgressDraft?
+    public var value: IndicatorValueDraft?
+
+    public init(measure: MeasureID, report: ProgressDraft?, value: IndicatorValueDraft?) {
+        self.measure = measure
+        self.report = report
+        self.value = value
+    }
+}
+
 /// An adopted measure's implementation: progress reports, milestones and indicator values. Every
 /// change is one transaction with its entry in the audit trail.
 public protocol ImplementationStore: Sendable {
@@ -13,6 +26,8 @@ public protocol ImplementationStore: Sendable {
     /// report it replaces once it is public.
     func report(_ draft: ProgressDraft, measure: MeasureID, author: UserID, publish: Bool, at time: Timestamp) async throws -> ProgressReportID
     /// Makes a submitted report public; false when it was public already.
+    /// Many measures' reports (published) and values in one transaction: all of them or none.
+    func importProgress(_ items: [ImportedProgress], author: UserID, at time: Timestamp) async throws -> (reports: Int, values: Int)
     func publish(_ report: ProgressReportID, measure: MeasureID, actor: UserID, at time: Timestamp) async throws -> Bool
     /// Newest day first; unpublished ones only with `includeUnpublished`.
     func reports(of measure: MeasureID, includeUnpublished: Bool) async throws -> [ProgressReport]

@@ -13,6 +13,8 @@ public struct MeasureReference: Sendable, Equatable {
     public var title: String
     public var state: MeasureState
     public var stateReason: String?
+    /// Its latest published progress report, once adopted.
+    public var progress: ProgressSummary?
 }
 
 /// One step of a measure's way, as its page lists them.

@@ -9,30 +9,63 @@ public struct SQLImplementationStore: ImplementationStore {
     public func report(
         _ draft: ProgressDraft, measure: MeasureID, author: UserID, publish: Bool, at time: Timestamp
     ) async throws -> ProgressReportID {
+        try await database.write { db in try await Self.insertReport(draft, measure: measure, author: author, publish: publish, at: time, in: db) }
+    }
+
+    public func importProgress(_ items: [ImportedProgress], author: UserID, at time: Timestamp) async throws -> (reports: Int, values: Int) {
         try await database.write { db in
-            let id = try await db.raw("""
-                INSERT INTO progress_reports (measure_id, report_date, status, percent, body, links, author_id, published_at, replaces_id, created_at)
-                VALUES (\(bind: measure.rawValue), \(bind: draft.date), \(bind: draft.status.rawValue), \(bind: draft.percent),
-                    \(bind: draft.text), \(bind: draft.links.joined(separator: "\n")), \(bind: author.rawValue),
-                    \(bind: publish ? time.milliseconds : nil), \(bind: draft.replaces?.rawValue), \(bind: time.milliseconds))
-                RETURNING id
-                """).first()!.decode(column: "id", as: Int64.self)
-            if publish { try await Self.published(id, measure: measure, in: db) }
+            var reports = 0, values = 0
+            for item in items {
+                if let report = item.report {
+                    _ = try await Self.insertReport(report, measure: item.measure, author: author, publish: true, at: time, in: db)
+                    reports += 1
+                }
+                if let value = item.value {
+                    _ = try await Self.insertValue(value, measure: item.measure, author: author, at: time, in: db)
+                    values += 1
+                }
+            }
             try await AuditTrail.append(
-                AuditEvent(actor: author, action: "progress.reported", subject: "measure:\(measure.rawValue)",
-                           detail: "report=\(id) status=\(draft.status.rawValue) percent=\(draft.percent)" + (publish ? " published" : "")
-                               + (draft.replaces.map { " replaces=\($0.rawValue)" } ?? "")),
+                AuditEvent(actor: author, action: "progress.imported", subject: "platform", detail: "reports=\(reports) values=\(values)"),
                 at: time, in: db)
-            return ProgressReportID(id)
+            return (reports, values)
         }
     }
 
-    /// Once a report is public: the report it corrects counts as replaced, and the measure keeps the
-    /// latest public report's status, percent and day for the overview.
-    static func published(_ report: Int64, measure: MeasureID, in db: any SQLDatabase) async throws {
-        if let replaced = try await db.raw("SELECT replaces_id FROM progress_reports WHERE id = \(bind: report)").first()?
-            .decode(column: "replaces_id", as: Int64?.self) {
+    static func insertReport(
+        _ draft: ProgressDraft, measure: MeasureID, author: UserID, publish: Bool, at time: Timestamp, in db: any SQLDatabase
+    ) async throws -> ProgressReportID {
+        let id = try await db.raw("""
+            INSERT INTO progress_reports (measure_id, report_date, status, percent, body, links, author_id, published_at, replaces_id, created_at)
+            VALUES (\(bind: measure.rawValue), \(bind: draft.date), \(bind: draft.status.rawValue), \(bind: draft.percent),
+                \(bind: draft.text), \(bind: draft.links.joined(separator: "\n")), \(bind: author.rawValue),
+                \(bind: publish ? time.milliseconds : nil), \(bind: draft.replaces?.rawValue), \(bind: time.milliseconds))
+            RETURNING id
+            """).first()!.decode(column: "id", as: Int64.self)
+        if publish { try await published(id, measure: measure, actor: author, at: time, in: db) }
+        try await AuditTrail.append(
+            AuditEvent(actor: author, action: "progress.reported", subject: "measure:\(measure.rawValue)",
+                       detail: "report=\(id) status=\(draft.status.rawValue) percent=\(draft.percent)" + (publish ? " published" : "")
+                           + (draft.replaces.map { " replaces=\($0.rawValue)" } ?? "")),
+            at: time, in: db)
+        return ProgressReportID(id)
+    }
+
+    /// Once a report is public: the report it corrects counts as replaced, the measure keeps the
+    /// latest public report's status, percent and day for the overview, and the authors and followers
+    /// of its source contributions find it on their timeline (and in their mail).
+    static func published(_ report: Int64, measure: MeasureID, actor: UserID, at time: Timestamp, in db: any SQLDatabase) async throws {
+        guard let row = try await db.raw("SELECT replaces_id, status, percent FROM progress_reports WHERE id = \(bind: report)").first()
+        else { throw ImplementationRefusal.unknown }
+        if let replaced = try row.decode(column: "replaces_id", as: Int64?.self) {
             try await markReplaced("progress_reports", replaced, by: report, measure: measure, in: db)
+        }
+        let detail = "\(try row.decode(column: "status", as: String.self)):\(try row.decode(column: "percent", as: Int.self))"
+        let sources = try await db.raw("SELECT contribution_id FROM measure_sources WHERE measure_id = \(bind: measure.rawValue)").all()
+            .map { try $0.decode(column: "contribution_id", as: Int64.self) }
+        for contribution in sources {
+            try await Timeline.record(.progress, on: contribution, related: measure.rawValue, detail: detail, actor: actor, at: time,
+                                      notify: try await Timeline.audience(of: contribution, in: db), in: db)
         }
         let latest = try await db.raw("""
             SELECT status, percent, report_date FROM progress_reports
@@ -67,7 +100,7 @@ public struct SQLImplementationStore: ImplementationStore {
                 WHERE id = \(bind: report.rawValue) AND published_at IS NULL RETURNING id
                 """).all()
             guard !changed.isEmpty else { return false }
-            try await Self.published(report.rawValue, measure: measure, in: db)
+            try await Self.published(report.rawValue, measure: measure, actor: actor, at: time, in: db)
             try await AuditTrail.append(
                 AuditEvent(actor: actor, action: "progress.published", subject: "measure:\(measure.rawValue)", detail: "report=\(report.rawValue)"),
                 at: time, in: db)
@@ -142,22 +175,26 @@ public struct SQLImplementationStore: ImplementationStore {
     }
 
     public func record(_ draft: IndicatorValueDraft, measure: MeasureID, author: UserID, at time: Timestamp) async throws -> IndicatorValueID {
-        try await database.write { db in
-            let id = try await db.raw("""
-                INSERT INTO indicator_values (measure_id, indicator, value_date, value, source, author_id, replaces_id, created_at)
-                VALUES (\(bind: measure.rawValue), \(bind: draft.indicator), \(bind: draft.date), \(bind: draft.value), \(bind: draft.source),
-                    \(bind: author.rawValue), \(bind: draft.replaces?.rawValue), \(bind: time.milliseconds))
-                RETURNING id
-                """).first()!.decode(column: "id", as: Int64.self)
-            if let replaced = draft.replaces {
-                try await Self.markReplaced("indicator_values", replaced.rawValue, by: id, measure: measure, in: db)
-            }
-            try await AuditTrail.append(
-                AuditEvent(actor: author, action: "indicator.recorded", subject: "measure:\(measure.rawValue)",
-                           detail: "value=\(id) date=\(draft.date)" + (draft.replaces.map { " replaces=\($0.rawValue)" } ?? "")),
-                at: time, in: db)
-            return IndicatorValueID(id)
+        try await database.write { db in try await Self.insertValue(draft, measure: measure, author: author, at: time, in: db) }
+    }
+
+    static func insertValue(
+        _ draft: IndicatorValueDraft, measure: MeasureID, author: UserID, at time: Timestamp, in db: any SQLDatabase
+    ) async throws -> IndicatorValueID {
+        let id = try await db.raw("""
+            INSERT INTO indicator_values (measure_id, indicator, value_date, value, source, author_id, replaces_id, created_at)
+            VALUES (\(bind: measure.rawValue), \(bind: draft.indicator), \(bind: draft.date), \(bind: draft.value), \(bind: draft.source),
+                \(bind: author.rawValue), \(bind: draft.replaces?.rawValue), \(bind: time.milliseconds))
+            RETURNING id
+            """).first()!.decode(column: "id", as: Int64.self)
+        if let replaced = draft.replaces {
+            try await markReplaced("indicator_values", replaced.rawValue, by: id, measure: measure, in: db)
         }
+        try await AuditTrail.append(
+            AuditEvent(actor: author, action: "indicator.recorded", subject: "measure:\(measure.rawValue)",
+                       detail: "value=\(id) date=\(draft.date)" + (draft.replaces.map { " replaces=\($0.rawValue)" } ?? "")),
+            at: time, in: db)
+        return IndicatorValueID(id)
     }
 
     public func values(of measure: MeasureID) async throws -> [IndicatorValue] {

@@ -44,12 +44,14 @@ public struct SQLMeasureStore: MeasureStore {
             stateReason: try row.decode(column: "state_reason", as: String?.self))
         measure.round = try row.decode(column: "round", as: Int.self)
         measure.stageStartedAt = try row.decode(column: "stage_started_at", as: Int64?.self)
-        if let status = try row.decode(column: "progress_status", as: String?.self).flatMap(ProgressStatus.init(rawValue:)) {
-            measure.progress = ProgressSummary(
-                status: status, percent: try row.decode(column: "progress_percent", as: Int?.self) ?? 0,
-                date: try row.decode(column: "progress_date", as: String?.self) ?? "")
-        }
+        measure.progress = try progress(row)
         return measure
+    }
+
+    static func progress(_ row: any SQLRow) throws -> ProgressSummary? {
+        guard let status = try row.decode(column: "progress_status", as: String?.self).flatMap(ProgressStatus.init(rawValue:)) else { return nil }
+        return ProgressSummary(status: status, percent: try row.decode(column: "progress_percent", as: Int?.self) ?? 0,
+                               date: try row.decode(column: "progress_date", as: String?.self) ?? "")
     }
 
     public func create(
@@ -302,14 +304,17 @@ public struct SQLMeasureStore: MeasureStore {
     public func measures(from contribution: ContributionID) async throws -> [MeasureReference] {
         try await database.read { db in
             try await db.raw("""
-                SELECT m.id, m.code, m.title, m.state, m.state_reason FROM measures m JOIN measure_sources s ON s.measure_id = m.id
+                SELECT m.id, m.code, m.title, m.state, m.state_reason, m.progress_status, m.progress_percent, m.progress_date
+                FROM measures m JOIN measure_sources s ON s.measure_id = m.id
                 WHERE s.contribution_id = \(bind: contribution.rawValue) ORDER BY m.code
                 """).all().compactMap { row in
                 guard let state = MeasureState(try row.decode(column: "state", as: String.self)) else { return nil }
-                return MeasureReference(
+                var reference = MeasureReference(
                     id: MeasureID(try row.decode(column: "id", as: Int64.self)), code: try row.decode(column: "code", as: String.self),
                     title: try row.decode(column: "title", as: String.self), state: state,
                     stateReason: try row.decode(column: "state_reason", as: String?.self))
+                reference.progress = try Self.progress(row)
+                return reference
             }
         }
     }

@@ -272,7 +272,7 @@ public struct SQLModerationStore: ModerationStore {
                 SELECT n.id, n.repeats, c.title, COALESCE(r.title, ms.code || ' ' || ms.title) AS related_title, \(unsafeRaw: Timeline.eventColumns)
                 FROM notifications n JOIN contribution_events e ON e.id = n.event_id JOIN contributions c ON c.id = e.contribution_id
                 LEFT JOIN contributions r ON r.id = e.related_id AND e.kind IN ('merged_into', 'merged_from')
-                LEFT JOIN measures ms ON ms.id = e.related_id AND e.kind = 'measure'
+                LEFT JOIN measures ms ON ms.id = e.related_id AND e.kind IN ('measure', 'progress')
                 WHERE n.user_id = \(bind: user.rawValue) ORDER BY n.id DESC LIMIT \(bind: limit)
                 """).all().map { row in
                 ContributionNotification(

@@ -131,6 +131,8 @@ public enum Site {
 
     public enum Implementation {
         public static let overview: SitePath<> = .init("/implementation")
+        public static let `import`: SitePath<> = .init("/implementation/import")
+        public static let template: SitePath<> = .init("/implementation/import/vorlage.csv")
     }
 
     public enum Sessions {

@@ -149,8 +149,11 @@ public struct SampleData: Sendable {
 }
 
 extension SampleData {
-    /// Measures taken through the review (for benchmarks), written by a generated office account.
-    public func measures(_ count: Int, progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws {
+    /// Measures taken through the review (for benchmarks), written by a generated office account; with
+    /// `reportsPerMeasure`, every adopted one gets that many implementation reports and indicator values.
+    public func measures(
+        _ count: Int, reportsPerMeasure: Int = 0, progress: @Sendable (Int, Int) -> Void = { _, _ in }
+    ) async throws {
         guard !services.region.review.stages.isEmpty else { return }
         let email = "geschaeftsstelle@generated.konvent.localhost"
         var office = try await services.accounts.credentials(email: EmailAddress(trusted: email))?.user.id
@@ -160,5 +163,6 @@ extension SampleData {
         }
         guard let office else { return }
         try await DemoMeasures(services: services).load(office: office, count: count, progress: progress)
+        if reportsPerMeasure > 0 { try await DemoProgress(services: services).load(office: office, reportsPerMeasure: reportsPerMeasure) }
     }
 }

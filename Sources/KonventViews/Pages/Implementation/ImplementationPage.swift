@@ -25,6 +25,8 @@ public enum ImplementationPage {
         public var total = 0
         public var nextPage: String?
         public var previousPage: String?
+        /// The office imports progress from a file.
+        public var mayImport = false
 
         public init(region: RegionConfiguration, rows: [Row], counts: [ProgressStatus?: Int]) {
             self.region = region
@@ -39,6 +41,7 @@ public enum ImplementationPage {
         return Layout.page(title: t("implementation.title"), context) {
             el("h1") { t("implementation.title") }
             el("p") { t.count("implementation.intro", adopted) }
+            if model.mayImport { el("p") { el("a", .href(Site.Implementation.import())) { t("progressImport.title") } } }
             summary(model, t)
             filters(model, t)
             el("section", .ariaLabelledBy("results-title")) {

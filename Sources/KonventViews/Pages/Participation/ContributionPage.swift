@@ -289,11 +289,25 @@ public enum TimelineText {
                 parts.append(el("a", .href(Site.Measures.page(MeasureID(related)))) { relatedTitle ?? "#\(related)" })
             }
             if let state = event.detail.flatMap(MeasureState.init) { parts.append(.text(": \(MeasureStateName.name(state, region, t))")) }
+        case .progress:
+            parts.append(.text(t(event.kind.catalogKey)))
+            if let related = event.relatedID {
+                parts.append(.text(" "))
+                parts.append(el("a", .href(Site.Measures.page(MeasureID(related)) + "#implementation")) { relatedTitle ?? "#\(related)" })
+            }
+            parts.append(.text(progressDetail(event, t)))
         default:
             parts.append(.text(t(event.kind.catalogKey)))
         }
         if let reason = event.reason, !reason.isEmpty { parts.append(.text(" – \(reason)")) }
         return .fragment(parts)
+    }
+
+    /// ": Im Plan, 35 %" from a progress event's `status:percent`.
+    static func progressDetail(_ event: TimelineEvent, _ t: Translator) -> String {
+        let parts = (event.detail ?? "").split(separator: ":")
+        guard parts.count == 2, let status = ProgressStatus(rawValue: String(parts[0])), let percent = Int(parts[1]) else { return "" }
+        return ": \(t(status.catalogKey)), \(percent) %"
     }
 
     /// The same in plain text, for mails.
@@ -302,6 +316,7 @@ public enum TimelineText {
         case .commented where repeats > 0: commentCount(repeats, t)
         case .status: t("timeline.status", ["status": t(event.status?.catalogKey ?? "contribution.status.published")])
         case .measure: t(event.kind.catalogKey) + (event.detail.flatMap(MeasureState.init).map { ": \(MeasureStateName.name($0, region, t))" } ?? "")
+        case .progress: t(event.kind.catalogKey) + progressDetail(event, t)
         default: t(event.kind.catalogKey)
         }
         if let reason = event.reason, !reason.isEmpty { text += " – \(reason)" }

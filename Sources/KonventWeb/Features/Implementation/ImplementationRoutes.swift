@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import KonventDomain
 import KonventStorage
@@ -33,6 +34,7 @@ struct ImplementationRoutes {
             model.field = query.field
             model.ministry = query.ministry
             model.status = status
+            model.mayImport = basics.policy.allows(context.actor, .writeMeasures)
             model.total = try await service.measures.count(query)
             func link(_ direction: String, _ measure: Measure?) -> String? {
                 measure.map {
@@ -43,6 +45,78 @@ struct ImplementationRoutes {
             model.nextPage = backwards || more ? link("after", items.last) : nil
             model.previousPage = (backwards ? more : query.after != nil) ? link("before", items.first) : nil
             return Response.html(ImplementationPage.render(model, basics.pageContext(context, path: Site.Implementation.overview())))
+        }
+        router.get(Site.Implementation.import.route) { request, context in
+            try basics.require(.writeMeasures, context)
+            var model = ProgressImportPage.Model()
+            if let saved = request.uri.queryParameters.get("saved") {
+                let parts = saved.split(separator: "-").compactMap { Int($0) }
+                if parts.count == 2 {
+                    let t = basics.catalog.translator(context.language)
+                    model.notice = t("progressImport.saved", ["reports": t.count("progressImport.reports", parts[0]),
+                                                              "values": t.count("progressImport.values", parts[1])])
+                }
+            }
+            return importPage(model, context)
+        }
+        router.get(Site.Implementation.template.route) { _, context in
+            try basics.require(.writeMeasures, context)
+            var query = MeasureQuery()
+            query.states = Self.adopted
+            query.limit = 1
+            let example = try await service.measures.list(query).first
+            let rows = ProgressImport.template(example: example?.code ?? "WI-01", indicator: example?.content.indicators.first?.name ?? "")
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
+                                                   .contentDisposition: "attachment; filename=\"umsetzung-vorlage.csv\""],
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: CSVTable.file(rows))))
+        }
+        router.post(Site.Implementation.import.route) { request, context in try await importFile(request, context) }
+    }
+
+    func importPage(_ model: ProgressImportPage.Model, _ context: KonventRequestContext, status: HTTPResponse.Status = .ok) -> Response {
+        .html(ProgressImportPage.render(model, basics.pageContext(context, path: Site.Implementation.import())), status: status)
+    }
+
+    /// Every row checked against its measure (adopted, its indicators, its latest report), then all
+    /// written in one transaction, or nothing.
+    func importFile(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        var request = request
+        try basics.require(.writeMeasures, context)
+        let user = try basics.signedInUser(context)
+        let form = try await request.form(context)
+        var model = ProgressImportPage.Model()
+        guard let file = form.files["file"], !file.isEmpty else {
+            model.report = [ResultImport.LineError(line: 1, messageKey: "import.error.noFile")]
+            return importPage(model, context, status: .unprocessableContent)
+        }
+        // The measures the file names, with what their rows are checked against.
+        var query = MeasureQuery()
+        query.states = Self.adopted
+        query.limit = 1000
+        var byCode: [String: Measure] = [:]
+        while true {
+            let page = try await service.measures.list(query)
+            for measure in page { byCode[measure.code.uppercased()] = measure }
+            guard page.count == query.limit, let last = page.last else { break }
+            query.after = MeasureQuery.key(ofCode: last.code)
+        }
+        let named = Set((try? CSVTable.parse(file))?.rows.flatMap(\.cells).map { $0.trimmingWhitespace().uppercased() } ?? [])
+        let routes = MeasureRoutes(basics: basics, service: service)
+        var facts: [String: ImplementationFacts] = [:]
+        for (code, measure) in byCode where named.contains(code) {
+            guard basics.policy.allows(context.actor, .publishProgress, on: try await routes.implementationSubject(measure)) else { continue }
+            facts[code] = try await routes.facts(measure)
+        }
+        switch ProgressImport.items(fromCSV: file, facts: { facts[$0.uppercased()] }) {
+        case .failure(let report):
+            model.report = report.lines
+            return importPage(model, context, status: .unprocessableContent)
+        case .success(let items):
+            let imported = items.compactMap { item in
+                byCode[item.code.uppercased()].map { ImportedProgress(measure: $0.id, report: item.report, value: item.value) }
+            }
+            let counts = try await service.implementation.importProgress(imported, author: user.id, at: .now)
+            return .seeOther(Site.Implementation.import() + "?saved=\(counts.reports)-\(counts.values)")
         }
     }
 }

@@ -218,13 +218,16 @@ struct ContributionRoutes {
                 continue
             }
             measureTitles[reference.id.rawValue] = "\(reference.code) \(reference.title)"
-            model.measures.append((reference.id.rawValue, reference.code, reference.title,
-                                   MeasureStateName.name(reference.state, basics.region, basics.catalog.translator(context.language))))
+            let t = basics.catalog.translator(context.language)
+            let state = MeasureStateName.name(reference.state, basics.region, t)
+                + (reference.progress.map { " · " + t("progress.inShort", ["status": t($0.status.catalogKey), "percent": String($0.percent)]) } ?? "")
+            model.measures.append((reference.id.rawValue, reference.code, reference.title, state))
         }
         // Steps of measures the visitor may not see (a draft) stay off the timeline.
-        model.timeline = events.filter { $0.kind != .measure || $0.relatedID.map { measureTitles[$0] != nil } == true }.map { event in
+        let aboutMeasures: Set<TimelineEvent.Kind> = [.measure, .progress]
+        model.timeline = events.filter { !aboutMeasures.contains($0.kind) || $0.relatedID.map { measureTitles[$0] != nil } == true }.map { event in
             ContributionPage.TimelineItem(
-                event: event, relatedTitle: event.relatedID.flatMap { event.kind == .measure ? measureTitles[$0] : titles[$0] })
+                event: event, relatedTitle: event.relatedID.flatMap { aboutMeasures.contains(event.kind) ? measureTitles[$0] : titles[$0] })
         }
         if let target = contribution.mergedIntoID {
             model.mergedInto = (target.rawValue, titles[target.rawValue] ?? "#\(target)")

@@ -1,0 +1,66 @@
+import KonventDomain
+
+/// `/implementation/import`: the office uploads progress for many measures at once. Nothing is
+/// saved until every row is valid; the report names each bad line.
+public enum ProgressImportPage {
+    public struct Model: Sendable {
+        public var report: [ResultImport.LineError] = []
+        public var notice: String?
+
+        public init() {}
+    }
+
+    public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
+        let t = context.t
+        return Layout.page(title: t("progressImport.title"), context) {
+            el("p", .class("breadcrumb")) { el("a", .href(Site.Implementation.overview())) { t("implementation.title") } }
+            el("h1") { t("progressImport.title") }
+            if let notice = model.notice { el("p", .class("notice"), .role("status")) { notice } }
+            if !model.report.isEmpty { report(model.report, t) }
+            el("p") { t("progressImport.intro") }
+            el("p") { el("a", .href(Site.Implementation.template())) { t("progressImport.template") } }
+            el("pre", .class("example")) {
+                "Kennung;Datum;Stand;Prozent;Bericht;Indikator;Wert;Quelle\nWI-01;2027-03-31;Im Plan;25;Die Arbeitsgruppe tagt monatlich.;Neue Betriebe;12;Gewerbeamt"
+            }
+            el("form", .method("post"), .action(Site.Implementation.import()), Attribute("enctype", "multipart/form-data"), .class("form")) {
+                void("input", .type("hidden"), .name("_csrf"), .value(context.csrfToken))
+                el("div", .class("field")) {
+                    el("label", .for("field-file")) { t("results.import.file") }
+                    el("p", .id("field-file-hint"), .class("hint")) { t("progressImport.file.hint") }
+                    void("input", .id("field-file"), .name("file"), .type("file"), Attribute("accept", ".csv,text/csv"),
+                         .required, .ariaDescribedBy("field-file-hint"))
+                }
+                Forms.submit(t("results.import.send"))
+            }
+        }
+    }
+
+    static func report(_ lines: [ResultImport.LineError], _ t: Translator) -> Node {
+        el("div", .class("error-summary"), .role("alert"), .tabindex(-1), .ariaLabelledBy("report-title")) {
+            el("h2", .id("report-title")) { t("results.report.import", ["count": t.number(lines.count)]) }
+            Layout.scrolling(.ariaLabelledBy("report-title")) { el("table", .class("data-table")) {
+                el("thead") {
+                    el("tr") {
+                        el("th", Attribute("scope", "col")) { t("results.report.line") }
+                        el("th", Attribute("scope", "col")) { t("results.report.problem") }
+                    }
+                }
+                el("tbody") {
+                    for problem in lines {
+                        el("tr") {
+                            el("td") { t.number(problem.line) }
+                            el("td") {
+                                t(problem.messageKey, problem.values)
+                                if let column = problem.values["column"], !problem.messageKey.hasPrefix("import.") {
+                                    let value = problem.values["value"] ?? ""
+                                    " (" + (value.isEmpty ? t("results.column.empty", ["column": column])
+                                        : t("results.column", ["column": column, "value": value])) + ")"
+                                }
+                            }
+                        }
+                    }
+                }
+            } }
+        }
+    }
+}
