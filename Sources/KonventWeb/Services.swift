@@ -124,6 +124,9 @@ public struct Services: Sendable {
                     "contributions": "\(indexed)", "seconds": "\((ContinuousClock.now - started).components.seconds)",
                 ])
             }
+            if let opened = try await SQLImplementationStore.openMissingFundingLines(database), opened > 0 {
+                logger.notice("funding lines opened for measures adopted before version 12", metadata: ["measures": "\(opened)"])
+            }
             return services
         } catch {
             await database.shutdown()

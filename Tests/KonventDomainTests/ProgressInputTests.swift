@@ -121,3 +121,63 @@ struct ProgressImportTests {
         #expect(encoding.lines.map(\.messageKey) == ["import.error.encoding"])
     }
 }
+
+@Suite("Funding routes")
+struct FundingTests {
+    static let lines = [
+        FundingLineState(index: 0, source: .eu, programme: "EFRE-Programm Sachsen 2021–2027", programmeKey: "efre-sachsen", planned: 750_000,
+                         status: .planned, date: nil, approved: 0, paid: 0),
+        FundingLineState(index: 1, source: .municipal, programme: "Kommunaler Eigenanteil", programmeKey: nil, planned: 250_000,
+                         status: .planned, date: nil, approved: 0, paid: 0),
+    ]
+
+    static func input(_ line: String, _ status: String, amount: String = "", date: String = "2027-02-01") -> FundingInput {
+        var input = FundingInput()
+        input.line = line
+        input.status = status
+        input.amount = amount
+        input.date = date
+        return input
+    }
+
+    @Test("a line goes planned → applied → approved or rejected → paid out; a refused line may be applied for again")
+    func steps() {
+        #expect(FundingStatus.planned.allows(.applied) && !FundingStatus.planned.allows(.approved))
+        #expect(FundingStatus.applied.allows(.rejected) && FundingStatus.rejected.allows(.applied))
+        #expect(FundingStatus.approved.allows(.paidOut) && !FundingStatus.paidOut.allows(.applied))
+    }
+
+    @Test("approved money covering the cost secures the funding; a refusal clears what was approved; payments add up")
+    func secured() throws {
+        var lines = Self.lines
+        lines[0] = lines[0].after(FundingStep(line: 0, status: .applied, date: "2027-01-01", amount: nil))
+            .after(FundingStep(line: 0, status: .approved, date: "2027-02-01", amount: 750_000))
+        #expect(!FundingLineState.isSecured(lines, cost: 1_000_000))
+        lines[1] = lines[1].after(FundingStep(line: 1, status: .applied, date: "2027-01-01", amount: nil))
+            .after(FundingStep(line: 1, status: .approved, date: "2027-01-05", amount: 250_000))
+        #expect(FundingLineState.isSecured(lines, cost: 1_000_000))
+        lines[0] = lines[0].after(FundingStep(line: 0, status: .paidOut, date: "2027-03-01", amount: 100_000))
+            .after(FundingStep(line: 0, status: .paidOut, date: "2027-04-01", amount: 50_000))
+        #expect(lines[0].paid == 150_000 && lines[0].approved == 750_000)
+        #expect(Self.lines[1].after(FundingStep(line: 1, status: .rejected, date: "2027-01-05", amount: nil)).approved == 0)
+    }
+
+    @Test("each bad part is named: an unknown line, a skipped step, a future day, a missing amount, paying more than approved")
+    func refusals() throws {
+        let facts = ProgressInputTests.facts
+        func fields(_ input: FundingInput, _ lines: [FundingLineState] = Self.lines) -> [String] {
+            do { _ = try input.validate(facts, lines: lines); return [] } catch { return error.errors.map(\.field) }
+        }
+        #expect(try Self.input("0", "applied").validate(facts, lines: Self.lines) == FundingStep(line: 0, status: .applied, date: "2027-02-01", amount: nil))
+        #expect(fields(Self.input("7", "applied")) == ["fundingLine"])
+        #expect(fields(Self.input("0", "approved", amount: "750.000")) == ["fundingStatus"], "not applied for yet")
+        #expect(fields(Self.input("0", "applied", date: "2099-01-01")) == ["fundingDate"])
+        var applied = Self.lines
+        applied[0].status = .applied
+        #expect(fields(Self.input("0", "approved"), applied) == ["fundingAmount"])
+        #expect(try Self.input("0", "approved", amount: "750.000").validate(facts, lines: applied).amount == 750_000)
+        var approved = applied
+        approved[0] = applied[0].after(FundingStep(line: 0, status: .approved, date: "2027-02-01", amount: 750_000))
+        #expect(fields(Self.input("0", "paid_out", amount: "800.000"), approved) == ["fundingAmount"])
+    }
+}

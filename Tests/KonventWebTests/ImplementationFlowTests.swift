@@ -126,6 +126,28 @@ struct ImplementationFlowTests {
                                           csrfFrom: page).status == .seeOther)
             #expect(!(try await outsider.get(path)).body.contains("überfällig"))
 
+            // Money: each line applied for, then approved; a skipped step is refused; covered cost is "gesichert".
+            let lines = try await services.implementation.fundingLines(of: measure.id)
+            #expect(lines.count == measure.content.financing.count && lines.allSatisfy { $0.status == .planned })
+            page = try await member.get(path)
+            #expect(page.body.contains("Bewilligt: 0 € von"))
+            let skipped = try await member.post("\(path)/funding", [("fundingLine", "0"), ("fundingStatus", "approved"),
+                                                                 ("fundingDate", report[0].1), ("fundingAmount", "1")], csrfFrom: page)
+            #expect(skipped.status == .unprocessableContent)
+            #expect(skipped.body.contains("Dieser Stand folgt nicht auf den bisherigen"))
+            for line in lines {
+                for (status, amount) in [("applied", ""), ("approved", String(line.planned))] {
+                    page = try await member.get(path)
+                    let moved = try await member.post("\(path)/funding", [("fundingLine", String(line.index)), ("fundingStatus", status),
+                                                                       ("fundingDate", report[0].1), ("fundingAmount", amount)], csrfFrom: page)
+                    #expect(moved.status == .seeOther, "\(line.programme) \(status)")
+                }
+            }
+            #expect(try await outsider.get(path).body.contains("Finanzierungsweg gesichert"))
+            let overviewWithMoney = try await outsider.get("/implementation").body
+            #expect(overviewWithMoney.contains("Mittel nach Quelle und Programm"))
+            #expect(overviewWithMoney.contains("<td>Finanzierungsweg gesichert</td>"))
+
             // A measure still in review takes no progress.
             let reviewPath = "/measures/\(inReview.id.rawValue)"
             page = try await office.get(reviewPath)

@@ -18,6 +18,16 @@ struct SampleDataTests {
         #expect(lines.allSatisfy { !$0.hasSuffix(" ") })
     }
 
+    @Test("the default region offers funding programmes with links, and not the JTF, which does not cover Südwestsachsen")
+    func fundingProgrammes() throws {
+        let region = try RegionLoader.load(nil)
+        let names = region.fundingProgrammes.map(\.name)
+        #expect(names.contains { $0.hasPrefix("EFRE") } && names.contains { $0.hasPrefix("ESF Plus") } && names.contains { $0.hasPrefix("GRW") })
+        #expect(!region.fundingProgrammes.contains { $0.key.contains("jtf") || $0.name.contains("JTF") || $0.name.contains("gerechten Übergang") })
+        #expect(region.fundingProgrammes.filter { $0.source == .eu || $0.source == .federal }.allSatisfy { $0.url?.hasPrefix("https://") == true })
+        #expect(region.fundingProgramme(named: "grw – gewerbliche wirtschaft")?.key == "grw-gewerbe")
+    }
+
     @Test("generate writes consistent rows and counters, the same for the same seed", arguments: TestDatabase.available)
     func consistent(database: TestDatabase) async throws {
         try await database.with { db in

@@ -23,6 +23,13 @@ public struct RegionConfiguration: Sendable, Equatable {
     public var review = ReviewConfiguration(stages: [])
     /// Words a search treats as the same ("ÖPNV", "Nahverkehr", "Bus").
     public var searchSynonyms: [[String]] = []
+    /// The funding programmes a measure's financing lines may name (checked in public sources).
+    public var fundingProgrammes: [FundingProgramme] = []
+    public func fundingProgramme(named name: String) -> FundingProgramme? {
+        let name = name.trimmingWhitespace().lowercased()
+        return fundingProgrammes.first { $0.name.lowercased() == name || $0.key == name }
+    }
+
     /// Position of each territory by key, so that lookups on list pages do not scan the table.
     var territoryIndex: [String: Int] = [:]
 
@@ -126,6 +133,11 @@ public struct RegionConfigurationFile: Sendable, Codable {
     public var projectGates: [RegionConfiguration.ProjectGate]?
     public var review: ReviewConfiguration?
     public var search: Search?
+    public var funding: Funding?
+
+    public struct Funding: Sendable, Codable {
+        public var programmes: [FundingProgramme]
+    }
 
     /// How the search reads the region's words: groups of words that mean the same for it.
     public struct Search: Sendable, Codable {
@@ -176,6 +188,12 @@ public struct RegionConfigurationFile: Sendable, Codable {
             throw ConfigurationError("search.synonyms: each group needs at least two words, none empty")
         }
         region.searchSynonyms = search?.synonyms ?? []
+        let programmes = funding?.programmes ?? []
+        try unique(programmes.map(\.key), "funding.programmes key")
+        for programme in programmes where programme.name.trimmingWhitespace().isEmpty || !(programme.url?.hasPrefix("https://") ?? true) {
+            throw ConfigurationError("funding.programmes '\(programme.key)': a name is required, and a link must begin with https://")
+        }
+        region.fundingProgrammes = programmes
         if let review {
             try review.validate(bodies: bodies.map(\.key))
             region.review = review

@@ -130,11 +130,14 @@ public struct FinancingLine: Sendable, Equatable, Codable {
     public var source: Source
     public var programme: String
     public var amount: Int
+    /// The configured funding programme the line names, when it names one (free text otherwise).
+    public var programmeKey: String?
 
-    public init(source: Source, programme: String, amount: Int) {
+    public init(source: Source, programme: String, amount: Int, programmeKey: String? = nil) {
         self.source = source
         self.programme = programme
         self.amount = amount
+        self.programmeKey = programmeKey
     }
 }
 

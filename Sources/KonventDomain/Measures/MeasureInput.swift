@@ -83,7 +83,9 @@ public struct MeasureInput: Sendable, Equatable {
                 v.add(field, "error.measure.financingLine")
                 continue
             }
-            lines.append(FinancingLine(source: source!, programme: row.programme.trimmingWhitespace(), amount: amount!))
+            let programme = row.programme.trimmingWhitespace()
+            lines.append(FinancingLine(source: source!, programme: programme, amount: amount!,
+                                       programmeKey: region.fundingProgramme(named: programme)?.key))
         }
         if lines.count > Self.maximumLines { v.add("financing-1", "error.measure.financingLines") }
         if let cost, !lines.isEmpty, lines.reduce(0, { $0 + $1.amount }) != cost { v.add("financing-1", "error.measure.financingSum") }

@@ -20,7 +20,8 @@ public enum DataArea: String, CaseIterable, Sendable, Comparable {
         case .formats: ["formats", "format_fields", "format_registrations"]
         case .measures:
             ["measures", "measure_codes", "measure_events", "measure_fields", "measure_ministries", "measure_sources",
-             "measure_versions", "assessments", "conclusions", "confirmations", "progress_reports", "milestones", "indicator_values"]
+             "measure_versions", "assessments", "conclusions", "confirmations", "progress_reports", "milestones", "indicator_values",
+             "funding_lines", "funding_steps"]
         case .sessions: ["body_sessions", "agenda_items"]
         case .masterplan: ["masterplan_chapters", "masterplan_comments", "masterplan_versions"]
         case .settings: ["settings"]

@@ -40,6 +40,7 @@ public enum Migrations {
         m010OwnEdits,
         m011Search,
         m012Implementation,
+        m013Funding,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -19,6 +19,16 @@ public struct ImportedProgress: Sendable, Equatable {
     }
 }
 
+/// Planned, approved and paid money of the adopted measures' lines on one programme.
+public struct FundingSum: Sendable, Equatable {
+    public var source: FinancingLine.Source
+    public var programme: String
+    public var planned: Int
+    public var approved: Int
+    public var paid: Int
+    public var lines: Int
+}
+
 /// An adopted measure's implementation: progress reports, milestones and indicator values. Every
 /// change is one transaction with its entry in the audit trail.
 public protocol ImplementationStore: Sendable {
@@ -45,6 +55,14 @@ public protocol ImplementationStore: Sendable {
     func sponsorMembers(of measure: MeasureID) async throws -> [UserID]
     /// For a page of measures: how many milestones each has that are planned before `today` and not reached.
     func overdueMilestones(of measures: [MeasureID], today: String) async throws -> [MeasureID: Int]
+    /// The lines of an adopted measure's financing plan with where their money stands.
+    func fundingLines(of measure: MeasureID) async throws -> [FundingLineState]
+    /// Moves a line one step; refused (`unknown`) when the line does not exist or may not take the step.
+    func recordFunding(_ step: FundingStep, measure: MeasureID, author: UserID, at time: Timestamp) async throws
+    /// For a page of measures: approved (or paid) money of their lines.
+    func securedFunding(of measures: [MeasureID]) async throws -> [MeasureID: Int]
+    /// The public adopted measures' money by source and programme.
+    func fundingSums() async throws -> [FundingSum]
     /// Public measures in these states by their latest published status (nil: none yet).
     func progressCounts(states: [MeasureState]) async throws -> [ProgressStatus?: Int]
 }

@@ -234,16 +234,22 @@ public struct SQLImplementationStore: ImplementationStore {
     }
 
     public func overdueMilestones(of measures: [MeasureID], today: String) async throws -> [MeasureID: Int] {
+        try await perMeasure(measures) { ids in
+            "SELECT measure_id, COUNT(*) AS n FROM milestones WHERE measure_id IN (" + ids
+                + ") AND actual IS NULL AND planned < \(bind: today) GROUP BY measure_id"
+        }
+    }
+
+    /// A number per measure of a page, from a query over `measure_id IN (ids)` that selects `measure_id` and `n`.
+    func perMeasure(_ measures: [MeasureID], _ query: (SQLQueryString) -> SQLQueryString) async throws -> [MeasureID: Int] {
         guard !measures.isEmpty else { return [:] }
-        let ids = measures.map { "\(bind: $0.rawValue)" as SQLQueryString }.joined(separator: ", ")
-        let sql: SQLQueryString = "SELECT measure_id, COUNT(*) AS n FROM milestones WHERE measure_id IN (" + ids
-            + ") AND actual IS NULL AND planned < \(bind: today) GROUP BY measure_id"
+        let sql = query(measures.map { "\(bind: $0.rawValue)" as SQLQueryString }.joined(separator: ", "))
         return try await database.read { db in
-            var counts: [MeasureID: Int] = [:]
+            var numbers: [MeasureID: Int] = [:]
             for row in try await db.raw(sql).all() {
-                counts[MeasureID(try row.decode(column: "measure_id", as: Int64.self))] = try row.decode(column: "n", as: Int.self)
+                numbers[MeasureID(try row.decode(column: "measure_id", as: Int64.self))] = try row.decode(column: "n", as: Int.self)
             }
-            return counts
+            return numbers
         }
     }
 

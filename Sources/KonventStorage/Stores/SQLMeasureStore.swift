@@ -192,6 +192,7 @@ public struct SQLMeasureStore: MeasureStore {
             VALUES (\(bind: id.rawValue), \(bind: state.description), \(bind: next.description), \(bind: transition.description),
                     \(bind: reason), \(bind: actor.rawValue), \(bind: time.milliseconds))
             """).run()
+        if next.isAdopted && !state.isAdopted { try await SQLImplementationStore.openFundingLines(of: id, in: db) }
         // Contributors hear of every stage and decision, not of the phases inside a stage.
         if next.isPublic && !withinStage {
             try await tellSources(id, code: code, state: next, reason: reason, firstPublic: !state.isPublic, actor: actor, at: time, db)

@@ -35,6 +35,8 @@ public enum Forms {
         public var required = true
         /// Whether an optional field says so in its label (not in filter forms, where every field is).
         public var markOptional = true
+        /// The id of a `datalist` whose entries the browser offers (typing anything else stays possible).
+        public var list: String?
 
         public init(
             name: String, label: String, type: String = "text", value: String = "", hint: String? = nil,
@@ -64,7 +66,7 @@ public enum Forms {
             void(
                 "input", .id(id), .name(field.name), .type(field.type),
                 field.type == "password" ? nil : .value(field.value),
-                field.autocomplete.map { .autocomplete($0) }, field.required ? .required : nil,
+                field.autocomplete.map { .autocomplete($0) }, field.list.map { Attribute("list", $0) }, field.required ? .required : nil,
                 error == nil ? nil : .ariaInvalid,
                 describedBy(id, hint: field.hint != nil, error: error != nil))
         }

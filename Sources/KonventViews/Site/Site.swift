@@ -127,6 +127,7 @@ public enum Site {
         public static let reachMilestone = SitePath<MeasureID>("/measures/{id}/milestones/reached")
         public static let indicatorValues = SitePath<MeasureID>("/measures/{id}/indicator-values")
         public static let sponsor = SitePath<MeasureID>("/measures/{id}/sponsor")
+        public static let funding = SitePath<MeasureID>("/measures/{id}/funding")
     }
 
     public enum Implementation {

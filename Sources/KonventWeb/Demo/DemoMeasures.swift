@@ -225,11 +225,21 @@ struct DemoMeasures {
             description: lead.text + "\n\nDie Geschäftsstelle hat dazu gleichartige Beiträge zusammengefasst.",
             fields: [field.key], territories: [lead.districtKey], sponsor: "Regionalkonvent mit Partnern aus der Region",
             partners: "Kommunen, Kammern, Hochschulen", estimatedCost: cost,
-            financing: [FinancingLine(source: number % 4 == 0 ? .eu : .state, programme: number % 4 == 0 ? "EFRE" : "Strukturentwicklung",
-                                      amount: cost * 3 / 4),
-                        FinancingLine(source: .municipal, programme: "Eigenanteil", amount: cost - cost * 3 / 4)],
+            financing: [line(Self.programmes[number % Self.programmes.count], amount: cost * 3 / 4),
+                        line("kommunaler-eigenanteil", amount: cost - cost * 3 / 4)],
             timeframe: "2027–2030", indicators: [Indicator(name: theme.indicator, target: "\(15 + number)")],
             maturity: number % 2 == 0 ? .outline : .idea, leadMinistry: leadMinistry)
+    }
+
+    /// The configured programmes the demo's measures draw on, in turn.
+    static let programmes = ["efre-sachsen", "grw-infrastruktur", "esf-plus-sachsen", "grw-gewerbe"]
+
+    /// A financing line on a configured programme (a state line by name where the region has none).
+    func line(_ key: String, amount: Int) -> FinancingLine {
+        guard let programme = services.region.fundingProgrammes.first(where: { $0.key == key }) else {
+            return FinancingLine(source: key == "kommunaler-eigenanteil" ? .municipal : .state, programme: "Landesmittel", amount: amount)
+        }
+        return FinancingLine(source: programme.source, programme: programme.name, amount: amount, programmeKey: programme.key)
     }
 
     func assessment(_ stage: ReviewConfiguration.Stage, number: Int, failing: Bool = false) -> AssessmentContent {

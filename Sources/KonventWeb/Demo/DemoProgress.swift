@@ -57,6 +57,28 @@ struct DemoProgress {
         let store = services.implementation
         _ = try await store.importProgress(items, author: office, at: Timestamp(milliseconds: now))
         if let last { _ = try await store.report(last, measure: measure.id, author: office, publish: false, at: Timestamp(milliseconds: now)) }
+        // Money: the first line applied for before adoption, approved for most, paid out for some; the
+        // own share approved at once.
+        for line in try await store.fundingLines(of: measure.id) {
+            func step(_ status: FundingStatus, _ day: Int, _ amount: Int? = nil) async throws {
+                guard day <= days else { return }
+                try await store.recordFunding(FundingStep(line: line.index, status: status, date: iso(adopted + Int64(day) * Self.day), amount: amount),
+                                              measure: measure.id, author: office, at: Timestamp(milliseconds: now))
+            }
+            if line.source == .municipal {
+                try await step(.applied, -20)
+                try await step(.approved, 5, line.planned)
+                continue
+            }
+            try await step(.applied, -10)
+            if index % 3 == 2 { continue }
+            if index % 7 == 6 {
+                try await step(.rejected, 20)
+                continue
+            }
+            try await step(.approved, 20, line.planned)
+            if index % 2 == 0 { try await step(.paidOut, 35, line.planned / 4) }
+        }
         let steps: [(String, Int, Int?)] = [
             ("Projektteam und Steuerungsgruppe eingerichtet", 14, 10),
             ("Förderantrag eingereicht", 30, index % 2 == 0 ? 28 : nil),

@@ -6,10 +6,30 @@ public enum ImplementationPage {
     public struct Row: Sendable {
         public var measure: Measure
         public var overdue: Int
+        /// Approved (or paid) money of its financing lines.
+        public var approved: Int
 
-        public init(measure: Measure, overdue: Int) {
+        public init(measure: Measure, overdue: Int, approved: Int) {
             self.measure = measure
             self.overdue = overdue
+            self.approved = approved
+        }
+    }
+
+    /// Planned, approved and paid money by source and programme.
+    public struct Sum: Sendable {
+        public var source: FinancingLine.Source
+        public var programme: String
+        public var planned: Int
+        public var approved: Int
+        public var paid: Int
+
+        public init(source: FinancingLine.Source, programme: String, planned: Int, approved: Int, paid: Int) {
+            self.source = source
+            self.programme = programme
+            self.planned = planned
+            self.approved = approved
+            self.paid = paid
         }
     }
 
@@ -27,6 +47,7 @@ public enum ImplementationPage {
         public var previousPage: String?
         /// The office imports progress from a file.
         public var mayImport = false
+        public var sums: [Sum] = []
 
         public init(region: RegionConfiguration, rows: [Row], counts: [ProgressStatus?: Int]) {
             self.region = region
@@ -43,6 +64,7 @@ public enum ImplementationPage {
             el("p") { t.count("implementation.intro", adopted) }
             if model.mayImport { el("p") { el("a", .href(Site.Implementation.import())) { t("progressImport.title") } } }
             summary(model, t)
+            if !model.sums.isEmpty { sums(model.sums, t) }
             filters(model, t)
             el("section", .ariaLabelledBy("results-title")) {
                 el("h2", .id("results-title")) { t.count("implementation.results", model.total) }
@@ -72,6 +94,51 @@ public enum ImplementationPage {
             }
             if !items.isEmpty {
                 FigureView.render(Figure(id: "implementation-status", kind: .bars, caption: t("implementation.chart"), items: items), map: nil)
+            }
+        }
+    }
+
+    static func funding(_ row: Row, _ t: Translator) -> String {
+        let cost = row.measure.content.estimatedCost
+        if cost > 0 && row.approved >= cost { return t("funding.secured") }
+        guard cost > 0, row.approved > 0 else { return "–" }
+        return t("implementation.fundingShare", ["percent": String(row.approved * 100 / cost)])
+    }
+
+    static func sums(_ sums: [Sum], _ t: Translator) -> Node {
+        el("section", .ariaLabelledBy("sums-title")) {
+            el("h2", .id("sums-title")) { t("implementation.sums") }
+            Layout.scrolling(.ariaLabelledBy("sums-title")) {
+                el("table", .class("data-table")) {
+                    el("thead") {
+                        el("tr") {
+                            el("th", Attribute("scope", "col")) { t("measure.financing.programme") }
+                            el("th", Attribute("scope", "col")) { t("implementation.sums.source") }
+                            el("th", Attribute("scope", "col"), .class("numeric")) { t("funding.planned") }
+                            el("th", Attribute("scope", "col"), .class("numeric")) { t("funding.approved") }
+                            el("th", Attribute("scope", "col"), .class("numeric")) { t("funding.paid") }
+                        }
+                    }
+                    el("tbody") {
+                        for sum in sums {
+                            el("tr") {
+                                el("th", Attribute("scope", "row")) { sum.programme.isEmpty ? t("funding.noProgramme") : sum.programme }
+                                el("td") { t(sum.source.catalogKey) }
+                                el("td", .class("numeric")) { FundingView.euros(sum.planned, t) }
+                                el("td", .class("numeric")) { FundingView.euros(sum.approved, t) }
+                                el("td", .class("numeric")) { FundingView.euros(sum.paid, t) }
+                            }
+                        }
+                    }
+                    el("tfoot") {
+                        el("tr") {
+                            el("th", Attribute("scope", "row"), Attribute("colspan", "2")) { t("implementation.sums.total") }
+                            el("td", .class("numeric")) { FundingView.euros(sums.map(\.planned).reduce(0, +), t) }
+                            el("td", .class("numeric")) { FundingView.euros(sums.map(\.approved).reduce(0, +), t) }
+                            el("td", .class("numeric")) { FundingView.euros(sums.map(\.paid).reduce(0, +), t) }
+                        }
+                    }
+                }
             }
         }
     }
@@ -106,6 +173,7 @@ public enum ImplementationPage {
                         el("th", Attribute("scope", "col"), .class("numeric")) { t("implementation.percent") }
                         el("th", Attribute("scope", "col")) { t("implementation.asOf") }
                         el("th", Attribute("scope", "col")) { t("progress.milestones") }
+                        el("th", Attribute("scope", "col")) { t("implementation.funding") }
                     }
                 }
                 el("tbody") {
@@ -121,6 +189,7 @@ public enum ImplementationPage {
                             el("td") {
                                 if row.overdue > 0 { el("strong", .class("overdue")) { t.count("implementation.overdue", row.overdue) } } else { "–" }
                             }
+                            el("td") { funding(row, t) }
                         }
                     }
                 }

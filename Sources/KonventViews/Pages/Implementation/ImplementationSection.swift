@@ -20,6 +20,11 @@ public enum ImplementationSection {
         public var milestone = MilestoneInput()
         /// The office's entry for the sponsor organisation, kept after a refusal.
         public var sponsorInput: String?
+        /// The financing plan's lines with where their money stands, and the estimated cost.
+        public var funding: [FundingLineState] = []
+        public var cost = 0
+        public var programmes: [FundingProgramme] = []
+        public var fundingInput = FundingInput()
         public var errors: [FieldError] = []
 
         public init(measureID: MeasureID, indicators: [Indicator], reports: [ProgressReport], milestones: [Milestone],
@@ -43,6 +48,7 @@ public enum ImplementationSection {
             status(model, t)
             if let sponsor = model.sponsorOrganisation { el("p") { t("progress.sponsor", ["name": sponsor]) } }
             milestones(model, t)
+            FundingView.lines(model, t)
             for indicator in model.indicators { self.indicator(indicator, model, t) }
             reports(model, context)
             if model.mayReport { forms(model, context) }
@@ -239,6 +245,7 @@ public enum ImplementationSection {
                     Forms.submit(t("progress.valueForm.send"))
                 }
             }
+            if !model.funding.isEmpty { FundingView.form(model, context) }
             el("h3", .id("milestone-form-title")) { t("progress.milestoneForm.title") }
             Forms.post(Site.Measures.milestones(model.measureID) + "#milestone-form-title", context, class: "form") {
                 Forms.input(.init(name: "milestoneTitle", label: t("progress.milestone"), value: model.milestone.title), errors: errors, t)

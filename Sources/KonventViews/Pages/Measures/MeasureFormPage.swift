@@ -92,10 +92,19 @@ public enum MeasureFormPage {
                     Forms.select(name: "financing-source-\(number)", label: t("measure.financing.sourceOf", ["number": String(number)]),
                                  options: [("", "–")] + FinancingLine.Source.allCases.map { ($0.rawValue, t($0.catalogKey)) },
                                  selected: row.source, errors: [], t)
-                    Forms.input(.init(name: "financing-programme-\(number)", label: t("measure.financing.programme"), value: row.programme,
-                                      required: false, markOptional: false), errors: [], t)
+                    Forms.input({
+                        var field = Forms.Field(name: "financing-programme-\(number)", label: t("measure.financing.programme"), value: row.programme,
+                                                required: false, markOptional: false)
+                        field.list = model.region.fundingProgrammes.isEmpty ? nil : "funding-programmes"
+                        return field
+                    }(), errors: [], t)
                     Forms.input(.init(name: "financing-amount-\(number)", label: t("measure.financing.amount"), value: row.amount,
                                       required: false, markOptional: false), errors: [], t)
+                }
+            }
+            if !model.region.fundingProgrammes.isEmpty {
+                el("datalist", .id("funding-programmes")) {
+                    for programme in model.region.fundingProgrammes { void("option", .value(programme.name)) }
                 }
             }
         }

@@ -14,6 +14,7 @@ extension MeasureRoutes {
         router.post(Site.Measures.milestones.route) { request, context in try await addMilestone(request, context) }
         router.post(Site.Measures.reachMilestone.route) { request, context in try await reachMilestone(request, context) }
         router.post(Site.Measures.sponsor.route) { request, context in try await setSponsor(request, context) }
+        router.post(Site.Measures.funding.route) { request, context in try await recordFunding(request, context) }
     }
 
     /// Who may report for the measure: its state, its ministries (lead first) and its sponsor's confirmed members.
@@ -47,6 +48,9 @@ extension MeasureRoutes {
             values: try await service.implementation.values(of: measure.id), today: service.today)
         model.mayReport = mayReport
         model.mayPublish = mayPublish
+        model.funding = try await service.implementation.fundingLines(of: measure.id)
+        model.cost = measure.content.estimatedCost
+        model.programmes = basics.region.fundingProgrammes
         if let sponsor = try await service.implementation.sponsorOrganisation(of: measure.id) {
             model.sponsorOrganisation = try await service.organisations.organisation(sponsor)?.name
         }
@@ -155,6 +159,32 @@ extension MeasureRoutes {
         guard let day, let milestone, v.errors.isEmpty else { return try await refused(measure, v.errors, context) { _ in } }
         try await service.implementation.reach(milestone.id, on: day, measure: measure.id, actor: user.id, at: .now)
         return Response.seeOther(Site.Measures.page(measure.id) + "?saved=1#implementation")
+    }
+
+    func recordFunding(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        let (measure, user, form) = try await reporting(request, context)
+        var input = FundingInput()
+        input.line = form.string("fundingLine")
+        input.status = form.string("fundingStatus")
+        input.date = form.string("fundingDate")
+        input.amount = form.string("fundingAmount")
+        let facts = try await facts(measure)
+        let lines = try await service.implementation.fundingLines(of: measure.id)
+        let step: FundingStep
+        do {
+            step = try input.validate(facts, lines: lines)
+        } catch {
+            return try await refused(measure, error.errors, context) { [input] in $0.fundingInput = input }
+        }
+        do {
+            try await service.implementation.recordFunding(step, measure: measure.id, author: user.id, at: .now)
+        } catch ImplementationRefusal.unknown {
+            // Someone moved the line meanwhile.
+            return try await refused(measure, [FieldError(field: "fundingStatus", messageKey: "funding.error.step")], context) { [input] in
+                $0.fundingInput = input
+            }
+        }
+        return Response.seeOther(Site.Measures.page(measure.id) + "?saved=1#funding-title")
     }
 
     /// The office names the organisation that carries the measure (or none): its confirmed members then report.
