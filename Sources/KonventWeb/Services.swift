@@ -38,6 +38,8 @@ public struct Services: Sendable {
     /// How many contributions a list's filters match: counted once per filter and change, and
     /// served for ten seconds under a stream of new contributions, so that paging costs no count.
     let listCounts = VersionedCache<Int>(minimumAge: .seconds(10), limit: 256)
+    /// The implementation overview's counts by status and sums by programme, once per change of the measures.
+    let implementationSummaries = VersionedCache<ImplementationSummary>(limit: 2)
     /// The in-memory index of measures, formats, sessions and the masterplan, made anew at most every five seconds.
     let siteIndexes = VersionedCache<SiteSearchIndex>(minimumAge: .seconds(5), limit: 2)
     /// The plan and the report, with their caches (one for the server and the command line).
@@ -164,7 +166,8 @@ public struct Services: Sendable {
     var measuresService: MeasuresService {
         MeasuresService(
             measures: measures, reviews: reviews, contributions: contributions, bodySessions: bodySessions,
-            measureMachine: measureMachine, calendar: calendar, implementation: implementation, organisations: organisations, clock: clock)
+            measureMachine: measureMachine, calendar: calendar, implementation: implementation, organisations: organisations, clock: clock,
+            summaries: implementationSummaries, keys: keys)
     }
 
     var sessionsService: SessionsService {

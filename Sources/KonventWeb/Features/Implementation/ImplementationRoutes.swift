@@ -29,14 +29,19 @@ struct ImplementationRoutes {
             if more { if query.before != nil { items.removeFirst() } else { items.removeLast() } }
             let overdue = try await service.implementation.overdueMilestones(of: items.map(\.id), today: service.today)
             let secured = try await service.implementation.securedFunding(of: items.map(\.id))
+            // The aggregates over every adopted measure are made once per change of the measures.
+            let store = service.implementation
+            let summary = try await service.summaries.value("all", version: try await service.keys.key([.measures])) {
+                ImplementationSummary(counts: try await store.progressCounts(states: Self.adopted), sums: try await store.fundingSums())
+            }.value
             var model = ImplementationPage.Model(
                 region: basics.region, rows: items.map { .init(measure: $0, overdue: overdue[$0.id] ?? 0, approved: secured[$0.id] ?? 0) },
-                counts: try await service.implementation.progressCounts(states: Self.adopted))
+                counts: summary.counts)
             model.field = query.field
             model.ministry = query.ministry
             model.status = status
             model.mayImport = basics.policy.allows(context.actor, .writeMeasures)
-            model.sums = try await service.implementation.fundingSums().map {
+            model.sums = summary.sums.map {
                 .init(source: $0.source, programme: $0.programme, planned: $0.planned, approved: $0.approved, paid: $0.paid)
             }
             model.total = try await service.measures.count(query)

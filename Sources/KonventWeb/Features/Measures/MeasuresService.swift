@@ -15,7 +15,15 @@ struct MeasuresService: Sendable {
     let implementation: any ImplementationStore
     let organisations: any OrganisationStore
     let clock: RegionClock
+    let summaries: VersionedCache<ImplementationSummary>
+    let keys: DataKeys
 
     /// Today in the region (ISO), the latest day a report may speak of.
     var today: String { clock.local(Timestamp.now.milliseconds).isoDate }
+}
+
+/// What `/implementation` shows of all adopted measures at once: counts by status, money by programme.
+struct ImplementationSummary: Sendable {
+    var counts: [ProgressStatus?: Int]
+    var sums: [FundingSum]
 }
