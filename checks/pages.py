@@ -17,7 +17,8 @@ OFFICE = ["/moderation", "/organisations", "/organisations/1", "/contributions/2
           "/formats/1/documentation", "/formats/1/participants", "/account", "/measures", "/measures/new?from=1", "/measures/1", "/measures/1/edit", "/measures/1/versions",
           "/review", "/measures/5/review", "/measures/26/review", "/measures/29/review", "/sessions/new", "/sessions/3",
           "/sessions/3/edit", "/sessions/3/items/21/decision", "/sessions/1/items/1/decision",
-          "/masterplan", "/masterplan/chapters/foreword/edit", "/search?q=Nahverkehr", "/measures/4", "/implementation"]
+          "/masterplan", "/masterplan/chapters/foreword/edit", "/search?q=Nahverkehr", "/measures/4", "/implementation",
+          "/implementation/import"]
 MINISTRY = ["/review", "/measures/23/review", "/measures/3/review"]
 STEERING = ["/review", "/sessions/3", "/sessions/3/items/22/decision", "/measures/19/review"]
 ROLES = [("out", None, PUBLIC), ("in", "buergerin@demo.konvent.localhost", SIGNED_IN),
