@@ -93,7 +93,7 @@ public struct Services: Sendable {
         self.keys = keys
         self.figures = figures
         self.masterplanService = MasterplanService(
-            masterplan: MasterplanStore(database: database), measures: measures, reviews: reviews, figures: figures,
+            masterplan: MasterplanStore(database: database), measures: measures, implementation: implementation, reviews: reviews, figures: figures,
             calendar: ReviewCalendar(region: region, clock: clock, reviews: reviews), keys: keys, catalog: catalog, region: region,
             map: map, mails: Mails(catalog: catalog, region: region, baseURL: configuration.baseURL))
     }

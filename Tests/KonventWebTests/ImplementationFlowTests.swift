@@ -147,6 +147,11 @@ struct ImplementationFlowTests {
             let overviewWithMoney = try await outsider.get("/implementation").body
             #expect(overviewWithMoney.contains("Mittel nach Quelle und Programm"))
             #expect(overviewWithMoney.contains("<td>Finanzierungsweg gesichert</td>"))
+            // The status report for the cabinet has its chapter on implementation, from the same data.
+            let statusReport = try await outsider.get("/report").body
+            #expect(statusReport.contains("Umsetzungsstand"))
+            #expect(statusReport.contains("davon mit veröffentlichtem Bericht zur Umsetzung: 1."))
+            #expect(statusReport.contains("gesichert ist der Finanzierungsweg bei 1 Maßnahme."))
 
             // A measure still in review takes no progress.
             let reviewPath = "/measures/\(inReview.id.rawValue)"

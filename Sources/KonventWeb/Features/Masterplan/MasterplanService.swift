@@ -24,6 +24,7 @@ public enum MasterplanFormat: String, CaseIterable, Sendable {
 struct MasterplanService: Sendable {
     let masterplan: MasterplanStore
     let measures: any MeasureStore
+    let implementation: any ImplementationStore
     let reviews: any ReviewStore
     let figures: FiguresKeeper
     let calendar: ReviewCalendar
@@ -146,10 +147,14 @@ struct MasterplanService: Sendable {
         let fields = try await measures.fields(of: late.map(\.id))
         for measure in late { if let field = fields[measure.id] { overdue[field, default: 0] += 1 } }
         let now = Timestamp.now.milliseconds
-        let data = StatusFigures(
+        var data = StatusFigures(
             figures: Self.planFigures(figures),
             pipeline: pipeline, planned: try await masterplan.plannedMeasures(), overdue: overdue, deadline: region.process.deadline,
             daysToDeadline: calendar.daysToDeadline(now: now))
+        let adopted = data.planned.map(\.measure.id)
+        data.approvedFunding = try await implementation.securedFunding(of: adopted)
+        data.overdueMilestones = try await implementation.overdueMilestones(
+            of: adopted, today: CalendarDate.iso(milliseconds: now))
         let assembler = StatusReportAssembler(plan: MasterplanAssembler(region: region, language: language) { key, arguments in t(key, arguments) })
         let status = t("report.status", ["date": t.date(iso: CalendarDate.iso(milliseconds: now))])
         return (assembler.document(data, status: status), data)
