@@ -98,6 +98,21 @@ struct ProgressImportTests {
         #expect(items[1].report?.status == .completed && items[1].value == nil)
     }
 
+    @Test("rows of one measure follow each other whatever the case of its code")
+    func codeCase() {
+        let file = Self.csv([
+            "Kennung;Datum;Stand;Prozent;Bericht",
+            "wi-01;2027-04-01;Abgeschlossen;100;Fertig.",
+            "WI-01;2027-04-02;Verzögert;90;Doch nicht.",
+        ])
+        guard case .failure(let report) = ProgressImport.items(fromCSV: file, facts: { Self.facts($0.uppercased()) }) else {
+            Issue.record("a step back after the same measure's earlier row, written in another case, was accepted")
+            return
+        }
+        #expect(report.lines.map(\.line) == [3])
+        #expect(report.lines.map(\.messageKey) == ["progress.error.statusStep"])
+    }
+
     @Test("every bad line is named with its column; a later report may not step back after an earlier one of the file")
     func bad() {
         let file = Self.csv([

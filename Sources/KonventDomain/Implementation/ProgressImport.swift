@@ -68,7 +68,8 @@ public enum ProgressImport {
                 }
             }
             let code = cells["code", default: ""]
-            guard var facts = known[code] ?? facts(code) else {
+            // "wi-01" and "WI-01" are the same measure, also for the order of its rows.
+            guard var facts = known[code.uppercased()] ?? facts(code) else {
                 errors.append(.init(line: record.line, messageKey: "progress.error.code", values: ["column": name("code"), "value": ResultImport.quoted(code)]))
                 continue
             }
@@ -101,7 +102,7 @@ public enum ProgressImport {
                     fail(error.errors, ["indicator": "indicator", "valueDate": "date", "value": "value", "source": "source", "measure": "code"])
                 }
             }
-            known[code] = facts
+            known[code.uppercased()] = facts
             items.append(item)
         }
         return errors.isEmpty ? .success(items) : .failure(ResultImport.Report(errors))
