@@ -206,5 +206,5 @@ struct ImplementationFlowTests {
         }
     }
 
-    static let adopted: [MeasureState] = [.adopted, .adoptedWithConditions, .inImplementation, .completed]
+    static let adopted = MeasureState.adoptedStates
 }

@@ -28,12 +28,10 @@ public enum ProgressStatus: String, CaseIterable, Sendable, Codable {
 
 /// Whether a measure's state is one that implementation is reported for.
 extension MeasureState {
-    public var isAdopted: Bool {
-        switch self {
-        case .adopted, .adoptedWithConditions, .inImplementation, .completed: true
-        default: false
-        }
-    }
+    /// The states of an adopted measure: the masterplan's measures, whose implementation is reported.
+    public static let adoptedStates: [MeasureState] = [.adopted, .adoptedWithConditions, .inImplementation, .completed]
+
+    public var isAdopted: Bool { Self.adoptedStates.contains(self) }
 }
 
 /// A dated report on a measure's implementation. Submitted by its sponsor or lead ministry, public

@@ -182,8 +182,7 @@ public struct MasterplanStore: Sendable {
     /// The adopted measures with their ministries, the conditions of their decision and their sources:
     /// four queries, whatever the number of measures.
     public func plannedMeasures(limit: Int = 2000) async throws -> [PlannedMeasure] {
-        let states: [MeasureState] = [.adopted, .adoptedWithConditions, .inImplementation, .completed]
-        let list: SQLQueryString = states.map { "\(bind: $0.description)" as SQLQueryString }.joined(separator: ", ")
+        let list = SQLImplementationStore.adoptedStates
         return try await database.read { db in
             let measures = try await db.raw("SELECT \(unsafeRaw: SQLMeasureStore.columns) FROM measures m WHERE m.state IN (" + list
                                             + ") ORDER BY m.code_prefix, m.code_number LIMIT \(bind: limit)").all().map(SQLMeasureStore.decode)

@@ -5,6 +5,11 @@ import SQLKit
 /// Where the money of adopted measures stands: one row per financing line (opened at adoption from
 /// the adopted content), moved by recorded steps.
 extension SQLImplementationStore {
+    /// `MeasureState.adoptedStates` as bound values, for `state IN (…)`.
+    static var adoptedStates: SQLQueryString {
+        MeasureState.adoptedStates.map { "\(bind: $0.description)" as SQLQueryString }.joined(separator: ", ")
+    }
+
     /// At adoption: the financing plan's lines, all planned (again adopted later: left as they are).
     static func openFundingLines(of measure: MeasureID, in db: any SQLDatabase) async throws {
         guard let text = try await db.raw("SELECT content FROM measures WHERE id = \(bind: measure.rawValue)").first()?
@@ -25,8 +30,7 @@ extension SQLImplementationStore {
         let missing = try await database.read { db in
             try await db.raw("""
                 SELECT m.id FROM measures m
-                WHERE m.state IN ('adopted', 'adopted_with_conditions', 'in_implementation', 'completed')
-                  AND NOT EXISTS (SELECT 1 FROM funding_lines f WHERE f.measure_id = m.id) LIMIT 10000
+                WHERE m.state IN (\(adoptedStates)) AND NOT EXISTS (SELECT 1 FROM funding_lines f WHERE f.measure_id = m.id) LIMIT 10000
                 """).all().map { MeasureID(try $0.decode(column: "id", as: Int64.self)) }
         }
         guard !missing.isEmpty else { return nil }
@@ -98,7 +102,7 @@ extension SQLImplementationStore {
                     CAST(SUM(CASE WHEN f.status IN ('approved', 'paid_out') THEN f.approved ELSE 0 END) AS BIGINT) AS approved,
                     CAST(SUM(f.paid) AS BIGINT) AS paid, COUNT(*) AS lines
                 FROM funding_lines f JOIN measures m ON m.id = f.measure_id
-                WHERE m.public = 1 AND m.state IN ('adopted', 'adopted_with_conditions', 'in_implementation', 'completed')
+                WHERE m.public = 1 AND m.state IN (\(Self.adoptedStates))
                 GROUP BY f.source, f.programme ORDER BY f.source, 3 DESC, f.programme LIMIT 200
                 """).all().map { row in
                 FundingSum(

@@ -11,7 +11,7 @@ struct DemoProgress {
 
     func load(office: UserID, reportsPerMeasure: Int? = nil) async throws {
         var query = MeasureQuery()
-        query.states = [.adopted, .adoptedWithConditions, .inImplementation, .completed]
+        query.states = MeasureState.adoptedStates
         query.limit = 1000
         let now = Timestamp.now.milliseconds
         var index = 0

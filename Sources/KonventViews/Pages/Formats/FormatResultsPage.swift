@@ -56,36 +56,10 @@ public enum FormatResultsPage {
     }
 
     static func report(_ model: Model, _ t: Translator) -> Node {
-        el("div", .class("error-summary"), .role("alert"), .tabindex(-1), .ariaLabelledBy("report-title")) {
-            el("h2", .id("report-title")) {
-                t(model.reportSource == "import" ? "results.report.import" : "results.report.capture",
-                  ["count": t.number(model.report.count)])
-            }
-            Layout.scrolling(.ariaLabelledBy("report-title")) { el("table", .class("data-table")) {
-                el("thead") {
-                    el("tr") {
-                        el("th", Attribute("scope", "col")) { t(model.reportSource == "import" ? "results.report.line" : "results.report.row") }
-                        el("th", Attribute("scope", "col")) { t("results.report.problem") }
-                    }
-                }
-                el("tbody") {
-                    for problem in model.report {
-                        el("tr") {
-                            el("td") { t.number(problem.line) }
-                            el("td") {
-                                t(problem.messageKey, problem.values)
-                                if let written = problem.values["column"], !problem.messageKey.hasPrefix("import.") {
-                                    let column = model.reportSource == "import" ? written : captureLabel(written, t)
-                                    let value = problem.values["value"] ?? ""
-                                    " (" + (value.isEmpty ? t("results.column.empty", ["column": column])
-                                        : t("results.column", ["column": column, "value": value])) + ")"
-                                }
-                            }
-                        }
-                    }
-                }
-            } }
-        }
+        let imported = model.reportSource == "import"
+        return ImportReport.render(
+            model.report, title: t(imported ? "results.report.import" : "results.report.capture", ["count": t.number(model.report.count)]),
+            lineHeader: t(imported ? "results.report.line" : "results.report.row"), column: { imported ? $0 : captureLabel($0, t) }, t)
     }
 
     /// A field of the capture form by the name its label gives it.

@@ -36,31 +36,7 @@ public enum ProgressImportPage {
     }
 
     static func report(_ lines: [ResultImport.LineError], _ t: Translator) -> Node {
-        el("div", .class("error-summary"), .role("alert"), .tabindex(-1), .ariaLabelledBy("report-title")) {
-            el("h2", .id("report-title")) { t("results.report.import", ["count": t.number(lines.count)]) }
-            Layout.scrolling(.ariaLabelledBy("report-title")) { el("table", .class("data-table")) {
-                el("thead") {
-                    el("tr") {
-                        el("th", Attribute("scope", "col")) { t("results.report.line") }
-                        el("th", Attribute("scope", "col")) { t("results.report.problem") }
-                    }
-                }
-                el("tbody") {
-                    for problem in lines {
-                        el("tr") {
-                            el("td") { t.number(problem.line) }
-                            el("td") {
-                                t(problem.messageKey, problem.values)
-                                if let column = problem.values["column"], !problem.messageKey.hasPrefix("import.") {
-                                    let value = problem.values["value"] ?? ""
-                                    " (" + (value.isEmpty ? t("results.column.empty", ["column": column])
-                                        : t("results.column", ["column": column, "value": value])) + ")"
-                                }
-                            }
-                        }
-                    }
-                }
-            } }
-        }
+        ImportReport.render(lines, title: t("results.report.import", ["count": t.number(lines.count)]),
+                            lineHeader: t("results.report.line"), column: { $0 }, t)
     }
 }

@@ -10,7 +10,7 @@ struct ImplementationRoutes {
     let service: MeasuresService
 
     static let pageSize = 50
-    static let adopted: [MeasureState] = [.adopted, .adoptedWithConditions, .inImplementation, .completed]
+    static let adopted = MeasureState.adoptedStates
 
     func add(to router: Router<KonventRequestContext>) {
         router.get(Site.Implementation.overview.route) { request, context in

@@ -18,9 +18,11 @@ extension MeasureRoutes {
     }
 
     /// Who may report for the measure: its state, its ministries (lead first) and its sponsor's confirmed members.
-    func implementationSubject(_ measure: Measure) async throws -> Subject {
-        .implementation(state: measure.state, ministries: try await service.measures.ministries(of: measure.id),
-                        sponsorMembers: try await service.implementation.sponsorMembers(of: measure.id))
+    /// `ministries` when the caller read them already.
+    func implementationSubject(_ measure: Measure, ministries: [String]? = nil) async throws -> Subject {
+        let ministries = if let ministries { ministries } else { try await service.measures.ministries(of: measure.id) }
+        return .implementation(state: measure.state, ministries: ministries,
+                               sponsorMembers: try await service.implementation.sponsorMembers(of: measure.id))
     }
 
     /// What a report or value is checked against.
@@ -37,8 +39,10 @@ extension MeasureRoutes {
     }
 
     /// The section for the measure's page, as this visitor may see it.
-    func implementationSection(_ measure: Measure, _ context: KonventRequestContext) async throws -> ImplementationSection.Model {
-        let subject = try await implementationSubject(measure)
+    func implementationSection(
+        _ measure: Measure, ministries: [String], _ context: KonventRequestContext
+    ) async throws -> ImplementationSection.Model {
+        let subject = try await implementationSubject(measure, ministries: ministries)
         let mayReport = basics.policy.allows(context.actor, .reportProgress, on: subject)
         let mayPublish = basics.policy.allows(context.actor, .publishProgress, on: subject)
         var model = ImplementationSection.Model(

@@ -159,7 +159,7 @@ struct MeasureRoutes {
         }
         model.errors = errors
         if measure.state.isAdopted {
-            var section = try await implementationSection(measure, context)
+            var section = try await implementationSection(measure, ministries: ministries, context)
             section.errors = errors
             adjust(&section)
             model.implementation = section
