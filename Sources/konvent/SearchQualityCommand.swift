@@ -51,7 +51,7 @@ struct SearchQuality: AsyncParsableCommand {
 
     func time(_ set: RelevanceSet, _ store: SQLContributionStore) async throws {
         let total = try await store.count(ContributionQuery())
-        var searches: [Double] = [], hints: [Double] = []
+        var searches: [Double] = [], hints: [Double] = [], hintsFinding = 0
         var byQuery: [String: [Double]] = [:]
         let clock = ContinuousClock()
         for _ in 0..<rounds {
@@ -69,15 +69,15 @@ struct SearchQuality: AsyncParsableCommand {
             }
             for item in set.contributions {
                 let started = clock.now
-                _ = try await store.similar(to: item.title + " " + item.text, limit: 5)
+                if try await !store.similar(to: item.title + " " + item.text, limit: 5).isEmpty { hintsFinding += 1 }
                 hints.append(milliseconds(clock.now - started))
             }
         }
         print("on \(total >= ContributionPage.countLimit ? "more than \(ContributionPage.countLimit)" : "\(total)") listed contributions:")
         print(String(format: "  search (list + count): p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d runs)",
                      percentile(searches, 0.5), percentile(searches, 0.95), searches.max() ?? 0, searches.count))
-        print(String(format: "  similar hint:          p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d runs)",
-                     percentile(hints, 0.5), percentile(hints, 0.95), hints.max() ?? 0, hints.count))
+        print(String(format: "  similar hint:          p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d runs, %d found some)",
+                     percentile(hints, 0.5), percentile(hints, 0.95), hints.max() ?? 0, hints.count, hintsFinding))
         let slowest = byQuery.map { ($0.key, percentile($0.value, 0.5)) }.sorted { $0.1 > $1.1 }.prefix(5)
         print("  slowest searches (median): " + slowest.map { String(format: "„%@“ %.1f ms", $0.0, $0.1) }.joined(separator: ", "))
     }

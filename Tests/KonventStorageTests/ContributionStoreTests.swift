@@ -41,6 +41,22 @@ struct ContributionStoreTests {
         }
     }
 
+    @Test("the similar hint chooses words that contributions have, not words no one used", arguments: TestDatabase.available)
+    func similarSkipsUnusedWords(database: TestDatabase) async throws {
+        try await database.with { db in
+            let store = SQLContributionStore(database: db)
+            let anna = try await person(SQLAccountStore(database: db), "anna@example.org")
+            _ = try await store.create(draft("Schwimmbad in Stollberg erhalten", "Das Schwimmbad braucht eine neue Heizung."),
+                                       author: anna.id, at: .now, status: .published)
+            // Seven made-up words, rarer by the lexicon than any real one: they used to take every
+            // place in the hint's query, and the two shared words were left out.
+            let text = "Quibbelt Zorkanei Fribbelt Wumpelhaus Kratzonie Blubberwerk Schnirkelt: Schwimmbad Heizung"
+            let similar = try await store.similar(to: text, limit: 5)
+            #expect(similar.map(\.contribution.title) == ["Schwimmbad in Stollberg erhalten"])
+            #expect(Set(similar.first?.sharedWords ?? []) == ["Schwimmbad", "Heizung"])
+        }
+    }
+
     @Test("filters and key-based pages cover every row exactly once", arguments: TestDatabase.available)
     func paging(database: TestDatabase) async throws {
         try await database.with { db in

@@ -41,6 +41,7 @@ public enum Migrations {
         m011Search,
         m012Implementation,
         m013Funding,
+        m014SearchPrefixes,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
