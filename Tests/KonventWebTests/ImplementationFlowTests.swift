@@ -153,6 +153,34 @@ struct ImplementationFlowTests {
             #expect(statusReport.contains("davon mit veröffentlichtem Bericht zur Umsetzung: 1."))
             #expect(statusReport.contains("gesichert ist der Finanzierungsweg bei 1 Maßnahme."))
 
+            // To the end: the office starts the implementation, the last report says it is done, the
+            // office completes the measure, and the way back shows it from the source contribution.
+            for step in ["start_implementation", "complete"] {
+                if step == "complete" {
+                    page = try await member.get(path)
+                    let done = report.map { $0.0 == "status" ? ("status", "completed") : $0.0 == "percent" ? ("percent", "100") : $0 }
+                    #expect(try await member.post("\(path)/progress", done, csrfFrom: page).status == .seeOther)
+                    let last = try #require(try await services.implementation.reports(of: measure.id, includeUnpublished: true)
+                        .first { !$0.published })
+                    page = try await office.get(path)
+                    #expect(try await office.post("\(path)/progress/\(last.id.rawValue)/publish", [], csrfFrom: page).status == .seeOther)
+                }
+                page = try await office.get(path)
+                let version = try #require(try await services.measures.measure(measure.id)?.version)
+                #expect(try await office.post("\(path)/step", [("step", step), ("reason", ""), ("version", String(version))],
+                                              csrfFrom: page).status == .seeOther, "\(step)")
+            }
+            #expect(try await services.measures.measure(measure.id)?.state == .completed)
+            page = try await outsider.get(path)
+            #expect(page.body.contains("<strong>Abgeschlossen</strong> · 100 % umgesetzt"))
+            #expect(try await outsider.get("/implementation?status=completed").body.contains("\(measure.code) \(measure.content.title)"))
+            #expect(try await outsider.get("/contributions/\(source.id.rawValue)").body.contains("Umsetzung: Abgeschlossen, 100 %"))
+            let toldAtTheEnd = try await services.moderation.notifications(of: author, limit: 20).map(\.event)
+            #expect(toldAtTheEnd.contains { $0.kind == .progress && $0.relatedID == measure.id.rawValue && $0.detail == "completed:100" })
+            let finalReport = try await outsider.get("/report").body
+            #expect(finalReport.contains("Umsetzungsstand"))
+            #expect(finalReport.contains("Abgeschlossen"))
+
             // A measure still in review takes no progress.
             let reviewPath = "/measures/\(inReview.id.rawValue)"
             page = try await office.get(reviewPath)
@@ -160,7 +188,7 @@ struct ImplementationFlowTests {
             #expect(try await office.post("\(reviewPath)/progress", report, csrfFrom: page).status == .forbidden)
 
             let actions = try await AuditTrail.entries(after: 0, limit: 5000, in: services.database).map(\.event.action)
-            #expect(actions.filter { $0 == "progress.reported" }.count == 2)
+            #expect(actions.filter { $0 == "progress.reported" }.count == 3)
             #expect(actions.contains("progress.published") && actions.contains("indicator.recorded") && actions.contains("milestone.reached"))
         }
     }
