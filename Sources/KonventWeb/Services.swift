@@ -126,6 +126,9 @@ public struct Services: Sendable {
                     "contributions": "\(indexed)", "seconds": "\((ContinuousClock.now - started).components.seconds)",
                 ])
             }
+            if let placed = try await SQLMeasureStore.indexMissingDistricts(database), placed > 0 {
+                logger.notice("districts noted for measures saved before version 15", metadata: ["measures": "\(placed)"])
+            }
             if let opened = try await SQLImplementationStore.openMissingFundingLines(database), opened > 0 {
                 logger.notice("funding lines opened for measures adopted before version 12", metadata: ["measures": "\(opened)"])
             }
@@ -167,7 +170,7 @@ public struct Services: Sendable {
         MeasuresService(
             measures: measures, reviews: reviews, contributions: contributions, bodySessions: bodySessions,
             measureMachine: measureMachine, calendar: calendar, implementation: implementation, organisations: organisations, clock: clock,
-            summaries: implementationSummaries, keys: keys)
+            summaries: implementationSummaries, keys: keys, settings: settings)
     }
 
     var sessionsService: SessionsService {

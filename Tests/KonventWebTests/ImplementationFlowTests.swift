@@ -96,7 +96,22 @@ struct ImplementationFlowTests {
             #expect(overview.body.contains("<td class=\"numeric\">35 %</td>"))
             overview = try await outsider.get("/implementation?status=none")
             #expect(!overview.body.contains("\(measure.code) \(measure.content.title)"))
-            #expect(try await outsider.get("/implementation?status=%3Cscript%3E&field=nirgends").status == .ok, "unknown filters are ignored")
+            #expect(try await outsider.get("/implementation?status=%3Cscript%3E&field=nirgends&district=x&programme=y").status == .ok,
+                    "unknown filters are ignored")
+            // By district (a municipality counts for its district) and by programme; the map counts by district.
+            let district = try #require(measure.content.territories.first.map { String($0.prefix(5)) }, "the demo places its measures")
+            let elsewhere = try #require(services.region.districts.map(\.officialKey).first { key in
+                !measure.content.territories.contains { $0.hasPrefix(key) }
+            })
+            #expect(try await outsider.get("/implementation?district=\(district)").body.contains("\(measure.code) \(measure.content.title)"))
+            #expect(!(try await outsider.get("/implementation?district=\(elsewhere)").body.contains("\(measure.code) \(measure.content.title)")))
+            let programme = try #require(measure.content.financing.compactMap(\.programmeKey).first, "the demo names programmes")
+            let byProgramme = try await outsider.get("/implementation?programme=\(programme)").body
+            #expect(byProgramme.contains("\(measure.code) \(measure.content.title)"))
+            #expect(byProgramme.contains("<option value=\"\(programme)\" selected>"))
+            overview = try await outsider.get("/implementation")
+            #expect(overview.body.contains("<h2 id=\"districts-title\">Nach Landkreis</h2>"))
+            #expect(overview.body.contains("href=\"/implementation?district=\(district)#results-title\""))
 
             // A step back to "planned" is refused.
             page = try await member.get(path)
@@ -153,6 +168,21 @@ struct ImplementationFlowTests {
             #expect(statusReport.contains("davon mit veröffentlichtem Bericht zur Umsetzung: 1."))
             #expect(statusReport.contains("gesichert ist der Finanzierungsweg bei 1 Maßnahme."))
 
+            // The office lets reports publish directly (audited); only the office may.
+            var importPage = try await office.get("/implementation/import")
+            #expect(importPage.body.contains("werden erst öffentlich, wenn die Geschäftsstelle sie freigibt"))
+            #expect(try await member.post("/implementation/publishing", [("direct", "1")], csrfFrom: page).status == .forbidden)
+            #expect(try await office.post("/implementation/publishing", [("direct", "1")], csrfFrom: importPage).status == .seeOther)
+            importPage = try await office.get("/implementation/import")
+            #expect(importPage.body.contains("Berichte von Trägern und Ressorts sind sofort öffentlich"))
+            page = try await member.get(path)
+            #expect(page.body.contains("Ihr Bericht ist sofort öffentlich."))
+            #expect(try await member.post("\(path)/progress", report.map { $0.0 == "percent" ? ("percent", "45") : $0 }, csrfFrom: page)
+                .status == .seeOther)
+            #expect(try await outsider.get(path).body.contains("45 % umgesetzt"), "public without the office")
+            #expect(try await office.post("/implementation/publishing", [("direct", "0")], csrfFrom: importPage).status == .seeOther)
+            #expect(try await member.get(path).body.contains("Ihr Bericht wird öffentlich, sobald die Geschäftsstelle ihn freigibt."))
+
             // To the end: the office starts the implementation, the last report says it is done, the
             // office completes the measure, and the way back shows it from the source contribution.
             for step in ["start_implementation", "complete"] {
@@ -188,7 +218,8 @@ struct ImplementationFlowTests {
             #expect(try await office.post("\(reviewPath)/progress", report, csrfFrom: page).status == .forbidden)
 
             let actions = try await AuditTrail.entries(after: 0, limit: 5000, in: services.database).map(\.event.action)
-            #expect(actions.filter { $0 == "progress.reported" }.count == 3)
+            #expect(actions.filter { $0 == "progress.reported" }.count == 4)
+            #expect(actions.filter { $0 == "setting.changed" }.count == 2)
             #expect(actions.contains("progress.published") && actions.contains("indicator.recorded") && actions.contains("milestone.reached"))
         }
     }

@@ -19,7 +19,7 @@ public enum DataArea: String, CaseIterable, Sendable, Comparable {
              "contribution_supports", "contribution_versions", "reports"]
         case .formats: ["formats", "format_fields", "format_registrations"]
         case .measures:
-            ["measures", "measure_codes", "measure_events", "measure_fields", "measure_ministries", "measure_sources",
+            ["measures", "measure_codes", "measure_districts", "measure_events", "measure_fields", "measure_ministries", "measure_sources",
              "measure_versions", "assessments", "conclusions", "confirmations", "progress_reports", "milestones", "indicator_values",
              "funding_lines", "funding_steps"]
         case .sessions: ["body_sessions", "agenda_items"]

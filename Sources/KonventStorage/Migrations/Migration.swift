@@ -42,6 +42,7 @@ public enum Migrations {
         m012Implementation,
         m013Funding,
         m014SearchPrefixes,
+        m015MeasureDistricts,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -65,4 +65,6 @@ public protocol ImplementationStore: Sendable {
     func fundingSums() async throws -> [FundingSum]
     /// Public measures in these states by their latest published status (nil: none yet).
     func progressCounts(states: [MeasureState]) async throws -> [ProgressStatus?: Int]
+    /// Public measures in these states by district; those placed in no district are counted under "".
+    func districtCounts(states: [MeasureState]) async throws -> [String: Int]
 }

@@ -50,6 +50,10 @@ public struct MeasureQuery: Sendable {
     public var field: String?
     public var states: [MeasureState] = []
     public var ministry: String?
+    /// Placed in this district (or one of its municipalities).
+    public var district: String?
+    /// With a financing line from this configured programme.
+    public var programme: String?
     /// By the latest published report's status; `.some(nil)`: none published yet.
     public var progress: ProgressStatus??
     /// The key of the last measure of the previous page: its code's prefix and number.

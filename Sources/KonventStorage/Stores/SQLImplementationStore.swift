@@ -268,6 +268,20 @@ public struct SQLImplementationStore: ImplementationStore {
         }
     }
 
+    public func districtCounts(states: [MeasureState]) async throws -> [String: Int] {
+        guard !states.isEmpty else { return [:] }
+        let list = states.map { "\(bind: $0.description)" as SQLQueryString }.joined(separator: ", ")
+        let sql: SQLQueryString = "SELECT COALESCE(d.district_key, '') AS district, COUNT(*) AS n FROM measures m"
+            + " LEFT JOIN measure_districts d ON d.measure_id = m.id WHERE m.public = 1 AND m.state IN (" + list + ") GROUP BY d.district_key"
+        return try await database.read { db in
+            var counts: [String: Int] = [:]
+            for row in try await db.raw(sql).all() {
+                counts[try row.decode(column: "district", as: String.self), default: 0] += try row.decode(column: "n", as: Int.self)
+            }
+            return counts
+        }
+    }
+
     public func sponsorMembers(of measure: MeasureID) async throws -> [UserID] {
         try await database.read { db in
             try await db.raw("""

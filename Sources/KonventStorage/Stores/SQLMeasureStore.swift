@@ -90,8 +90,48 @@ public struct SQLMeasureStore: MeasureStore {
         }
     }
 
-    /// The field and ministry rows that lists filter by.
+    /// The districts of a measure's territories: a municipality counts for its district.
+    static func districts(_ content: MeasureContent) -> [String] {
+        Array(Set(content.territories.filter { $0.count >= 5 }.map { String($0.prefix(5)) })).sorted()
+    }
+
+    /// Measures saved before their districts were kept get them (at start, once); how many.
+    public static func indexMissingDistricts(_ database: any KonventDatabase) async throws -> Int? {
+        let marker = "measure_districts_indexed"
+        let done = try await database.read { db in try await db.raw("SELECT value FROM settings WHERE key = \(bind: marker)").first() }
+        guard done == nil else { return nil }
+        var after: Int64 = 0, indexed = 0
+        while true {
+            let from = after
+            let rows = try await database.read { db in
+                try await db.raw("SELECT id, content FROM measures WHERE id > \(bind: from) ORDER BY id LIMIT 500").all()
+            }
+            guard !rows.isEmpty else { break }
+            try await database.write { db in
+                for row in rows {
+                    let id = try row.decode(column: "id", as: Int64.self)
+                    try await writeDistricts(id, try decodeContent(try row.decode(column: "content", as: String.self)), in: db)
+                }
+            }
+            indexed += rows.count
+            after = try rows.last!.decode(column: "id", as: Int64.self)
+        }
+        try await database.write { db in
+            try await db.raw("INSERT INTO settings (key, value) VALUES (\(bind: marker), '1') ON CONFLICT (key) DO NOTHING").run()
+        }
+        return indexed
+    }
+
+    static func writeDistricts(_ id: Int64, _ content: MeasureContent, in db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM measure_districts WHERE measure_id = \(bind: id)").run()
+        for district in districts(content) {
+            try await db.raw("INSERT INTO measure_districts (district_key, measure_id) VALUES (\(bind: district), \(bind: id))").run()
+        }
+    }
+
+    /// The field, district and ministry rows that lists filter by.
     static func index(_ id: Int64, _ content: MeasureContent, in db: any SQLDatabase) async throws {
+        try await writeDistricts(id, content, in: db)
         try await db.raw("DELETE FROM measure_fields WHERE measure_id = \(bind: id)").run()
         for (index, field) in content.fields.enumerated() {
             try await db.raw("""
@@ -263,6 +303,12 @@ public struct SQLMeasureStore: MeasureStore {
         }
         if let ministry = query.ministry {
             conditions.append("EXISTS (SELECT 1 FROM measure_ministries x WHERE x.measure_id = m.id AND x.ministry = \(bind: ministry))")
+        }
+        if let district = query.district {
+            conditions.append("EXISTS (SELECT 1 FROM measure_districts d WHERE d.measure_id = m.id AND d.district_key = \(bind: district))")
+        }
+        if let programme = query.programme {
+            conditions.append("EXISTS (SELECT 1 FROM funding_lines l WHERE l.measure_id = m.id AND l.programme_key = \(bind: programme))")
         }
         switch query.progress {
         case .none: break

@@ -134,6 +134,7 @@ public enum Site {
         public static let overview: SitePath<> = .init("/implementation")
         public static let `import`: SitePath<> = .init("/implementation/import")
         public static let template: SitePath<> = .init("/implementation/import/vorlage.csv")
+        public static let publishing: SitePath<> = .init("/implementation/publishing")
     }
 
     public enum Sessions {

@@ -40,6 +40,12 @@ public enum ImplementationPage {
         public var counts: [ProgressStatus?: Int]
         public var field: String?
         public var ministry: String?
+        public var district: String?
+        public var programme: String?
+        /// Adopted public measures by district key; "" for those placed in none (the whole region).
+        public var districtCounts: [String: Int] = [:]
+        /// The region's outlines, for the map by district.
+        public var map: ProjectedMap?
         /// `none` or a status, as in the URL.
         public var status: String?
         public var total = 0
@@ -65,6 +71,7 @@ public enum ImplementationPage {
             if model.mayImport { el("p") { el("a", .href(Site.Implementation.import())) { t("progressImport.title") } } }
             summary(model, t)
             if !model.sums.isEmpty { sums(model.sums, t) }
+            if !model.districtCounts.isEmpty { districts(model, t) }
             filters(model, t)
             el("section", .ariaLabelledBy("results-title")) {
                 el("h2", .id("results-title")) { t.count("implementation.results", model.total) }
@@ -143,6 +150,51 @@ public enum ImplementationPage {
         }
     }
 
+    /// Adopted measures by district, as a map (classes from the data's range) and as a table whose
+    /// names lead to the filtered list; those for the whole region are counted below it.
+    static func districts(_ model: Model, _ t: Translator) -> Node {
+        let districts = model.region.districts
+        let items = districts.map { district in
+            Figure.Item(key: district.officialKey, label: district.name, value: Double(model.districtCounts[district.officialKey] ?? 0),
+                        text: t.number(model.districtCounts[district.officialKey] ?? 0))
+        }
+        let wholeRegion = model.districtCounts[""] ?? 0
+        return el("section", .ariaLabelledBy("districts-title")) {
+            el("h2", .id("districts-title")) { t("implementation.byDistrict") }
+            if let map = model.map {
+                FigureView.render(
+                    Figure(id: "implementation-map", kind: .map, caption: t("implementation.map"), items: items,
+                           legend: Charts.countLegend(items.map { $0.value }, t),
+                           legendTitle: t("implementation.map.legend"), named: true),
+                    map: map)
+            }
+            Layout.scrolling(.ariaLabelledBy("districts-title")) {
+                el("table", .class("data-table")) {
+                    el("caption") { t("implementation.byDistrict.caption") }
+                    el("thead") {
+                        el("tr") {
+                            el("th", Attribute("scope", "col")) { t("field.district") }
+                            el("th", Attribute("scope", "col"), .class("numeric")) { t("implementation.measures") }
+                        }
+                    }
+                    el("tbody") {
+                        for district in districts {
+                            el("tr") {
+                                el("th", Attribute("scope", "row")) {
+                                    el("a", .href(Site.Implementation.overview().query([("district", district.officialKey)]) + "#results-title")) {
+                                        district.name
+                                    }
+                                }
+                                el("td", .class("numeric")) { t.number(model.districtCounts[district.officialKey] ?? 0) }
+                            }
+                        }
+                    }
+                }
+            }
+            if wholeRegion > 0 { el("p") { t.count("implementation.wholeRegion", wholeRegion) } }
+        }
+    }
+
     static func name(_ status: ProgressStatus?, _ t: Translator) -> String {
         status.map { t($0.catalogKey) } ?? t("implementation.noReport")
     }
@@ -155,6 +207,12 @@ public enum ImplementationPage {
             Forms.select(name: "ministry", label: t("implementation.ministry"),
                          options: [("", t("contributions.filter.all"))] + model.region.ministries.map { ($0.key, $0.abbreviation) },
                          selected: model.ministry ?? "", errors: [], t)
+            Forms.select(name: "district", label: t("field.district"),
+                         options: [("", t("contributions.filter.all"))] + model.region.districts.map { ($0.officialKey, $0.name) },
+                         selected: model.district ?? "", errors: [], t)
+            Forms.select(name: "programme", label: t("implementation.programme"),
+                         options: [("", t("contributions.filter.all"))] + model.region.fundingProgrammes.map { ($0.key, $0.name) },
+                         selected: model.programme ?? "", errors: [], t)
             Forms.select(name: "status", label: t("progress.status"),
                          options: [("", t("contributions.filter.all"))] + ProgressStatus.allCases.map { ($0.rawValue, t($0.catalogKey)) }
                              + [("none", t("implementation.noReport"))],

@@ -15,6 +15,8 @@ public enum ImplementationSection {
         public var sponsorOrganisation: String?
         public var mayReport = false
         public var mayPublish = false
+        /// The office lets reports publish without it.
+        public var publishesDirectly = false
         public var progress = ProgressInput()
         public var value = IndicatorValueInput()
         public var milestone = MilestoneInput()
@@ -221,7 +223,8 @@ public enum ImplementationSection {
                                  },
                                  selected: model.progress.replaces, errors: errors, t)
                 }
-                Forms.submit(model.mayPublish ? t("progress.send.publish") : t("progress.send"))
+                if !model.mayPublish { el("p", .class("hint")) { model.publishesDirectly ? t("progress.send.direct") : t("progress.send.waits") } }
+                Forms.submit(model.mayPublish || model.publishesDirectly ? t("progress.send.publish") : t("progress.send"))
             }
             if !model.indicators.isEmpty {
                 el("h3", .id("value-form-title")) { t("progress.valueForm.title") }

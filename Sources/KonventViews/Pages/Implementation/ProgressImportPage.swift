@@ -6,6 +6,8 @@ public enum ProgressImportPage {
     public struct Model: Sendable {
         public var report: [ResultImport.LineError] = []
         public var notice: String?
+        /// Whether reports of sponsors and ministries publish without the office.
+        public var publishesDirectly = false
 
         public init() {}
     }
@@ -31,6 +33,20 @@ public enum ProgressImportPage {
                          .required, .ariaDescribedBy("field-file-hint"))
                 }
                 Forms.submit(t("results.import.send"))
+            }
+            publishing(model, context)
+        }
+    }
+
+    /// The office's choice whether reports wait for it.
+    static func publishing(_ model: Model, _ context: PageContext) -> Node {
+        let t = context.t
+        return el("section", .ariaLabelledBy("publishing-title")) {
+            el("h2", .id("publishing-title")) { t("progressPublishing.title") }
+            el("p") { model.publishesDirectly ? t("progressPublishing.direct") : t("progressPublishing.office") }
+            Forms.post(Site.Implementation.publishing(), context) {
+                void("input", .type("hidden"), .name("direct"), .value(model.publishesDirectly ? "0" : "1"))
+                Forms.submit(model.publishesDirectly ? t("progressPublishing.toOffice") : t("progressPublishing.toDirect"))
             }
         }
     }

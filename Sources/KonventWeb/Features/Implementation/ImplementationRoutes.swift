@@ -19,6 +19,8 @@ struct ImplementationRoutes {
             query.states = Self.adopted
             query.field = parameters.get("field").flatMap { basics.region.fieldOfAction($0)?.key }
             query.ministry = parameters.get("ministry").flatMap { basics.region.ministry($0)?.key }
+            query.district = parameters.get("district").flatMap { key in basics.region.districts.first { $0.officialKey == key }?.officialKey }
+            query.programme = parameters.get("programme").flatMap { key in basics.region.fundingProgrammes.first { $0.key == key }?.key }
             let status = parameters.get("status").flatMap { $0 == "none" ? "none" : ProgressStatus(rawValue: $0)?.rawValue }
             if let status { query.progress = .some(ProgressStatus(rawValue: status)) }
             query.after = parameters.get("after").flatMap(MeasureQuery.key(ofCode:))
@@ -32,13 +34,18 @@ struct ImplementationRoutes {
             // The aggregates over every adopted measure are made once per change of the measures.
             let store = service.implementation
             let summary = try await service.summaries.value("all", version: try await service.keys.key([.measures])) {
-                ImplementationSummary(counts: try await store.progressCounts(states: Self.adopted), sums: try await store.fundingSums())
+                ImplementationSummary(counts: try await store.progressCounts(states: Self.adopted), sums: try await store.fundingSums(),
+                                      districts: try await store.districtCounts(states: Self.adopted))
             }.value
             var model = ImplementationPage.Model(
                 region: basics.region, rows: items.map { .init(measure: $0, overdue: overdue[$0.id] ?? 0, approved: secured[$0.id] ?? 0) },
                 counts: summary.counts)
             model.field = query.field
             model.ministry = query.ministry
+            model.district = query.district
+            model.programme = query.programme
+            model.districtCounts = summary.districts
+            model.map = basics.map
             model.status = status
             model.mayImport = basics.policy.allows(context.actor, .writeMeasures)
             model.sums = summary.sums.map {
@@ -47,7 +54,10 @@ struct ImplementationRoutes {
             model.total = try await service.measures.count(query)
             func link(_ direction: String, _ measure: Measure?) -> String? {
                 measure.map {
-                    Site.Implementation.overview().query([("field", query.field), ("ministry", query.ministry), ("status", status), (direction, $0.code)])
+                    Site.Implementation.overview().query([
+                        ("field", query.field), ("ministry", query.ministry), ("district", query.district), ("programme", query.programme),
+                        ("status", status), (direction, $0.code),
+                    ])
                 }
             }
             let backwards = query.before != nil
@@ -66,7 +76,15 @@ struct ImplementationRoutes {
                                                               "values": t.count("progressImport.values", parts[1])])
                 }
             }
-            return importPage(model, context)
+            return try await importPage(model, context)
+        }
+        router.post(Site.Implementation.publishing.route) { request, context in
+            var request = request
+            try basics.require(.writeMeasures, context)
+            let direct = try await request.form(context).string("direct") == "1"
+            try await service.settings.set(MeasuresService.publishingSetting, to: direct ? "direct" : "office",
+                                           actor: try basics.signedInUser(context).id, at: .now)
+            return Response.seeOther(Site.Implementation.import() + "#publishing-title")
         }
         router.get(Site.Implementation.template.route) { _, context in
             try basics.require(.writeMeasures, context)
@@ -82,8 +100,12 @@ struct ImplementationRoutes {
         router.post(Site.Implementation.import.route) { request, context in try await importFile(request, context) }
     }
 
-    func importPage(_ model: ProgressImportPage.Model, _ context: KonventRequestContext, status: HTTPResponse.Status = .ok) -> Response {
-        .html(ProgressImportPage.render(model, basics.pageContext(context, path: Site.Implementation.import())), status: status)
+    func importPage(_ model: ProgressImportPage.Model, _ context: KonventRequestContext, status: HTTPResponse.Status = .ok)
+        async throws -> Response
+    {
+        var model = model
+        model.publishesDirectly = try await service.reportsPublishDirectly()
+        return .html(ProgressImportPage.render(model, basics.pageContext(context, path: Site.Implementation.import())), status: status)
     }
 
     /// Every row checked against its measure (adopted, its indicators, its latest report), then all
@@ -96,7 +118,7 @@ struct ImplementationRoutes {
         var model = ProgressImportPage.Model()
         guard let file = form.files["file"], !file.isEmpty else {
             model.report = [ResultImport.LineError(line: 1, messageKey: "import.error.noFile")]
-            return importPage(model, context, status: .unprocessableContent)
+            return try await importPage(model, context, status: .unprocessableContent)
         }
         // The measures the file names, with what their rows are checked against.
         var query = MeasureQuery()
@@ -119,7 +141,7 @@ struct ImplementationRoutes {
         switch ProgressImport.items(fromCSV: file, facts: { facts[$0.uppercased()] }) {
         case .failure(let report):
             model.report = report.lines
-            return importPage(model, context, status: .unprocessableContent)
+            return try await importPage(model, context, status: .unprocessableContent)
         case .success(let items):
             let imported = items.compactMap { item in
                 byCode[item.code.uppercased()].map { ImportedProgress(measure: $0.id, report: item.report, value: item.value) }

@@ -52,6 +52,7 @@ extension MeasureRoutes {
             values: try await service.implementation.values(of: measure.id), today: service.today)
         model.mayReport = mayReport
         model.mayPublish = mayPublish
+        model.publishesDirectly = try await service.reportsPublishDirectly()
         model.funding = try await service.implementation.fundingLines(of: measure.id)
         model.cost = measure.content.estimatedCost
         model.programmes = basics.region.fundingProgrammes
@@ -91,8 +92,10 @@ extension MeasureRoutes {
         } catch {
             return try await refused(measure, error.errors, context) { [input] in $0.progress = input }
         }
-        // The office's own reports are public at once; those of the sponsor and the ministry wait for it.
-        let publish = basics.policy.allows(context.actor, .publishProgress, on: try await implementationSubject(measure))
+        // The office's own reports are public at once; those of the sponsor and the ministry wait
+        // for it, unless it has let reports publish directly.
+        let mayPublish = basics.policy.allows(context.actor, .publishProgress, on: try await implementationSubject(measure))
+        let publish = if mayPublish { true } else { try await service.reportsPublishDirectly() }
         do {
             _ = try await service.implementation.report(draft, measure: measure.id, author: user.id, publish: publish, at: .now)
         } catch ImplementationRefusal.unknown {

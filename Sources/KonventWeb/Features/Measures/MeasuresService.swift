@@ -17,6 +17,15 @@ struct MeasuresService: Sendable {
     let clock: RegionClock
     let summaries: VersionedCache<ImplementationSummary>
     let keys: DataKeys
+    /// Whether the reports of sponsors and ministries are public at once (`progress_publishing`).
+    let settings: Settings
+
+    /// Reports publish without the office when it has said so.
+    func reportsPublishDirectly() async throws -> Bool {
+        try await settings.value(Self.publishingSetting) == "direct"
+    }
+
+    static let publishingSetting = "progress_publishing"
 
     /// Today in the region (ISO), the latest day a report may speak of.
     var today: String { clock.local(Timestamp.now.milliseconds).isoDate }
@@ -26,4 +35,6 @@ struct MeasuresService: Sendable {
 struct ImplementationSummary: Sendable {
     var counts: [ProgressStatus?: Int]
     var sums: [FundingSum]
+    /// Adopted measures by district key ("": placed in none, for the whole region).
+    var districts: [String: Int]
 }
