@@ -210,6 +210,15 @@ struct ImplementationFlowTests {
             let finalReport = try await outsider.get("/report").body
             #expect(finalReport.contains("Umsetzungsstand"))
             #expect(finalReport.contains("Abgeschlossen"))
+            #expect(finalReport.contains("Indikatoren der beschlossenen Maßnahmen nach Stand gegenüber ihrem Zielwert"))
+            // The plan's monitoring is counted from the same data.
+            let plan = try await outsider.get("/masterplan").body
+            #expect(plan.contains("Monitoring: Stand der Umsetzung"))
+            #expect(plan.contains("davon mit veröffentlichtem Bericht zur Umsetzung"))
+            if DecimalText.parse(indicator.target) != nil {
+                let measurePage = try await outsider.get(path).body
+                #expect(measurePage.contains("Ziel erreicht") || measurePage.contains("Ziel noch nicht erreicht"))
+            }
 
             // A measure still in review takes no progress.
             let reviewPath = "/measures/\(inReview.id.rawValue)"

@@ -62,7 +62,11 @@ public struct MasterplanAssembler: Sendable {
         self.label = label
     }
 
-    public func document(written: [String: String], measures: [PlannedMeasure], figures: PlanFigures, status: String) -> MasterplanDocument {
+    /// With `monitoring`, the written chapter on implementation goes on with the monitoring of the
+    /// adopted measures, counted from the same data as the status report.
+    public func document(
+        written: [String: String], measures: [PlannedMeasure], figures: PlanFigures, status: String, monitoring: ImplementationFigures? = nil
+    ) -> MasterplanDocument {
         func chapter(_ key: String) -> MasterplanDocument.Chapter {
             let text = written[key] ?? ""
             return .init(key: key, title: label("masterplan.chapter.\(key)", [:]), written: true,
@@ -75,7 +79,13 @@ public struct MasterplanAssembler: Sendable {
         }
         chapters.append(chapter("process"))
         chapters.append(participation(figures))
-        chapters.append(chapter("implementation"))
+        var implementation = chapter("implementation")
+        let adopted = measures.filter { $0.measure.state.isAdopted }
+        if let monitoring, !adopted.isEmpty {
+            implementation.blocks.append(.heading(level: 2, text: label("masterplan.monitoring", [:]), anchor: "monitoring"))
+            implementation.blocks += implementationBlocks(adopted, monitoring, key: "monitoring")
+        }
+        chapters.append(implementation)
         return MasterplanDocument(title: region.process.title[language], status: status, chapters: chapters,
                                   attribution: region.territoryAttribution)
     }

@@ -8,10 +8,7 @@ public struct StatusFigures: Sendable, Equatable {
     public var overdue: [String: Int]
     public var deadline: String
     public var daysToDeadline: Int
-    /// Approved (or paid) money of each adopted measure's financing lines.
-    public var approvedFunding: [MeasureID: Int] = [:]
-    /// Each adopted measure's milestones planned before today and not reached.
-    public var overdueMilestones: [MeasureID: Int] = [:]
+    public var implementation = ImplementationFigures()
 
     public init(figures: PlanFigures, pipeline: [String: [String: Int]], planned: [PlannedMeasure], overdue: [String: Int], deadline: String,
                 daysToDeadline: Int) {
@@ -22,6 +19,19 @@ public struct StatusFigures: Sendable, Equatable {
         self.deadline = deadline
         self.daysToDeadline = daysToDeadline
     }
+}
+
+/// What the status report's implementation chapter and the plan's monitoring are counted from,
+/// beside the adopted measures themselves.
+public struct ImplementationFigures: Sendable, Equatable {
+    /// Approved (or paid) money of each adopted measure's financing lines.
+    public var approvedFunding: [MeasureID: Int] = [:]
+    /// Each adopted measure's milestones planned before today and not reached.
+    public var overdueMilestones: [MeasureID: Int] = [:]
+    /// Each adopted measure's indicators with their first and latest values.
+    public var indicatorEnds: [MeasureID: [String: IndicatorEnds]] = [:]
+
+    public init() {}
 }
 
 /// The status report with which the minister links cabinet and region: the whole first, then one
@@ -51,7 +61,10 @@ public struct StatusReportAssembler: Sendable {
                 "takenUp": plan.number(data.figures.takenUp),
             ])),
         ] + blocks(key: "overall", states: totals, planned: data.planned, overdue: data.overdue.values.reduce(0, +))))
-        if !data.planned.isEmpty { chapters.append(implementation(data)) }
+        if !data.planned.isEmpty {
+            chapters.append(.init(key: "implementation", title: label("report.implementation", [:]), written: false,
+                                  blocks: plan.implementationBlocks(data.planned, data.implementation, key: "implementation")))
+        }
         for field in fields {
             let key = "field-\(field.key)"
             chapters.append(.init(key: key, title: field.name[plan.language], written: false, blocks: [
@@ -86,45 +99,5 @@ public struct StatusReportAssembler: Sendable {
                            })),
             .paragraph(id: "\(key)-overdue", text: label("report.overdue", ["count": plan.number(overdue)])),
         ]
-    }
-
-    /// "Umsetzungsstand": the adopted measures by the status of their latest public report, the money
-    /// approved against their cost, overdue milestones, and the same per field of action.
-    func implementation(_ data: StatusFigures) -> MasterplanDocument.Chapter {
-        let label = plan.label
-        let measures = data.planned.map(\.measure)
-        let statuses: [ProgressStatus?] = ProgressStatus.allCases.map { $0 } + [nil]
-        func name(_ status: ProgressStatus?) -> String { label(status?.catalogKey ?? "implementation.noReport", [:]) }
-        func approved(_ list: [Measure]) -> Int { list.reduce(0) { $0 + (data.approvedFunding[$1.id] ?? 0) } }
-        let cost = measures.reduce(0) { $0 + $1.content.estimatedCost }
-        let secured = measures.filter { $0.content.estimatedCost > 0 && (data.approvedFunding[$0.id] ?? 0) >= $0.content.estimatedCost }.count
-        let overdue = data.overdueMilestones.values.reduce(0, +)
-        let rows = plan.region.fieldsOfAction.map { field -> [String] in
-            let own = measures.filter { $0.content.fields.first == field.key }
-            let good = own.filter { [.started, .onTrack, .completed].contains($0.progress?.status) }.count
-            let late = own.filter { [.delayed, .atRisk, .stopped].contains($0.progress?.status) }.count
-            return [field.name[plan.language], plan.number(own.count), plan.number(own.filter { $0.progress != nil }.count), plan.number(good),
-                    plan.number(late), plan.euros(approved(own))]
-        }
-        return .init(key: "implementation", title: label("report.implementation", [:]), written: false, blocks: [
-            .paragraph(id: "implementation-1", text: label("report.implementation.summary", [
-                "count": plan.number(measures.count), "reported": plan.number(measures.filter { $0.progress != nil }.count),
-            ])),
-            .table(.init(caption: label("report.implementation.states", [:]), header: [label("progress.status", [:]), label("report.count", [:])],
-                         rows: statuses.map { status in [name(status), plan.number(measures.filter { $0.progress?.status == status }.count)] },
-                         numeric: [1])),
-            .figure(Figure(id: "implementation-states", kind: .bars, caption: label("report.implementation.states", [:]), items: statuses.map { status in
-                let count = measures.filter { $0.progress?.status == status }.count
-                return .init(key: status?.rawValue ?? "none", label: name(status), value: Double(count), text: plan.number(count))
-            })),
-            .paragraph(id: "implementation-funding", text: label("report.implementation.funding", [
-                "approved": plan.euros(approved(measures)), "cost": plan.euros(cost), "count": plan.number(secured),
-            ])),
-            .paragraph(id: "implementation-milestones", text: label("report.implementation.milestones", ["count": plan.number(overdue)])),
-            .table(.init(caption: label("report.implementation.byField", [:]), header: [
-                label("field.fieldOfAction", [:]), label("report.implementation.measures", [:]), label("report.implementation.reported", [:]),
-                label("report.implementation.good", [:]), label("report.implementation.late", [:]), label("funding.approved", [:]),
-            ], rows: rows, numeric: [1, 2, 3, 4, 5])),
-        ])
     }
 }

@@ -55,6 +55,8 @@ public protocol ImplementationStore: Sendable {
     func sponsorMembers(of measure: MeasureID) async throws -> [UserID]
     /// For a page of measures: how many milestones each has that are planned before `today` and not reached.
     func overdueMilestones(of measures: [MeasureID], today: String) async throws -> [MeasureID: Int]
+    /// Each measure's indicators (by name) with their first and latest standing values.
+    func indicatorEnds(of measures: [MeasureID]) async throws -> [MeasureID: [String: IndicatorEnds]]
     /// The lines of an adopted measure's financing plan with where their money stands.
     func fundingLines(of measure: MeasureID) async throws -> [FundingLineState]
     /// Moves a line one step; refused (`unknown`) when the line does not exist or may not take the step.

@@ -240,6 +240,32 @@ public struct SQLImplementationStore: ImplementationStore {
         }
     }
 
+    public func indicatorEnds(of measures: [MeasureID]) async throws -> [MeasureID: [String: IndicatorEnds]] {
+        var ends: [MeasureID: [String: IndicatorEnds]] = [:]
+        // In slices, so that a statement binds at most a thousand ids.
+        for start in stride(from: 0, to: measures.count, by: 1000) {
+            let ids = measures[start..<min(measures.count, start + 1000)].map { "\(bind: $0.rawValue)" as SQLQueryString }
+                .joined(separator: ", ")
+            let sql: SQLQueryString = """
+                SELECT measure_id, indicator, value, first_rank, last_rank FROM (
+                    SELECT measure_id, indicator, value,
+                        ROW_NUMBER() OVER (PARTITION BY measure_id, indicator ORDER BY value_date, id) AS first_rank,
+                        ROW_NUMBER() OVER (PARTITION BY measure_id, indicator ORDER BY value_date DESC, id DESC) AS last_rank
+                    FROM indicator_values WHERE replaced_by_id IS NULL AND measure_id IN (
+                """ + ids + ")) v WHERE first_rank = 1 OR last_rank = 1"
+            let rows = try await database.read { db in try await db.raw(sql).all() }
+            for row in rows {
+                let measure = MeasureID(try row.decode(column: "measure_id", as: Int64.self))
+                let name = try row.decode(column: "indicator", as: String.self), value = try row.decode(column: "value", as: Double.self)
+                var end = ends[measure]?[name] ?? IndicatorEnds(first: value, latest: value)
+                if try row.decode(column: "first_rank", as: Int.self) == 1 { end.first = value }
+                if try row.decode(column: "last_rank", as: Int.self) == 1 { end.latest = value }
+                ends[measure, default: [:]][name] = end
+            }
+        }
+        return ends
+    }
+
     /// A number per measure of a page, from a query over `measure_id IN (ids)` that selects `measure_id` and `n`.
     func perMeasure(_ measures: [MeasureID], _ query: (SQLQueryString) -> SQLQueryString) async throws -> [MeasureID: Int] {
         guard !measures.isEmpty else { return [:] }

@@ -114,6 +114,9 @@ public enum ImplementationSection {
         return el("div", .class("indicator")) {
             el("h3", .id("\(id)-name")) { indicator.name }
             el("p") { t("progress.target", ["target": indicator.target]) }
+            let ordered = shown.sorted { ($0.date, $0.id.rawValue) < ($1.date, $1.id.rawValue) }
+            let standing = IndicatorStanding.of(target: indicator.target, first: ordered.first?.value, latest: ordered.last?.value)
+            if standing == .onTarget || standing == .offTarget { el("p") { el("strong") { t(standing.catalogKey) } } }
             if shown.isEmpty {
                 el("p") { t("progress.noValues") }
             } else {

@@ -68,10 +68,12 @@ struct MasterplanService: Sendable {
         let t = catalog.translator(language)
         let figures = try await self.figures.kept().value
         let assembler = MasterplanAssembler(region: region, language: language) { key, arguments in t(key, arguments) }
+        let planned = try await masterplan.plannedMeasures()
         return assembler.document(
-            written: try await masterplan.chapters().mapValues(\.text), measures: try await masterplan.plannedMeasures(),
+            written: try await masterplan.chapters().mapValues(\.text), measures: planned,
             figures: Self.planFigures(figures),
-            status: status ?? t("masterplan.status.current", ["date": t.date(iso: CalendarDate.iso(milliseconds: Timestamp.now.milliseconds))]))
+            status: status ?? t("masterplan.status.current", ["date": t.date(iso: CalendarDate.iso(milliseconds: Timestamp.now.milliseconds))]),
+            monitoring: try await implementationFigures(planned.filter { $0.measure.state.isAdopted }))
     }
 
     /// A version ("current" or its number) in a format; nil when there is no such version.
@@ -137,6 +139,17 @@ struct MasterplanService: Sendable {
         return (document, version)
     }
 
+    /// What the report's implementation chapter and the plan's monitoring count, for these measures.
+    func implementationFigures(_ planned: [PlannedMeasure]) async throws -> ImplementationFigures {
+        let adopted = planned.map(\.measure.id)
+        var figures = ImplementationFigures()
+        figures.approvedFunding = try await implementation.securedFunding(of: adopted)
+        figures.overdueMilestones = try await implementation.overdueMilestones(
+            of: adopted, today: CalendarDate.iso(milliseconds: Timestamp.now.milliseconds))
+        figures.indicatorEnds = try await implementation.indicatorEnds(of: adopted)
+        return figures
+    }
+
     /// The status report for the cabinet as the data are now.
     func statusReport(_ language: Language) async throws -> (document: MasterplanDocument, figures: StatusFigures) {
         let t = catalog.translator(language)
@@ -151,10 +164,7 @@ struct MasterplanService: Sendable {
             figures: Self.planFigures(figures),
             pipeline: pipeline, planned: try await masterplan.plannedMeasures(), overdue: overdue, deadline: region.process.deadline,
             daysToDeadline: calendar.daysToDeadline(now: now))
-        let adopted = data.planned.map(\.measure.id)
-        data.approvedFunding = try await implementation.securedFunding(of: adopted)
-        data.overdueMilestones = try await implementation.overdueMilestones(
-            of: adopted, today: CalendarDate.iso(milliseconds: now))
+        data.implementation = try await implementationFigures(data.planned)
         let assembler = StatusReportAssembler(plan: MasterplanAssembler(region: region, language: language) { key, arguments in t(key, arguments) })
         let status = t("report.status", ["date": t.date(iso: CalendarDate.iso(milliseconds: now))])
         return (assembler.document(data, status: status), data)
