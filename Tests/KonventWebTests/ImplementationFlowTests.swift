@@ -59,6 +59,14 @@ struct ImplementationFlowTests {
             #expect(try await member.post("\(path)/progress", report, csrfFrom: page).status == .seeOther)
 
             #expect(!(try await outsider.get(path)).body.contains("Die Allianz hat ihre Arbeit aufgenommen."), "waits for the office")
+            // The office's desk lists what waits for it, and what owes a report.
+            let desk = try await office.get("/review").body
+            #expect(desk.contains("Berichte, die auf Freigabe warten (1)"))
+            #expect(desk.contains("href=\"\(path)#implementation\">\(measure.code) \(measure.content.title)</a> – Bericht vom"))
+            #expect(desk.contains("Ohne Bericht seit mehr als 92 Tagen"))
+            let owing = try await services.implementation.overdueReports(reportedBefore: "2999-01-01", adoptedBefore: Int64.max, limit: 100)
+            #expect(owing.contains { $0.measure.id == measure.id && $0.lastReport == nil }, "adopted, never reported in public")
+            #expect(try await services.implementation.overdueReports(reportedBefore: "2000-01-01", adoptedBefore: 0, limit: 100).isEmpty)
             page = try await office.get(path)
             #expect(page.body.contains("Noch nicht veröffentlicht"))
             let submitted = try #require(try await services.implementation.reports(of: measure.id, includeUnpublished: true).first)
@@ -135,6 +143,7 @@ struct ImplementationFlowTests {
             #expect(page.body.contains("<th scope=\"row\">Allianz gegründet</th>"))
             #expect(page.body.contains("überfällig"))
             #expect(try await outsider.get("/implementation").body.contains("1 Meilenstein überfällig"))
+            #expect(try await office.get("/review").body.contains("Allianz gegründet, geplant für den 31.01.2026"))
             let open = try #require(try await services.implementation.milestones(of: measure.id).first)
             page = try await member.get(path)
             #expect(try await member.post("\(path)/milestones/reached", [("milestone", String(open.id.rawValue)), ("reachedOn", report[0].1)],

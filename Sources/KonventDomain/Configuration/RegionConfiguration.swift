@@ -25,6 +25,9 @@ public struct RegionConfiguration: Sendable, Equatable {
     public var searchSynonyms: [[String]] = []
     /// The funding programmes a measure's financing lines may name (checked in public sources).
     public var fundingProgrammes: [FundingProgramme] = []
+    /// How often an adopted measure reports on its implementation; the review desk lists those
+    /// whose last public report is older (or that have none this long after adoption).
+    public var progressReportDays = 92
     public func fundingProgramme(named name: String) -> FundingProgramme? {
         let name = name.trimmingWhitespace().lowercased()
         return fundingProgrammes.first { $0.name.lowercased() == name || $0.key == name }
@@ -134,6 +137,12 @@ public struct RegionConfigurationFile: Sendable, Codable {
     public var review: ReviewConfiguration?
     public var search: Search?
     public var funding: Funding?
+    public var implementation: Implementation?
+
+    public struct Implementation: Sendable, Codable {
+        /// Days between reports (default 92, a quarter).
+        public var reportEveryDays: Int?
+    }
 
     public struct Funding: Sendable, Codable {
         public var programmes: [FundingProgramme]
@@ -194,6 +203,10 @@ public struct RegionConfigurationFile: Sendable, Codable {
             throw ConfigurationError("funding.programmes '\(programme.key)': a name is required, and a link must begin with https://")
         }
         region.fundingProgrammes = programmes
+        if let days = implementation?.reportEveryDays {
+            guard (7...366).contains(days) else { throw ConfigurationError("implementation.reportEveryDays: between 7 and 366 days") }
+            region.progressReportDays = days
+        }
         if let review {
             try review.validate(bodies: bodies.map(\.key))
             region.review = review

@@ -55,6 +55,13 @@ public protocol ImplementationStore: Sendable {
     func sponsorMembers(of measure: MeasureID) async throws -> [UserID]
     /// For a page of measures: how many milestones each has that are planned before `today` and not reached.
     func overdueMilestones(of measures: [MeasureID], today: String) async throws -> [MeasureID: Int]
+    /// Adopted public measures, not finished, whose last public report is older than `reportedBefore`
+    /// (ISO day), or that have none and were adopted before `adoptedBefore`; the longest waiting first.
+    func overdueReports(reportedBefore: String, adoptedBefore: Int64, limit: Int) async throws -> [OverdueReport]
+    /// Milestones planned before `today` and not reached, of public measures; the oldest first.
+    func overdueMilestoneList(today: String, limit: Int) async throws -> [OverdueMilestone]
+    /// Reports that wait for the office, the oldest first.
+    func unpublishedReports(limit: Int) async throws -> [OverdueReport]
     /// Each measure's indicators (by name) with their first and latest standing values.
     func indicatorEnds(of measures: [MeasureID]) async throws -> [MeasureID: [String: IndicatorEnds]]
     /// The lines of an adopted measure's financing plan with where their money stands.

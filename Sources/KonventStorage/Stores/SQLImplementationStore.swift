@@ -240,6 +240,48 @@ public struct SQLImplementationStore: ImplementationStore {
         }
     }
 
+    public func overdueReports(reportedBefore: String, adoptedBefore: Int64, limit: Int) async throws -> [OverdueReport] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT \(unsafeRaw: SQLMeasureStore.headlineColumns), m.progress_date FROM measures m
+                WHERE m.public = 1 AND m.state IN (\(Self.adoptedStates)) AND m.state <> 'completed'
+                    AND (m.progress_status IS NULL OR m.progress_status NOT IN ('completed', 'stopped'))
+                    AND ((m.progress_date IS NOT NULL AND m.progress_date < \(bind: reportedBefore))
+                        OR (m.progress_date IS NULL AND (SELECT MIN(e.created_at) FROM measure_events e
+                            WHERE e.measure_id = m.id AND e.to_state IN (\(Self.adoptedStates))) < \(bind: adoptedBefore)))
+                ORDER BY COALESCE(m.progress_date, ''), m.id LIMIT \(bind: limit)
+                """).all().map { row in
+                OverdueReport(measure: try SQLMeasureStore.headline(row), lastReport: try row.decode(column: "progress_date", as: String?.self))
+            }
+        }
+    }
+
+    public func overdueMilestoneList(today: String, limit: Int) async throws -> [OverdueMilestone] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT \(unsafeRaw: SQLMeasureStore.headlineColumns), s.title AS milestone, s.planned FROM milestones s
+                JOIN measures m ON m.id = s.measure_id
+                WHERE s.actual IS NULL AND s.planned < \(bind: today) AND m.public = 1
+                ORDER BY s.planned, s.id LIMIT \(bind: limit)
+                """).all().map { row in
+                OverdueMilestone(measure: try SQLMeasureStore.headline(row), title: try row.decode(column: "milestone", as: String.self),
+                                 planned: try row.decode(column: "planned", as: String.self))
+            }
+        }
+    }
+
+    public func unpublishedReports(limit: Int) async throws -> [OverdueReport] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT \(unsafeRaw: SQLMeasureStore.headlineColumns), r.report_date FROM progress_reports r
+                JOIN measures m ON m.id = r.measure_id
+                WHERE r.published_at IS NULL AND r.replaced_by_id IS NULL ORDER BY r.id LIMIT \(bind: limit)
+                """).all().map { row in
+                OverdueReport(measure: try SQLMeasureStore.headline(row), lastReport: try row.decode(column: "report_date", as: String.self))
+            }
+        }
+    }
+
     public func indicatorEnds(of measures: [MeasureID]) async throws -> [MeasureID: [String: IndicatorEnds]] {
         var ends: [MeasureID: [String: IndicatorEnds]] = [:]
         // In slices, so that a statement binds at most a thousand ids.

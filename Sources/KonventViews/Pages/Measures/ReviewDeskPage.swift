@@ -58,6 +58,8 @@ public enum ReviewDeskPage {
         public var sessions: [Session] = []
         public var deadline: String
         public var daysToDeadline: Int
+        /// The office's implementation lists; nil for other desks.
+        public var implementation: Implementation?
 
         public init(region: RegionConfiguration, owner: String, deadline: String, daysToDeadline: Int) {
             self.region = region
@@ -65,6 +67,16 @@ public enum ReviewDeskPage {
             self.deadline = deadline
             self.daysToDeadline = daysToDeadline
         }
+    }
+
+    /// Adopted measures that owe a report, milestones past their date, reports that wait for release.
+    public struct Implementation: Sendable {
+        public var reportEveryDays: Int
+        public var dueReports: [OverdueReport] = []
+        public var lateMilestones: [OverdueMilestone] = []
+        public var waiting: [OverdueReport] = []
+
+        public init(reportEveryDays: Int) { self.reportEveryDays = reportEveryDays }
     }
 
     public static func render(_ model: Model, _ context: PageContext) -> [UInt8] {
@@ -92,6 +104,7 @@ public enum ReviewDeskPage {
                     }
                 }
             }
+            if let implementation = model.implementation { self.implementation(implementation, t) }
             if let pipeline = model.pipeline { pipelineTable(pipeline, model, t) }
             if !model.assessed.isEmpty {
                 el("section", .ariaLabelledBy("assessed-title")) {
@@ -126,6 +139,52 @@ public enum ReviewDeskPage {
                             due.daysLeft < 0 ? el("strong") { t("review.overdue", ["count": t.number(-due.daysLeft)]) }
                                 : Node.text(t("review.daysLeft", ["count": t.number(due.daysLeft)]))
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    static func implementation(_ lists: Implementation, _ t: Translator) -> Node {
+        func link(_ measure: MeasureHeadline) -> Node {
+            el("a", .href(Site.Measures.page(measure.id) + "#implementation")) { "\(measure.code) \(measure.title)" }
+        }
+        return el("section", .ariaLabelledBy("implementation-desk-title")) {
+            el("h2", .id("implementation-desk-title")) { t("desk.implementation") }
+            el("h3", .id("due-reports-title")) { "\(t.count("desk.dueReports", lists.reportEveryDays)) (\(t.number(lists.dueReports.count)))" }
+            if lists.dueReports.isEmpty { el("p") { t("desk.empty") } }
+            el("ul", .class("plain-list"), .ariaLabelledBy("due-reports-title")) {
+                for item in lists.dueReports {
+                    el("li") {
+                        link(item.measure)
+                        " – "
+                        if let last = item.lastReport {
+                            t("desk.lastReport", ["date": t.date(iso: last)])
+                        } else {
+                            t("desk.noReport")
+                        }
+                    }
+                }
+            }
+            el("h3", .id("late-milestones-title")) { "\(t("desk.lateMilestones")) (\(t.number(lists.lateMilestones.count)))" }
+            if lists.lateMilestones.isEmpty { el("p") { t("desk.empty") } }
+            el("ul", .class("plain-list"), .ariaLabelledBy("late-milestones-title")) {
+                for item in lists.lateMilestones {
+                    el("li") {
+                        link(item.measure)
+                        " – \(item.title), "
+                        t("desk.plannedFor", ["date": t.date(iso: item.planned)])
+                    }
+                }
+            }
+            el("h3", .id("waiting-reports-title")) { "\(t("desk.waitingReports")) (\(t.number(lists.waiting.count)))" }
+            if lists.waiting.isEmpty { el("p") { t("desk.empty") } }
+            el("ul", .class("plain-list"), .ariaLabelledBy("waiting-reports-title")) {
+                for item in lists.waiting {
+                    el("li") {
+                        link(item.measure)
+                        " – "
+                        t("desk.reportOf", ["date": t.date(iso: item.lastReport ?? "")])
                     }
                 }
             }

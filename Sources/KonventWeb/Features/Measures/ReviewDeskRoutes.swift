@@ -51,9 +51,22 @@ struct ReviewDeskRoutes {
             model.awaiting = try await service.reviews.waiting(in: [.submitted] + office, limit: 200).map(entry)
             model.overdue = try await service.reviews.overdue(review: review, now: now, limit: 100).map(entry)
             model.pipeline = try await service.calendar.pipelineByField()
+            model.implementation = try await implementationLists(now)
             model.sessions = try await upcomingSessions(now)
         }
         return .html(ReviewDeskPage.render(model, basics.pageContext(context, path: Site.Measures.desk())))
+    }
+
+    /// The office's lists for adopted measures: due reports, late milestones, reports to release.
+    func implementationLists(_ now: Int64) async throws -> ReviewDeskPage.Implementation {
+        let days = basics.region.progressReportDays
+        var lists = ReviewDeskPage.Implementation(reportEveryDays: days)
+        let before = now - Int64(days) * 86_400_000
+        lists.dueReports = try await service.implementation.overdueReports(
+            reportedBefore: service.clock.local(before).isoDate, adoptedBefore: before, limit: 100)
+        lists.lateMilestones = try await service.implementation.overdueMilestoneList(today: service.today, limit: 100)
+        lists.waiting = try await service.implementation.unpublishedReports(limit: 100)
+        return lists
     }
 
     func upcomingSessions(_ now: Int64) async throws -> [ReviewDeskPage.Session] {
