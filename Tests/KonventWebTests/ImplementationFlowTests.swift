@@ -280,6 +280,23 @@ struct ImplementationFlowTests {
             #expect(try await services.measures.measure(measure.id)?.progress == ProgressSummary(status: .onTrack, percent: 30, date: today))
             #expect(try await services.measures.measure(second.id)?.progress?.status == .delayed)
             #expect(try await services.implementation.values(of: measure.id).map(\.value) == [7])
+
+            // Many reports: the page shows the newest ten and goes back by key.
+            let many = "Kennung;Datum;Stand;Prozent;Bericht;Indikator;Wert;Quelle\n"
+                + (31...42).map { "\(measure.code);\(today);Im Plan;\($0);Bericht Nummer \($0).;;;\n" }.joined()
+            page = try await office.get("/implementation/import")
+            #expect(try await office.upload("/implementation/import", file: ("file", "viele.csv", Array(many.utf8)), csrfFrom: page).status == .seeOther)
+            let newest = try await resident.get("/measures/\(measure.id.rawValue)").body
+            #expect(newest.contains("13 Berichte zur Umsetzung"))
+            #expect(newest.contains("Bericht Nummer 42.") && newest.contains("Bericht Nummer 33.") && !newest.contains("Bericht Nummer 32."))
+            let olderLink = try #require(newest.range(of: "?reports=").map { start in
+                String(newest[start.lowerBound...].prefix { $0 != "\"" })
+            })
+            let older = try await resident.get("/measures/\(measure.id.rawValue)" + olderLink.replacingOccurrences(of: "&amp;", with: "&")).body
+            #expect(older.contains("Bericht Nummer 32.") && older.contains("Bericht Nummer 31.") && older.contains("Gut unterwegs."))
+            #expect(!older.contains("Bericht Nummer 33.") && !older.contains("Ältere Berichte"))
+            #expect(older.contains("Zu den neuesten Berichten"))
+            #expect(try await resident.get("/measures/\(measure.id.rawValue)?reports=kaputt").status == .ok, "a bad key shows the newest")
         }
     }
 

@@ -41,6 +41,10 @@ public protocol ImplementationStore: Sendable {
     func publish(_ report: ProgressReportID, measure: MeasureID, actor: UserID, at time: Timestamp) async throws -> Bool
     /// Newest day first; unpublished ones only with `includeUnpublished`.
     func reports(of measure: MeasureID, includeUnpublished: Bool) async throws -> [ProgressReport]
+    /// Newest first, `limit` of them, after the key (day, id) of the last report of the page before.
+    func reports(of measure: MeasureID, includeUnpublished: Bool, before: (date: String, id: Int64)?, limit: Int) async throws
+        -> [ProgressReport]
+    func reportCount(of measure: MeasureID, includeUnpublished: Bool) async throws -> Int
     func addMilestone(_ draft: MilestoneDraft, measure: MeasureID, actor: UserID, at time: Timestamp) async throws -> MilestoneID
     /// Records the day a milestone was reached.
     func reach(_ milestone: MilestoneID, on day: String, measure: MeasureID, actor: UserID, at time: Timestamp) async throws

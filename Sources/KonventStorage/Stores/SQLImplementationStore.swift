@@ -109,14 +109,30 @@ public struct SQLImplementationStore: ImplementationStore {
     }
 
     public func reports(of measure: MeasureID, includeUnpublished: Bool) async throws -> [ProgressReport] {
+        try await reports(of: measure, includeUnpublished: includeUnpublished, before: nil, limit: 500)
+    }
+
+    public func reportCount(of measure: MeasureID, includeUnpublished: Bool) async throws -> Int {
         try await database.read { db in
             try await db.raw("""
-                SELECT p.id, p.report_date, p.status, p.percent, p.body, p.links, p.published_at, p.replaces_id, p.replaced_by_id,
-                    p.created_at, u.display_name AS author_name
-                FROM progress_reports p LEFT JOIN users u ON u.id = p.author_id
+                SELECT COUNT(*) AS n FROM progress_reports p
                 WHERE p.measure_id = \(bind: measure.rawValue)\(unsafeRaw: includeUnpublished ? "" : " AND p.published_at IS NOT NULL")
-                ORDER BY p.report_date DESC, p.id DESC LIMIT 500
-                """).all().map { row in
+                """).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
+    public func reports(of measure: MeasureID, includeUnpublished: Bool, before: (date: String, id: Int64)?, limit: Int) async throws
+        -> [ProgressReport]
+    {
+        let after: SQLQueryString = before.map { " AND (p.report_date, p.id) < (\(bind: $0.date), \(bind: $0.id))" } ?? ""
+        let sql: SQLQueryString = """
+            SELECT p.id, p.report_date, p.status, p.percent, p.body, p.links, p.published_at, p.replaces_id, p.replaced_by_id,
+                p.created_at, u.display_name AS author_name
+            FROM progress_reports p LEFT JOIN users u ON u.id = p.author_id
+            WHERE p.measure_id = \(bind: measure.rawValue)\(unsafeRaw: includeUnpublished ? "" : " AND p.published_at IS NOT NULL")
+            """ + after + " ORDER BY p.report_date DESC, p.id DESC LIMIT \(bind: max(1, min(limit, 500)))"
+        return try await database.read { db in
+            try await db.raw(sql).all().map { row in
                 ProgressReport(
                     id: ProgressReportID(try row.decode(column: "id", as: Int64.self)), measureID: measure,
                     date: try row.decode(column: "report_date", as: String.self),

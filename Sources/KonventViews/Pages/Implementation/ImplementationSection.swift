@@ -39,6 +39,11 @@ public enum ImplementationSection {
             self.today = today
         }
 
+        /// How many reports there are in all (`reports` holds the newest page and one more).
+        public var reportCount = 0
+        /// An older page of reports, when the visitor went back (and one more, to know whether there are older still).
+        public var olderPage: [ProgressReport]?
+
         /// The latest published report that no later one corrected.
         public var current: ProgressReport? { reports.first { $0.published && $0.replacedBy == nil } }
     }
@@ -166,13 +171,25 @@ public enum ImplementationSection {
         }
     }
 
+    /// Reports a page shows; older ones go by key (`?reports=2026-03-31_17`).
+    public static let reportsPerPage = 10
+
+    /// The key of a page of older reports from the URL: the day and id of the last report before it.
+    public static func reportKey(_ text: String) -> (date: String, id: Int64)? {
+        let parts = text.split(separator: "_")
+        guard parts.count == 2, let id = Int64(parts[1]), let day = ISODay.parse(String(parts[0])) else { return nil }
+        return (day, id)
+    }
+
     static func reports(_ model: Model, _ context: PageContext) -> Node {
         let t = context.t
-        guard !model.reports.isEmpty else { return .empty }
-        return el("div") {
-            el("h3") { t.count("progress.reports", model.reports.count) }
+        let page = model.olderPage ?? model.reports
+        guard !page.isEmpty else { return .empty }
+        let shown = page.prefix(reportsPerPage)
+        return el("div", .id("reports")) {
+            el("h3") { t.count("progress.reports", max(model.reportCount, model.reports.count)) }
             el("ol", .class("plain-list reports")) {
-                for report in model.reports {
+                for report in shown {
                     el("li", .id("report-\(report.id.rawValue)"), .class(report.replacedBy == nil ? "report" : "report report--replaced")) {
                         el("h4") {
                             el("time", .datetime(report.date)) { t.date(iso: report.date) }
@@ -196,6 +213,17 @@ public enum ImplementationSection {
                                 Forms.submit(t("progress.publish"))
                             }
                         }
+                    }
+                }
+            }
+            let older = page.count > reportsPerPage ? shown.last.map { "\($0.date)_\($0.id.rawValue)" } : nil
+            if older != nil || model.olderPage != nil {
+                el("nav", .class("pagination"), .ariaLabel(t("progress.reports.pages"))) {
+                    if model.olderPage != nil {
+                        el("a", .href(Site.Measures.page(model.measureID) + "#reports")) { t("progress.reports.newest") }
+                    }
+                    if let older {
+                        el("a", .href(Site.Measures.page(model.measureID) + "?reports=\(older)#reports"), Attribute("rel", "next")) { t("progress.reports.older") }
                     }
                 }
             }

@@ -40,18 +40,24 @@ extension MeasureRoutes {
 
     /// The section for the measure's page, as this visitor may see it.
     func implementationSection(
-        _ measure: Measure, ministries: [String], _ context: KonventRequestContext
+        _ measure: Measure, ministries: [String], _ context: KonventRequestContext, reportsBefore: (date: String, id: Int64)? = nil
     ) async throws -> ImplementationSection.Model {
         let subject = try await implementationSubject(measure, ministries: ministries)
         let mayReport = basics.policy.allows(context.actor, .reportProgress, on: subject)
         let mayPublish = basics.policy.allows(context.actor, .publishProgress, on: subject)
         var model = ImplementationSection.Model(
             measureID: measure.id, indicators: measure.content.indicators,
-            reports: try await service.implementation.reports(of: measure.id, includeUnpublished: mayReport),
+            reports: try await service.implementation.reports(
+                of: measure.id, includeUnpublished: mayReport, before: nil, limit: ImplementationSection.reportsPerPage + 1),
             milestones: try await service.implementation.milestones(of: measure.id),
             values: try await service.implementation.values(of: measure.id), today: service.today)
         model.mayReport = mayReport
         model.mayPublish = mayPublish
+        model.reportCount = try await service.implementation.reportCount(of: measure.id, includeUnpublished: mayReport)
+        if let reportsBefore {
+            model.olderPage = try await service.implementation.reports(
+                of: measure.id, includeUnpublished: mayReport, before: reportsBefore, limit: ImplementationSection.reportsPerPage + 1)
+        }
         model.publishesDirectly = try await service.reportsPublishDirectly()
         model.funding = try await service.implementation.fundingLines(of: measure.id)
         model.cost = measure.content.estimatedCost

@@ -57,7 +57,8 @@ struct MeasureRoutes {
         router.get(Site.Measures.page.route) { request, context in
             let notice = request.uri.queryParameters.get("saved") == "1" ? basics.catalog.translator(context.language)("measure.saved") : nil
             return try await detail(try measureID(context), context, notice: notice,
-                                    sourceSearch: request.uri.queryParameters.get("findSource") ?? "")
+                                    sourceSearch: request.uri.queryParameters.get("findSource") ?? "",
+                                    reportsBefore: request.uri.queryParameters.get("reports").flatMap(ImplementationSection.reportKey))
         }
         router.get(Site.Measures.edit.route) { _, context in
             let measure = try await visible(context)
@@ -132,7 +133,7 @@ struct MeasureRoutes {
 
     /// The page; `implementation` fills the implementation section's forms again after a refusal.
     func detail(_ id: MeasureID, _ context: KonventRequestContext, notice: String?, errors: [FieldError] = [],
-                status: HTTPResponse.Status = .ok, sourceSearch: String = "",
+                status: HTTPResponse.Status = .ok, sourceSearch: String = "", reportsBefore: (date: String, id: Int64)? = nil,
                 implementation adjust: @Sendable (inout ImplementationSection.Model) -> Void = { _ in }) async throws -> Response {
         guard let measure = try await service.measures.measure(id) else { throw WebError.notFound }
         let subject = try await subject(measure)
@@ -159,7 +160,7 @@ struct MeasureRoutes {
         }
         model.errors = errors
         if measure.state.isAdopted {
-            var section = try await implementationSection(measure, ministries: ministries, context)
+            var section = try await implementationSection(measure, ministries: ministries, context, reportsBefore: reportsBefore)
             section.errors = errors
             adjust(&section)
             model.implementation = section
