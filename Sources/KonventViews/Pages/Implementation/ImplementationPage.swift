@@ -44,6 +44,8 @@ public enum ImplementationPage {
         public var programme: String?
         /// Adopted public measures by district key; "" for those placed in none (the whole region).
         public var districtCounts: [String: Int] = [:]
+        /// Today in the region (ISO), for the programmes' next call deadlines.
+        public var today = ""
         /// The region's outlines, for the map by district.
         public var map: ProjectedMap?
         /// `none` or a status, as in the URL.
@@ -72,6 +74,7 @@ public enum ImplementationPage {
             summary(model, t)
             if !model.sums.isEmpty { sums(model.sums, t) }
             if !model.districtCounts.isEmpty { districts(model, t) }
+            if !model.region.fundingProgrammes.isEmpty { programmes(model, t) }
             filters(model, t)
             el("section", .ariaLabelledBy("results-title")) {
                 el("h2", .id("results-title")) { t.count("implementation.results", model.total) }
@@ -192,6 +195,52 @@ public enum ImplementationPage {
                 }
             }
             if wholeRegion > 0 { el("p") { t.count("implementation.wholeRegion", wholeRegion) } }
+        }
+    }
+
+    /// The funding programmes the region's measures may use, with rate and next call deadline
+    /// where the configuration holds them (columns without any value are left out).
+    static func programmes(_ model: Model, _ t: Translator) -> Node {
+        let programmes = model.region.fundingProgrammes
+        let rates = programmes.contains { $0.rate != nil }
+        let deadlines = programmes.contains { !($0.deadlines ?? []).isEmpty }
+        return el("section", .ariaLabelledBy("programmes-title")) {
+            el("h2", .id("programmes-title")) { t("implementation.programmes") }
+            Layout.scrolling(.ariaLabelledBy("programmes-title")) {
+                el("table", .class("data-table")) {
+                    el("thead") {
+                        el("tr") {
+                            el("th", Attribute("scope", "col")) { t("implementation.programme") }
+                            el("th", Attribute("scope", "col")) { t("implementation.sums.source") }
+                            el("th", Attribute("scope", "col")) { t("implementation.programmes.area") }
+                            if rates { el("th", Attribute("scope", "col"), .class("numeric")) { t("implementation.programmes.rate") } }
+                            if deadlines { el("th", Attribute("scope", "col")) { t("implementation.programmes.deadline") } }
+                        }
+                    }
+                    el("tbody") {
+                        for programme in programmes {
+                            el("tr") {
+                                el("th", Attribute("scope", "row")) {
+                                    if let url = programme.url { el("a", .href(url)) { programme.name } } else { programme.name }
+                                    if let line = programme.line { el("br"); el("span", .class("meta")) { line } }
+                                }
+                                el("td") { t(programme.source.catalogKey) }
+                                el("td") { programme.area }
+                                if rates { el("td", .class("numeric")) { programme.rate.map { t("implementation.programmes.rateValue", ["rate": t.number($0)]) } ?? "–" } }
+                                if deadlines {
+                                    el("td") {
+                                        if let next = (programme.deadlines ?? []).sorted().first(where: { $0 >= model.today }) {
+                                            el("time", .datetime(next)) { t.date(iso: next) }
+                                        } else {
+                                            t("implementation.programmes.noDeadline")
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -46,6 +46,7 @@ struct ImplementationRoutes {
             model.programme = query.programme
             model.districtCounts = summary.districts
             model.map = basics.map
+            model.today = service.today
             model.status = status
             model.mayImport = basics.policy.allows(context.actor, .writeMeasures)
             model.sums = summary.sums.map {
