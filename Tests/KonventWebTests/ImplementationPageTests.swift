@@ -17,6 +17,7 @@ struct ImplementationPageTests {
         }
         var html = page()
         #expect(html.contains("Förderprogramme für die Maßnahmen"))
+        #expect(!html.contains("</br>"), "a void element")
         #expect(!html.contains("Fördersatz") && !html.contains("Nächster Stichtag"), "no column of dashes")
         region.fundingProgrammes[0].rate = 40
         region.fundingProgrammes[0].deadlines = ["2026-06-30", "2027-03-31", "2026-12-15"]

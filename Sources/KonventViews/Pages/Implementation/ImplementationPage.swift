@@ -222,7 +222,7 @@ public enum ImplementationPage {
                             el("tr") {
                                 el("th", Attribute("scope", "row")) {
                                     if let url = programme.url { el("a", .href(url)) { programme.name } } else { programme.name }
-                                    if let line = programme.line { el("br"); el("span", .class("meta")) { line } }
+                                    if let line = programme.line { void("br"); el("span", .class("meta")) { line } }
                                 }
                                 el("td") { t(programme.source.catalogKey) }
                                 el("td") { programme.area }
