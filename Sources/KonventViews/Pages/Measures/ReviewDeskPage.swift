@@ -146,49 +146,34 @@ public enum ReviewDeskPage {
     }
 
     static func implementation(_ lists: Implementation, _ t: Translator) -> Node {
-        func link(_ measure: MeasureHeadline) -> Node {
-            el("a", .href(Site.Measures.page(measure.id) + "#implementation")) { "\(measure.code) \(measure.title)" }
-        }
-        return el("section", .ariaLabelledBy("implementation-desk-title")) {
+        el("section", .ariaLabelledBy("implementation-desk-title")) {
             el("h2", .id("implementation-desk-title")) { t("desk.implementation") }
-            el("h3", .id("due-reports-title")) { "\(t.count("desk.dueReports", lists.reportEveryDays)) (\(t.number(lists.dueReports.count)))" }
-            if lists.dueReports.isEmpty { el("p") { t("desk.empty") } }
-            el("ul", .class("plain-list"), .ariaLabelledBy("due-reports-title")) {
-                for item in lists.dueReports {
-                    el("li") {
-                        link(item.measure)
-                        " – "
-                        if let last = item.lastReport {
-                            t("desk.lastReport", ["date": t.date(iso: last)])
-                        } else {
-                            t("desk.noReport")
-                        }
-                    }
-                }
-            }
-            el("h3", .id("late-milestones-title")) { "\(t("desk.lateMilestones")) (\(t.number(lists.lateMilestones.count)))" }
-            if lists.lateMilestones.isEmpty { el("p") { t("desk.empty") } }
-            el("ul", .class("plain-list"), .ariaLabelledBy("late-milestones-title")) {
-                for item in lists.lateMilestones {
-                    el("li") {
-                        link(item.measure)
-                        " – \(item.title), "
-                        t("desk.plannedFor", ["date": t.date(iso: item.planned)])
-                    }
-                }
-            }
-            el("h3", .id("waiting-reports-title")) { "\(t("desk.waitingReports")) (\(t.number(lists.waiting.count)))" }
-            if lists.waiting.isEmpty { el("p") { t("desk.empty") } }
-            el("ul", .class("plain-list"), .ariaLabelledBy("waiting-reports-title")) {
-                for item in lists.waiting {
-                    el("li") {
-                        link(item.measure)
-                        " – "
-                        t("desk.reportOf", ["date": t.date(iso: item.lastReport ?? "")])
-                    }
-                }
-            }
+            measureList("due-reports", t.count("desk.dueReports", lists.reportEveryDays), lists.dueReports.map { item in
+                (item.measure, item.lastReport.map { t("desk.lastReport", ["date": t.date(iso: $0)]) } ?? t("desk.noReport"))
+            }, t)
+            measureList("late-milestones", t("desk.lateMilestones"), lists.lateMilestones.map { item in
+                (item.measure, "\(item.title), " + t("desk.plannedFor", ["date": t.date(iso: item.planned)]))
+            }, t)
+            measureList("waiting-reports", t("desk.waitingReports"), lists.waiting.map { item in
+                (item.measure, t("desk.reportOf", ["date": t.date(iso: item.lastReport ?? "")]))
+            }, t)
         }
+    }
+
+    /// A counted list of measures, each linked to its implementation section with a note after it.
+    static func measureList(_ id: String, _ title: String, _ items: [(measure: MeasureHeadline, note: String)], _ t: Translator) -> Node {
+        .fragment([
+            el("h3", .id("\(id)-title")) { "\(title) (\(t.number(items.count)))" },
+            items.isEmpty ? el("p") { t("desk.empty") } : .empty,
+            el("ul", .class("plain-list"), .ariaLabelledBy("\(id)-title")) {
+                for item in items {
+                    el("li") {
+                        el("a", .href(Site.Measures.page(item.measure.id) + "#implementation")) { "\(item.measure.code) \(item.measure.title)" }
+                        " – \(item.note)"
+                    }
+                }
+            },
+        ])
     }
 
     static func pipelineTable(_ pipeline: [String: [String: Int]], _ model: Model, _ t: Translator) -> Node {
