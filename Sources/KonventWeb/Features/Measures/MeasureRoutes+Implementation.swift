@@ -53,12 +53,15 @@ extension MeasureRoutes {
             values: try await service.implementation.values(of: measure.id), today: service.today)
         model.mayReport = mayReport
         model.mayPublish = mayPublish
-        model.reportCount = try await service.implementation.reportCount(of: measure.id, includeUnpublished: mayReport)
+        // A first page shorter than a page holds them all: no count needed.
+        model.reportCount = model.reports.count <= ImplementationSection.reportsPerPage ? model.reports.count
+            : try await service.implementation.reportCount(of: measure.id, includeUnpublished: mayReport)
         if let reportsBefore {
             model.olderPage = try await service.implementation.reports(
                 of: measure.id, includeUnpublished: mayReport, before: reportsBefore, limit: ImplementationSection.reportsPerPage + 1)
         }
-        model.publishesDirectly = try await service.reportsPublishDirectly()
+        // Only those who report but do not publish are told which way their report goes.
+        if mayReport && !mayPublish { model.publishesDirectly = try await service.reportsPublishDirectly() }
         model.funding = try await service.implementation.fundingLines(of: measure.id)
         model.cost = measure.content.estimatedCost
         model.programmes = basics.region.fundingProgrammes
