@@ -5,8 +5,8 @@ extension Services {
     @discardableResult
     public func queueNotificationMails(at time: Timestamp) async throws -> Int {
         let mails = self.mails
-        return try await notifications.queueDue(at: time) { recipient, mode, items in
-            mails.notifications(recipient, mode: mode, items)
+        return try await notifications.queueDue(at: time) { recipient, mode, news in
+            mails.notifications(recipient, mode: mode, news)
         }
     }
 

@@ -152,7 +152,7 @@ public struct Services: Sendable {
     var accountsService: AccountsService {
         AccountsService(
             accounts: accounts, organisations: organisations, notifications: notifications, moderation: moderation,
-            contributions: contributions, formats: formats, hasher: hasher, rateLimiter: rateLimiter,
+            contributions: contributions, measures: measures, formats: formats, hasher: hasher, rateLimiter: rateLimiter,
             rateLimits: configuration.rateLimits, sessionLifetime: configuration.sessionLifetime)
     }
 

@@ -147,6 +147,9 @@ struct PermissionMatrixTests {
                 #expect(policy.allows(actor, .viewAssessments, on: subject) == insider, "\(role) \(state)")
                 let office = role == .conventionOffice || role == .administrator
                 #expect(policy.allows(actor, .writeMeasures, on: subject) == (office && state.isEditable), "\(role) \(state)")
+                // Following is for the public news of a measure: whoever may see an internal one cannot follow it yet.
+                #expect(policy.allows(actor, .follow, on: subject) == state.isPublic, "\(role) follows \(state)")
+                if !state.isPublic { #expect(policy.decide(actor, .follow, on: subject) == .deny(.wrongState)) }
                 if office && !state.isEditable {
                     #expect(policy.decide(actor, .writeMeasures, on: subject) == .deny(.wrongState))
                 }

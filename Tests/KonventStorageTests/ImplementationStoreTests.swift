@@ -7,11 +7,7 @@ import Testing
 /// A measure that a one-stage review adopts.
 func adoptedMeasure(_ db: any KonventDatabase, office: UserID) async throws -> MeasureID {
     let store = SQLMeasureStore(database: db)
-    let machine = MeasureStateMachine(review: ReviewConfiguration(stages: [
-        .init(key: "screening", body: "regionalkonvent", name: LocalizedText(de: "Vorprüfung"), assessors: .office,
-              conclusion: .single, gates: [], criteria: [],
-              outcomes: [.init(key: "passed", label: LocalizedText(de: "ok"), effect: .adopt)], dueDays: 14),
-    ]))
+    let machine = screeningOnly()
     let id = try await store.create(measureContent(), codePrefix: "WT", sources: [], actor: office, at: .now)
     for step in [MeasureTransition.submit, .startReview, .conclude(.adopt)] {
         _ = try await store.transition(id, step, reason: nil, machine: machine, actor: office, at: .now)

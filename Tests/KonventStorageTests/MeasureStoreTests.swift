@@ -13,6 +13,15 @@ func measureContent(_ title: String = "Fachkräfteallianz Südwestsachsen", cost
         indicators: [Indicator(name: "Neue Ausbildungsverträge", target: "300")], maturity: .outline, leadMinistry: "smwa")
 }
 
+/// A review of one stage: the office screens, and passing adopts.
+func screeningOnly() -> MeasureStateMachine {
+    MeasureStateMachine(review: ReviewConfiguration(stages: [
+        .init(key: "screening", body: "regionalkonvent", name: LocalizedText(de: "Vorprüfung"), assessors: .office,
+              conclusion: .single, gates: [], criteria: [],
+              outcomes: [.init(key: "passed", label: LocalizedText(de: "ok"), effect: .adopt)], dueDays: 14),
+    ]))
+}
+
 @Suite("Measures in storage")
 struct MeasureStoreTests {
     @Test("codes per prefix, versions with optimistic locking, sources taken up and told when the measure goes public",
@@ -23,11 +32,7 @@ struct MeasureStoreTests {
             let contributions = SQLContributionStore(database: db)
             let moderation = SQLModerationStore(database: db)
             let store = SQLMeasureStore(database: db)
-            let machine = MeasureStateMachine(review: ReviewConfiguration(stages: [
-                .init(key: "screening", body: "regionalkonvent", name: LocalizedText(de: "Vorprüfung"), assessors: .office,
-                      conclusion: .single, gates: [], criteria: [],
-                      outcomes: [.init(key: "passed", label: LocalizedText(de: "ok"), effect: .adopt)], dueDays: 14),
-            ]))
+            let machine = screeningOnly()
             let anna = try await person(accounts, "anna@example.org"), ben = try await person(accounts, "ben@example.org")
             let office = try await person(accounts, "office@example.org")
             let first = try await contributions.create(draft("Fachkräfte fehlen", "Betriebe finden niemanden mehr."), author: anna.id,

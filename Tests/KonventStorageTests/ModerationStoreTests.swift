@@ -93,8 +93,8 @@ struct ModerationStoreTests {
             try await moderation.follow(id, user: cleo.id, at: .now)
             try await moderation.changeStatus(id, to: .notPursued, reason: "Bund zuständig", actor: office.id, at: .now)
             _ = try await store.addComment(to: id, parent: nil, author: office.id, body: "Schade, aber richtig.")
-            let compose: @Sendable (Recipient, NotifyMode, [PendingNotification]) -> OutgoingMail = { recipient, mode, items in
-                OutgoingMail(recipient: recipient.email, subject: "\(mode.rawValue) \(items.count)", body: "")
+            let compose: @Sendable (Recipient, NotifyMode, PendingNews) -> OutgoingMail = { recipient, mode, news in
+                OutgoingMail(recipient: recipient.email, subject: "\(mode.rawValue) \(news.contributions.count)", body: "")
             }
             #expect(try await outbox.queueDue(at: .now, compose: compose) == 1, "Anna at once; Ben waits; Cleo never")
             #expect(try await outbox.queueDue(at: .now, compose: compose) == 0)

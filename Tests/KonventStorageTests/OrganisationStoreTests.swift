@@ -112,8 +112,8 @@ struct OrganisationStoreTests {
             #expect(notifications.count == 1)
             #expect(notifications.first?.repeats == 39)
             // Once mailed, the next comment starts a new line.
-            _ = try await NotificationOutbox(database: db).queueDue(at: .now) { recipient, _, items in
-                OutgoingMail(recipient: recipient.email, subject: "\(items.count)", body: "\(items.map(\.repeats))")
+            _ = try await NotificationOutbox(database: db).queueDue(at: .now) { recipient, _, news in
+                OutgoingMail(recipient: recipient.email, subject: "\(news.contributions.count)", body: "\(news.contributions.map(\.repeats))")
             }
             _ = try await contributions.addComment(to: id, parent: nil, author: flooder.id, body: "Noch ein Kommentar")
             #expect(try await SQLModerationStore(database: db).notifications(of: anna.id, limit: 100).map(\.repeats) == [0, 39])

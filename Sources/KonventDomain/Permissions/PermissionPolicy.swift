@@ -39,6 +39,8 @@ public struct PermissionPolicy: Sendable {
             guard case .account(let owner) = subject else { return .deny(.notOwner) }
             return owner == id ? .allow : .deny(.notOwner)
         case .contribute, .comment, .support, .follow, .report, .attendFormat:
+            // A measure's followers hear its public news; an internal draft has none to follow yet.
+            if action == .follow, case .measure(let state, _) = subject, !state.isPublic { return .deny(.wrongState) }
             return confirmed ? .allow : .deny(.confirmationRequired)
         case .editOwnContent:
             guard case .owned(let owner) = subject, owner == id else { return .deny(.notOwner) }

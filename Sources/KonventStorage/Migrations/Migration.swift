@@ -43,6 +43,7 @@ public enum Migrations {
         m013Funding,
         m014SearchPrefixes,
         m015MeasureDistricts,
+        m016MeasureFollows,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

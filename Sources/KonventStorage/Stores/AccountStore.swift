@@ -137,6 +137,8 @@ public struct AccountExport: Sendable, Codable, Equatable {
         public var comments: [CommentInfo] = []
         public var supported: [Int64] = []
         public var followed: [Int64] = []
+        /// The codes of the measures the person follows.
+        public var followedMeasures: [String] = []
         public struct PlanCommentInfo: Sendable, Codable, Equatable {
             public var version: Int
             public var paragraph: String

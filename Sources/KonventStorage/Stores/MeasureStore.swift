@@ -97,4 +97,10 @@ public protocol MeasureStore: Sendable {
     func fields(of ids: [MeasureID]) async throws -> [MeasureID: String]
     /// Sets the co-ministries beside the lead named in the content.
     func assignCoMinistries(_ id: MeasureID, _ ministries: [String], actor: UserID, at time: Timestamp) async throws
+    /// Following a measure: its public stages, decisions and published progress reach the follower.
+    func follow(_ id: MeasureID, user: UserID, at time: Timestamp) async throws
+    func unfollow(_ id: MeasureID, user: UserID, at time: Timestamp) async throws
+    func isFollowing(_ id: MeasureID, user: UserID) async throws -> Bool
+    func followed(by user: UserID, limit: Int) async throws -> [MeasureHeadline]
+    func notices(of user: UserID, limit: Int) async throws -> [MeasureNotice]
 }

@@ -357,6 +357,10 @@ public struct SQLAccountStore: AccountStore {
             participation.followed = try await db.raw("""
                 SELECT contribution_id FROM contribution_follows WHERE user_id = \(bind: id.rawValue) ORDER BY contribution_id
                 """).all().map { try $0.decode(column: "contribution_id", as: Int64.self) }
+            participation.followedMeasures = try await db.raw("""
+                SELECT m.code FROM measure_follows f JOIN measures m ON m.id = f.measure_id WHERE f.user_id = \(bind: id.rawValue)
+                ORDER BY m.code
+                """).all().map { try $0.decode(column: "code", as: String.self) }
             participation.registrations = try await db.raw("""
                 SELECT f.id, f.title, r.status FROM format_registrations r JOIN formats f ON f.id = r.format_id
                 WHERE r.user_id = \(bind: id.rawValue) ORDER BY f.id

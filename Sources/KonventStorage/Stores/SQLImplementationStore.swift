@@ -52,8 +52,9 @@ public struct SQLImplementationStore: ImplementationStore {
     }
 
     /// Once a report is public: the report it corrects counts as replaced, the measure keeps the
-    /// latest public report's status, percent and day for the overview, and the authors and followers
-    /// of its source contributions find it on their timeline (and in their mail).
+    /// latest public report's status, percent and day for the overview, the authors and followers
+    /// of its source contributions find it on their timeline (and in their mail), and so do the
+    /// measure's own followers.
     static func published(_ report: Int64, measure: MeasureID, actor: UserID, at time: Timestamp, in db: any SQLDatabase) async throws {
         guard let row = try await db.raw("SELECT replaces_id, status, percent FROM progress_reports WHERE id = \(bind: report)").first()
         else { throw ImplementationRefusal.unknown }
@@ -67,6 +68,7 @@ public struct SQLImplementationStore: ImplementationStore {
             try await Timeline.record(.progress, on: contribution, related: measure.rawValue, detail: detail, actor: actor, at: time,
                                       notify: try await Timeline.audience(of: contribution, in: db), in: db)
         }
+        try await MeasureFollowers.tell(measure, .progress, detail: detail, reason: nil, actor: actor, at: time, in: db)
         let latest = try await db.raw("""
             SELECT status, percent, report_date FROM progress_reports
             WHERE measure_id = \(bind: measure.rawValue) AND published_at IS NOT NULL AND replaced_by_id IS NULL

@@ -236,6 +236,7 @@ public struct SQLMeasureStore: MeasureStore {
         // Contributors hear of every stage and decision, not of the phases inside a stage.
         if next.isPublic && !withinStage {
             try await tellSources(id, code: code, state: next, reason: reason, firstPublic: !state.isPublic, actor: actor, at: time, db)
+            try await MeasureFollowers.tell(id, .state, detail: next.description, reason: reason, actor: actor, at: time, in: db)
         }
         try await AuditTrail.append(
             AuditEvent(actor: actor, action: "measure.transition", subject: "measure:\(id)",

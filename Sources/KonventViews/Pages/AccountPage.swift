@@ -13,6 +13,9 @@ public enum AccountPage {
         public var notice: String?
         public var organisationName: String
         public var notifications: [ContributionNotification] = []
+        /// What the person was told about the measures they follow, and those measures.
+        public var measureNotices: [MeasureNotice] = []
+        public var followedMeasures: [MeasureHeadline] = []
         public var contributions: [Contribution] = []
         public var registrations: [(format: Format, times: FormatTimes, status: RegistrationStatus)] = []
         /// "immediately", "daily" or "never".

@@ -128,6 +128,8 @@ public enum Site {
         public static let indicatorValues = SitePath<MeasureID>("/measures/{id}/indicator-values")
         public static let sponsor = SitePath<MeasureID>("/measures/{id}/sponsor")
         public static let funding = SitePath<MeasureID>("/measures/{id}/funding")
+        public static let follow = SitePath<MeasureID>("/measures/{id}/follow")
+        public static let unfollow = SitePath<MeasureID>("/measures/{id}/unfollow")
     }
 
     public enum Implementation {

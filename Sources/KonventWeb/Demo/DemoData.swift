@@ -151,5 +151,10 @@ public struct DemoData: Sendable {
         try await services.moderation.follow(id, user: anna, at: .now)
         try await services.measures.addSource(measure.id, contribution: id, note: "gleiches Anliegen, in die Maßnahme aufgenommen",
                                               actor: office, at: .now)
+        // She follows a second adopted measure, to hear of its progress too.
+        query.field = nil
+        if let other = try await services.measures.list(query).first(where: { $0.id != measure.id }) {
+            try await services.measures.follow(other.id, user: anna, at: .now)
+        }
     }
 }

@@ -133,16 +133,21 @@ struct Mails: Sendable {
     }
 
     /// One mail for one person's news: a single event, or the day's digest.
-    func notifications(_ recipient: Recipient, mode: NotifyMode, _ items: [PendingNotification]) -> OutgoingMail {
+    func notifications(_ recipient: Recipient, mode: NotifyMode, _ news: PendingNews) -> OutgoingMail {
         let t = catalog.translator(recipient.language)
         // The same news twice (a step taken back and taken again, two measures in one state) reads as one line.
         var seen = Set<String>()
-        let lines = items.map { item in
+        let contributionLines = news.contributions.map { item in
             "- \(item.contributionTitle): \(TimelineText.plain(item.event, repeats: item.repeats, region: region, t))\n  \(link(Site.Contributions.page(item.event.contributionID)))"
-        }.filter { seen.insert($0).inserted }
+        }
+        let measureLines = news.measures.map { notice in
+            "- \(notice.code) \(notice.title): \(MeasureNoticeText.plain(notice, region: region, t))\n  \(link(MeasureNoticeText.target(notice)))"
+        }
+        let lines = (contributionLines + measureLines).filter { seen.insert($0).inserted }
+        let single = news.contributions.first?.contributionTitle ?? news.measures.first.map { "\($0.code) \($0.title)" } ?? ""
         let subject = mode == .daily || lines.count > 1
-            ? t.count("mail.digest.subject", lines.count)
-            : t("mail.news.subject", ["title": items.first?.contributionTitle ?? ""])
+            ? t.count(news.measures.isEmpty ? "mail.digest.subject" : "mail.digest.subject.measures", lines.count)
+            : t("mail.news.subject", ["title": single])
         return OutgoingMail(
             recipient: recipient.email, subject: subject,
             body: t("mail.news.body", [

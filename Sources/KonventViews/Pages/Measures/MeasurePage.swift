@@ -49,6 +49,10 @@ public enum MeasurePage {
         public var sourceCandidates: [(id: Int64, title: String)] = []
         /// Its implementation, once adopted.
         public var implementation: ImplementationSection.Model?
+        /// Whether the visitor follows it; nil when they may not follow (not signed in, not confirmed).
+        public var following: Bool?
+        /// A public measure offers following (to visitors: after signing in).
+        public var offersFollowing = false
         /// Released decisions of the bodies on this measure: stage, conclusion, session.
         public var decisions: [(stage: String, conclusion: Conclusion, session: Int64?, date: String)] = []
 
@@ -85,8 +89,30 @@ public enum MeasurePage {
             if !c.indicators.isEmpty { indicators(c, t) }
             sources(model, context)
             if !model.decisions.isEmpty { decisions(model, t) }
+            if model.offersFollowing { follow(model, context) }
             history(model, t)
             if !model.nextSteps.isEmpty || model.mayEdit { office(model, context) }
+        }
+    }
+
+    /// Following: the button for people who may, the way to sign in for visitors.
+    static func follow(_ model: Model, _ context: PageContext) -> Node {
+        let t = context.t, id = model.measure.id
+        return el("section", .ariaLabelledBy("follow-title")) {
+            el("h2", .id("follow-title")) { t("measure.follow.title") }
+            el("p", .class("hint")) { t("measure.follow.hint") }
+            if let following = model.following {
+                if following { el("p", .role("status")) { t("measure.followed") } }
+                Forms.post(following ? Site.Measures.unfollow(id) : Site.Measures.follow(id), context) {
+                    el("button", .type("submit"), .class(following ? "button button--secondary" : "button")) {
+                        following ? t("measure.unfollow") : t("measure.follow")
+                    }
+                }
+            } else if context.user != nil {
+                el("p") { t(DenialReason.confirmationRequired.catalogKey) }
+            } else {
+                el("p") { el("a", .href(Site.Accounts.login(next: Site.Measures.page(id)))) { t("measure.follow.signIn") } }
+            }
         }
     }
 

@@ -305,7 +305,11 @@ public enum TimelineText {
 
     /// ": Im Plan, 35 %" from a progress event's `status:percent`.
     static func progressDetail(_ event: TimelineEvent, _ t: Translator) -> String {
-        let parts = (event.detail ?? "").split(separator: ":")
+        progressDetail(detail: event.detail ?? "", t)
+    }
+
+    static func progressDetail(detail: String, _ t: Translator) -> String {
+        let parts = detail.split(separator: ":")
         guard parts.count == 2, let status = ProgressStatus(rawValue: String(parts[0])), let percent = Int(parts[1]) else { return "" }
         return ": \(t(status.catalogKey)), \(percent) %"
     }

@@ -205,6 +205,8 @@ struct AccountRoutes {
             organisationName: organisationName)
         model.requests = try await service.organisations.requests(forMember: user.id, limit: 100)
         model.notifications = try await service.moderation.notifications(of: user.id, limit: 50)
+        model.measureNotices = try await service.measures.notices(of: user.id, limit: 50)
+        model.followedMeasures = try await service.measures.followed(by: user.id, limit: 200).filter(\.state.isPublic)
         model.contributions = try await service.contributions.contributions(by: user.id)
         model.registrations = try await service.formats.registrations(of: user.id).map {
             ($0.format, basics.clock.times($0.format), $0.status)

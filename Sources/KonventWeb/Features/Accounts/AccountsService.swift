@@ -10,6 +10,8 @@ struct AccountsService: Sendable {
     let moderation: any ModerationStore
     /// The person's own contributions and format registrations (their account page, deletion).
     let contributions: any ContributionStore
+    /// The measures a person follows and what they were told of them (their account page).
+    let measures: any MeasureStore
     let formats: any FormatStore
     let hasher: PasswordHasher
     let rateLimiter: RateLimiter

@@ -85,6 +85,18 @@ struct MeasureRoutes {
             return Response.html(MeasureVersionsPage.render(model, basics.pageContext(context, path: Site.Measures.versions(measure.id))))
         }
         router.post(Site.Measures.sources.route) { request, context in try await addSource(request, context) }
+        router.post(Site.Measures.follow.route) { _, context in
+            let measure = try await visible(context)
+            try basics.require(.follow, on: try await subject(measure), context)
+            try await service.measures.follow(measure.id, user: try basics.signedInUser(context).id, at: .now)
+            return Response.seeOther(Site.Measures.page(measure.id) + "#follow-title")
+        }
+        router.post(Site.Measures.unfollow.route) { _, context in
+            let id = try measureID(context)
+            try basics.require(.follow, context)
+            try await service.measures.unfollow(id, user: try basics.signedInUser(context).id, at: .now)
+            return Response.seeOther(Site.Measures.page(id) + "#follow-title")
+        }
         addImplementation(to: router)
     }
 
@@ -159,6 +171,12 @@ struct MeasureRoutes {
             return (ending.stage, ending.conclusion, ending.session?.rawValue, CalendarDate.iso(milliseconds: concluded.milliseconds))
         }
         model.errors = errors
+        if measure.state.isPublic {
+            if case .user(let user, _, _, _) = context.actor, basics.policy.allows(context.actor, .follow, on: subject) {
+                model.following = try await service.measures.isFollowing(id, user: user)
+            }
+            model.offersFollowing = true
+        }
         if measure.state.isAdopted {
             var section = try await implementationSection(measure, ministries: ministries, context, reportsBefore: reportsBefore)
             section.errors = errors
