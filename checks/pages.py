@@ -13,7 +13,7 @@ PUBLIC = ["/", "/register", "/login", "/password/forgot", "/impressum", "/datens
           "/contributions?q=Plauen", "/search?q=%22NEAR(*%20%3Cscript%3E", "/implementation",
           "/implementation?status=delayed&field=wirtschaft", "/implementation?district=14521&programme=efre-sachsen", "/measures/4"]
 SIGNED_IN = ["/", "/account", "/contributions/new", "/contributions/1", "/formats/45", "/participation", "/measures/4"]
-OFFICE = ["/moderation", "/organisations", "/organisations/1", "/contributions/2", "/formats/new", "/formats/1", "/formats/1/edit", "/formats/1/results",
+OFFICE = ["/moderation", "/contributions?kind=idea", "/organisations", "/organisations/1", "/contributions/2", "/formats/new", "/formats/1", "/formats/1/edit", "/formats/1/results",
           "/formats/1/documentation", "/formats/1/participants", "/account", "/measures", "/measures/new?from=1", "/measures/1", "/measures/1/edit", "/measures/1/versions",
           "/review", "/measures/5/review", "/measures/26/review", "/measures/29/review", "/sessions/new", "/sessions/3",
           "/sessions/3/edit", "/sessions/3/items/21/decision", "/sessions/1/items/1/decision",

@@ -25,6 +25,7 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     let participation = services.participationService
     ContributionRoutes(basics: basics, service: participation).add(to: router)
     ModerationRoutes(basics: basics, service: participation).add(to: router)
+    AnalysisRoutes(basics: basics, contributions: services.contributions, baseURL: services.configuration.baseURL).add(to: router)
     ParticipationRoutes(basics: basics, service: participation).add(to: router)
     FormatRoutes(basics: basics, service: services.formatsService).add(to: router)
     let measures = services.measuresService

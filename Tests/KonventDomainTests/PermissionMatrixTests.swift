@@ -23,6 +23,7 @@ struct PermissionMatrixTests {
         .moderate: "--C--C",
         .confirmMembership: "--C--C",
         .manageOrganisations: "--C--C",
+        .analyse: "--C--C",
         .writeMeasures: "--C--C",
         .viewMeasure: "--CCCC",
         .viewAssessments: "--CCCC",

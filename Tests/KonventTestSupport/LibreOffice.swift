@@ -24,15 +24,24 @@ public enum LibreOffice {
 
     /// The text LibreOffice reads from a document (`suffix`: odt, docx, …); nil when it could not.
     public static func text(of bytes: [UInt8], suffix: String) throws -> String? {
+        try converted(bytes, suffix: suffix, filter: "txt:Text (encoded):UTF8", result: "txt")
+    }
+
+    /// A spreadsheet (`suffix`: xlsx, ods) as LibreOffice Calc reads it, saved as CSV (UTF-8, `;`); nil when it could not.
+    public static func csv(ofSpreadsheet bytes: [UInt8], suffix: String) throws -> String? {
+        try converted(bytes, suffix: suffix, filter: "csv:Text - txt - csv (StarCalc):59,34,76,1", result: "csv")
+    }
+
+    static func converted(_ bytes: [UInt8], suffix: String, filter: String, result: String) throws -> String? {
         guard let executable else { return nil }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("konvent-lo-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("plan.\(suffix)")
+        let input = folder.appendingPathComponent("file.\(suffix)")
         try Data(bytes).write(to: input)
-        try run(executable, ["-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", "txt:Text (encoded):UTF8",
+        try run(executable, ["-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", filter,
                              "--outdir", folder.path, input.path])
-        return try? String(contentsOf: folder.appendingPathComponent("plan.txt"), encoding: .utf8)
+        return try? String(contentsOf: folder.appendingPathComponent("file.\(result)"), encoding: .utf8)
     }
 
     /// A document printed by LibreOffice to PDF and rendered by poppler: the PDF's text and how many

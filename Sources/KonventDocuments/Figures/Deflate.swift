@@ -5,8 +5,14 @@ enum Deflate {
     /// A raw DEFLATE stream (as ZIP stores it).
     static func compress(_ input: [UInt8]) -> [UInt8] {
         var out = BitWriter()
-        out.write(1, 1)  // the final block
-        out.write(1, 2)  // with the fixed codes
+        block(input, final: true, into: &out)
+        return out.finished()
+    }
+
+    /// One block with the fixed codes; matches reach back only inside the block.
+    static func block(_ input: [UInt8], final: Bool, into out: inout BitWriter) {
+        out.write(final ? 1 : 0, 1)
+        out.write(1, 2)  // the fixed codes
         input.withUnsafeBufferPointer { data in
             let count = data.count
             var head = [Int32](repeating: -1, count: 1 << 15)
@@ -53,7 +59,6 @@ enum Deflate {
             }
         }
         out.symbol(256)
-        return out.finished()
     }
 
     /// A zlib stream: header, DEFLATE data, Adler-32 of the input.
@@ -140,5 +145,28 @@ struct BitWriter {
 
     func finished() -> [UInt8] {
         count > 0 ? bytes + [UInt8(truncatingIfNeeded: buffer)] : bytes
+    }
+
+    /// The whole bytes written so far, handed over; the bits of a started byte stay for what follows.
+    mutating func takeBytes() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+}
+
+/// DEFLATE in pieces: each piece a block of its own, so that a file of any length is compressed
+/// with the memory of one piece.
+struct DeflateStream {
+    private var out = BitWriter()
+
+    mutating func compress(_ piece: [UInt8]) -> [UInt8] {
+        Deflate.block(piece, final: false, into: &out)
+        return out.takeBytes()
+    }
+
+    /// An empty final block, and the last bits.
+    mutating func finish() -> [UInt8] {
+        Deflate.block([], final: true, into: &out)
+        return out.finished()
     }
 }

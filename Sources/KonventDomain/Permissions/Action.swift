@@ -24,6 +24,8 @@ public enum Action: String, CaseIterable, Sendable {
     case confirmMembership
     /// Verifying organisations, reviewing and removing their members: the office.
     case manageOrganisations
+    /// Getting everything that came in out for analysis (exports, cross-tabulations): the office.
+    case analyse
     /// Creating formats (on `.platform`), or changing one (on `.owned(by: facilitator)`).
     case manageFormats
     // Measures, review and the masterplan.

@@ -92,6 +92,8 @@ public protocol ContributionStore: Sendable {
     /// The wordings the author replaced, newest first.
     func versions(of id: ContributionID) async throws -> [ContributionVersion]
     func list(_ query: ContributionQuery) async throws -> ContributionPage
+    /// The listed contributions the query selects, by id after `after`, for the office's export.
+    func exportBatch(_ query: ContributionQuery, after: Int64, limit: Int) async throws -> [ContributionExportRow]
     /// How many match the query's filters (not its page), counted up to `ContributionPage.countLimit + 1`.
     func count(_ query: ContributionQuery) async throws -> Int
     /// The most similar listed contributions to a text, best first (for "support instead of

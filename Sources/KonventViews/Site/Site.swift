@@ -65,6 +65,9 @@ public enum Site {
     public enum Contributions {
         public static let list: SitePath<> = .init("/contributions")
         public static let new: SitePath<> = .init("/contributions/new")
+        /// The office's export of the list as filtered: `.csv` or `.xlsx`.
+        public static let exportCSV: SitePath<> = .init("/contributions/export.csv")
+        public static let exportXLSX: SitePath<> = .init("/contributions/export.xlsx")
         public static let page = SitePath<ContributionID>("/contributions/{id}")
         public static let comments = SitePath<ContributionID>("/contributions/{id}/comments")
         public static let edit = SitePath<ContributionID>("/contributions/{id}/edit")

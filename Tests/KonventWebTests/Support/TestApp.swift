@@ -36,6 +36,8 @@ struct Page {
     var status: HTTPResponse.Status
     var headers: HTTPFields
     var body: String
+    /// The body as sent (for files that are not text).
+    var bytes: [UInt8] = []
 
     /// The value of the first hidden `_csrf` field.
     var csrfToken: String? { field("_csrf") }
@@ -91,7 +93,8 @@ actor Browser {
             let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
             if value.isEmpty || header.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
         }
-        return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        return Page(status: response.status, headers: response.headers, body: String(buffer: response.body),
+                    bytes: Array(response.body.readableBytesView))
     }
 
     nonisolated func encode(_ text: String) -> String {

@@ -27,6 +27,8 @@ public enum ContributionListPage {
         /// The place the search names, with the link to its filter.
         public var placeFilter: (name: String, href: String)?
         public var mayContribute: Bool
+        /// For the office: the export of this selection, as its query (`?kind=idea…`); nil for everyone else.
+        public var exportQuery: String?
 
         public init(
             region: RegionConfiguration, items: [Contribution], search: String, kind: String?, field: String?,
@@ -80,6 +82,19 @@ public enum ContributionListPage {
                     }
                 }
                 Layout.pages(previous: model.previousPage, next: model.nextPage, t)
+            }
+            if let query = model.exportQuery, !model.items.isEmpty { export(query, t) }
+        }
+    }
+
+    /// The office takes the selection out for analysis.
+    static func export(_ query: String, _ t: Translator) -> Node {
+        el("section", .ariaLabelledBy("export-title")) {
+            el("h2", .id("export-title")) { t("export.title") }
+            el("p", .class("hint")) { t("export.hint") }
+            el("ul", .class("link-list")) {
+                el("li") { el("a", .href(Site.Contributions.exportXLSX() + query)) { t("export.xlsx") } }
+                el("li") { el("a", .href(Site.Contributions.exportCSV() + query)) { t("export.csv") } }
             }
         }
     }

@@ -116,6 +116,12 @@ struct ContributionRoutes {
             mayContribute: basics.policy.allows(context.actor, .contribute))
         model.municipality = query.municipality
         model.previousPage = link("before", page.previous)
+        if basics.policy.allows(context.actor, .analyse) {
+            model.exportQuery = "".query([
+                ("q", query.search), ("kind", query.kind?.rawValue), ("field", query.field), ("district", query.district),
+                ("municipality", query.municipality), ("status", query.status?.rawValue), ("format", query.format?.description),
+            ])
+        }
         model.correctedSearch = page.correctedSearch
         if query.district == nil, query.municipality == nil, let place = service.places.named(in: query.search) {
             var filtered: [(String, String?)] = [

@@ -1,0 +1,73 @@
+import Hummingbird
+import KonventDomain
+import KonventStorage
+import KonventViews
+
+/// The office's analysis: the contribution list as filtered, exported as CSV or XLSX.
+struct AnalysisRoutes {
+    let basics: WebBasics
+    let contributions: any ContributionStore
+    let baseURL: String
+
+    static let filterNames: Set<String> = ["q", "kind", "field", "district", "municipality", "status", "format", "sort"]
+
+    func add(to router: Router<KonventRequestContext>) {
+        router.get(Site.Contributions.exportCSV.route) { request, context in try await export(.csv, request, context) }
+        router.get(Site.Contributions.exportXLSX.route) { request, context in try await export(.xlsx, request, context) }
+    }
+
+    /// The list's filters, each checked: an unknown name or value is refused rather than ignored, so
+    /// that an export never holds other rows than the list the office looked at.
+    static func query(_ parameters: [(String, String)], region: RegionConfiguration) throws -> ContributionQuery {
+        var query = ContributionQuery()
+        for (name, value) in parameters where !value.isEmpty {
+            let known: Bool
+            switch name {
+            case "q":
+                query.search = String(value.prefix(200))
+                known = true
+            case "kind":
+                query.kind = Contribution.Kind(rawValue: value)
+                known = query.kind != nil
+            case "field":
+                query.field = region.fieldOfAction(value)?.key
+                known = query.field != nil
+            case "district":
+                query.district = region.districts.first { $0.officialKey == value }?.officialKey
+                known = query.district != nil
+            case "municipality":
+                query.municipality = region.territory(value)?.kind == .municipality ? value : nil
+                known = query.municipality != nil
+            case "status":
+                query.status = Contribution.Status(rawValue: value).flatMap { $0.isListed ? $0 : nil }
+                known = query.status != nil
+            case "format":
+                query.format = FormatID(value)
+                known = query.format != nil
+            case "sort":
+                // Exports are in the order contributions came in; the list's sort does not matter.
+                known = ContributionQuery.Sort(rawValue: value) != nil
+            default:
+                known = false
+            }
+            guard known else { throw WebError.unprocessable("export.unknownFilter") }
+        }
+        return query
+    }
+
+    func export(_ format: ContributionExport.Format, _ request: Request, _ context: KonventRequestContext) async throws -> Response {
+        try basics.require(.analyse, context)
+        let parameters = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
+        let query = try Self.query(parameters, region: basics.region)
+        guard try await !contributions.exportBatch(query, after: 0, limit: 1).isEmpty else { throw WebError.unprocessable("export.empty") }
+        let export = ContributionExport(store: contributions, region: basics.region, t: basics.translator(context), baseURL: baseURL)
+        let name = "\(basics.translator(context)("export.fileName"))-\(basics.clock.local(Timestamp.now.milliseconds).isoDate).\(format.rawValue)"
+        return Response(
+            status: .ok,
+            headers: [.contentType: format.contentType, .contentDisposition: "attachment; filename=\"\(name)\"", .cacheControl: "no-store"],
+            body: ResponseBody { writer in
+                try await export.write(query, as: format) { try await writer.write($0) }
+                try await writer.finish(nil)
+            })
+    }
+}
