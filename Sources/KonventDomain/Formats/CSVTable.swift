@@ -24,14 +24,14 @@ public struct CSVTable: Sendable, Equatable {
 
     public static let rowLimit = 2000
 
-    /// One cell for writing (`;` separated, as German spreadsheets expect): quoted when it holds a
-    /// separator, a quote or a line break; a leading = + - @ is prefixed with ' so that no spreadsheet
-    /// reads a formula into it.
     /// A whole file for writing: a BOM (so that spreadsheets read UTF-8), `;` between cells, CRLF.
     public static func file(_ rows: [[String]]) -> [UInt8] {
         Array(("\u{FEFF}" + rows.map { $0.map(field).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n").utf8)
     }
 
+    /// One cell for writing (`;` separated, as German spreadsheets expect): quoted when it holds a
+    /// separator, a quote or a line break; a leading = + - @ is prefixed with ' so that no spreadsheet
+    /// reads a formula into it.
     public static func field(_ text: String) -> String {
         var text = text
         if let first = text.first, "=+-@".contains(first) { text = "'" + text }
