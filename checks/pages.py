@@ -18,12 +18,15 @@ OFFICE = ["/moderation", "/contributions?kind=idea", "/organisations", "/organis
           "/review", "/measures/5/review", "/measures/26/review", "/measures/29/review", "/sessions/new", "/sessions/3",
           "/sessions/3/edit", "/sessions/3/items/21/decision", "/sessions/1/items/1/decision",
           "/masterplan", "/masterplan/chapters/foreword/edit", "/search?q=Nahverkehr", "/measures/4", "/implementation",
-          "/implementation/import"]
+          "/implementation/import", "/analysis", "/analysis?rows=month&columns=district&value=per-thousand&kind=idea"]
 MINISTRY = ["/review", "/measures/23/review", "/measures/3/review"]
+ADMIN = ["/admin", "/admin/users", "/admin/users?q=demo", "/admin/users/2", "/admin/audit", "/admin/audit/verify",
+         "/admin/audit?action=account.created", "/admin/configuration", "/admin/settings"]
 STEERING = ["/review", "/sessions/3", "/sessions/3/items/22/decision", "/measures/19/review"]
 ROLES = [("out", None, PUBLIC), ("in", "buergerin@demo.konvent.localhost", SIGNED_IN),
          ("office", "geschaeftsstelle@demo.konvent.localhost", OFFICE),
-         ("ministry", "ressort@demo.konvent.localhost", MINISTRY), ("steering", "lenkungskreis@demo.konvent.localhost", STEERING)]
+         ("ministry", "ressort@demo.konvent.localhost", MINISTRY), ("steering", "lenkungskreis@demo.konvent.localhost", STEERING),
+         ("admin", "admin@demo.konvent.localhost", ADMIN)]
 
 
 def visit_all(browser, server, visit, viewport=None):

@@ -222,3 +222,50 @@ def test_ministry_assesses_by_keyboard(page, server):
     page.goto(server.url + "/review")
     expect(page.get_by_role("region", name=re.compile("Wartet auf Sie")).get_by_role("link", name=re.compile("^WT-06 "))).to_have_count(0)
     expect(page.get_by_role("region", name=re.compile("wartet auf andere")).get_by_role("link", name=re.compile("^WT-06 "))).to_have_count(1)
+
+
+def test_administrator_invites_changes_role_and_finds_it_audited_by_keyboard(page, server, mail):
+    """An administrator invites someone with a role, changes the role and finds both acts in the
+    audit trail, with Tab, arrow keys, typing and Enter only."""
+    email = unique_email()
+    sign_in(page, server, "admin@demo.konvent.localhost")
+    page.goto(server.url + "/admin/users")
+    tab_to(page, page.get_by_label("E-Mail-Adresse", exact=True))
+    page.keyboard.type(email)
+    tab_to(page, page.get_by_label("Anzeigename"))
+    page.keyboard.type("Rita Ressort")
+    role = page.locator("#invite-title ~ form").get_by_label("Rolle")
+    tab_to(page, role)
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+    assert role.input_value() == "ministry_reviewer"
+    ministry = page.get_by_label(re.compile("^Ressort"))
+    tab_to(page, ministry)
+    page.keyboard.press("ArrowDown")
+    assert ministry.input_value() != ""
+    tab_to(page, page.get_by_role("button", name="Einladung senden"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_have_text(f"Die Einladung an {email} ist unterwegs.")
+    assert "Rolle „Prüfung im Ressort (IMAG)“" in mail.wait_for_body(email, "Passwort fest")
+
+    tab_to(page, page.get_by_label("Name oder E-Mail-Adresse"))
+    page.keyboard.type(email)
+    page.keyboard.press("Enter")
+    person = page.get_by_role("link", name="Rita Ressort")
+    tab_to(page, person)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Rita Ressort")
+    role = page.locator("#role-title ~ form").get_by_label("Rolle")
+    tab_to(page, role)
+    page.keyboard.press("ArrowUp")
+    assert role.input_value() == "convention_office"
+    tab_to(page, page.get_by_role("button", name="Rolle speichern"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_have_text("Die Rolle ist gespeichert.")
+
+    tab_to(page, page.get_by_role("link", name="Alle Änderungen an diesem Konto im Prüfprotokoll"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Prüfprotokoll")
+    entries = page.locator(".audit-table")
+    expect(entries.get_by_role("row").filter(has_text="account.role_changed")).to_contain_text("from=ministry_reviewer to=convention_office")
+    expect(entries.get_by_role("row").filter(has_text="account.invited")).to_contain_text("Administration")

@@ -27,6 +27,7 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     ModerationRoutes(basics: basics, service: participation).add(to: router)
     AnalysisRoutes(basics: basics, contributions: services.contributions, baseURL: services.configuration.baseURL).add(to: router)
     ParticipationRoutes(basics: basics, service: participation).add(to: router)
+    AdminRoutes(basics: basics, service: services.adminService).add(to: router)
     FormatRoutes(basics: basics, service: services.formatsService).add(to: router)
     let measures = services.measuresService
     MeasureRoutes(basics: basics, service: measures).add(to: router)

@@ -10,6 +10,7 @@ public struct Services: Sendable {
     public let region: RegionConfiguration
     public let database: any KonventDatabase
     public let accounts: any AccountStore
+    public let administration: any UserAdministration
     public let organisations: any OrganisationStore
     public let contributions: any ContributionStore
     /// The search's analyzer, the region's synonyms and place names (for the index and bulk loading).
@@ -62,7 +63,9 @@ public struct Services: Sendable {
         self.configuration = configuration
         self.region = region
         self.database = database
-        self.accounts = SQLAccountStore(database: database)
+        let accounts = SQLAccountStore(database: database)
+        self.accounts = accounts
+        self.administration = accounts
         self.organisations = SQLOrganisationStore(database: database)
         var places: [String: String] = [:]
         for territory in region.territories { places[territory.officialKey] = territory.name }
@@ -148,6 +151,10 @@ public struct Services: Sendable {
     }
 
     var mails: Mails { Mails(catalog: catalog, region: region, baseURL: configuration.baseURL) }
+
+    var adminService: AdminService {
+        AdminService(accounts: accounts, administration: administration, database: database, settings: settings, hasher: hasher)
+    }
 
     var accountsService: AccountsService {
         AccountsService(

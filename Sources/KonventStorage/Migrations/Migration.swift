@@ -44,6 +44,7 @@ public enum Migrations {
         m014SearchPrefixes,
         m015MeasureDistricts,
         m016MeasureFollows,
+        m017Administration,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -90,18 +90,7 @@ public enum AuditTrail {
             try await db.raw("""
                 SELECT id, at, actor_id, action, subject, detail, previous_hash, hash FROM audit_log
                 WHERE id > \(bind: after) ORDER BY id LIMIT \(bind: limit)
-                """).all().map { row in
-                AuditEntry(
-                    id: try row.decode(column: "id", as: Int64.self),
-                    at: Timestamp(milliseconds: try row.decode(column: "at", as: Int64.self)),
-                    event: AuditEvent(
-                        actor: try row.decode(column: "actor_id", as: Int64?.self).map(UserID.init),
-                        action: try row.decode(column: "action", as: String.self),
-                        subject: try row.decode(column: "subject", as: String.self),
-                        detail: try row.decode(column: "detail", as: String.self)),
-                    previousHash: try row.decode(column: "previous_hash", as: String.self),
-                    hash: try row.decode(column: "hash", as: String.self))
-            }
+                """).all().map(decodeEntry)
         }
     }
 }

@@ -94,6 +94,11 @@ public protocol ContributionStore: Sendable {
     func list(_ query: ContributionQuery) async throws -> ContributionPage
     /// The listed contributions the query selects, by id after `after`, for the office's export.
     func exportBatch(_ query: ContributionQuery, after: Int64, limit: Int) async throws -> [ContributionExportRow]
+    /// The first and last moment a contribution the query selects was made; nil when it selects none.
+    func createdRange(_ query: ContributionQuery) async throws -> ClosedRange<Int64>?
+    /// The contributions the query selects, counted by two different dimensions.
+    func crossTab(_ query: ContributionQuery, rows: AnalysisDimension, columns: AnalysisDimension, months: [MonthBucket]) async throws
+        -> CrossTabCounts
     /// How many match the query's filters (not its page), counted up to `ContributionPage.countLimit + 1`.
     func count(_ query: ContributionQuery) async throws -> Int
     /// The most similar listed contributions to a text, best first (for "support instead of

@@ -53,7 +53,7 @@ public struct SQLAccountStore: AccountStore {
         }
     }
 
-    private static func insertUser(
+    static func insertUser(
         email: EmailAddress, displayName: String, role: Role, ministry: String?, passwordHash: String,
         language: Language, confirmedAt: Timestamp?, at now: Timestamp, in db: any SQLDatabase
     ) async throws -> User {
@@ -73,7 +73,7 @@ public struct SQLAccountStore: AccountStore {
             ministry: ministry, emailConfirmedAt: confirmedAt?.date, createdAt: now.date, locale: language)
     }
 
-    private static func insertToken(
+    static func insertToken(
         _ token: SecretToken, _ purpose: TokenPurpose, user: UserID, expiresAt: Timestamp, at now: Timestamp,
         in db: any SQLDatabase
     ) async throws {
@@ -109,7 +109,8 @@ public struct SQLAccountStore: AccountStore {
     public func credentials(email: EmailAddress) async throws -> (user: User, passwordHash: String)? {
         try await database.read { db in
             guard let row = try await db.raw("""
-                SELECT \(unsafeRaw: Self.userColumns), u.password_hash FROM users u WHERE u.email_key = \(bind: email.lookupKey)
+                SELECT \(unsafeRaw: Self.userColumns), u.password_hash FROM users u
+                WHERE u.email_key = \(bind: email.lookupKey) AND u.deactivated_at IS NULL
                 """).first() else { return nil }
             return (try Self.decodeUser(row), try row.decode(column: "password_hash", as: String.self))
         }
@@ -154,7 +155,7 @@ public struct SQLAccountStore: AccountStore {
         let now = Timestamp.now
         try await database.write { db in
             guard let row = try await db.raw(
-                "SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE u.email_key = \(bind: email.lookupKey)"
+                "SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE u.email_key = \(bind: email.lookupKey) AND u.deactivated_at IS NULL"
             ).first() else { return }
             let user = try Self.decodeUser(row)
             try await Self.insertToken(token, .resetPassword, user: user.id, expiresAt: expiresAt, at: now, in: db)
@@ -168,9 +169,11 @@ public struct SQLAccountStore: AccountStore {
         try await database.write { db in
             guard let id = try await Self.useToken(token, .resetPassword, at: now, in: db) else { return nil }
             try await db.raw("""
-                UPDATE users SET password_hash = \(bind: passwordHash), updated_at = \(bind: now.milliseconds)
-                WHERE id = \(bind: id.rawValue)
+                UPDATE users SET password_hash = \(bind: passwordHash), updated_at = \(bind: now.milliseconds),
+                    email_confirmed_at = COALESCE(email_confirmed_at, \(bind: now.milliseconds))
+                WHERE id = \(bind: id.rawValue) AND deactivated_at IS NULL
                 """).run()
+            // The link came by mail, so the address is the person's (an invitation is confirmed this way).
             // Whoever knew the old password is signed out everywhere; other reset links die too.
             try await db.raw("DELETE FROM sessions WHERE user_id = \(bind: id.rawValue)").run()
             try await db.raw("""
@@ -286,7 +289,7 @@ public struct SQLAccountStore: AccountStore {
         try await database.read { db in
             try await db.raw("""
                 SELECT \(unsafeRaw: Self.userColumns) FROM sessions s JOIN users u ON u.id = s.user_id
-                WHERE s.token_hash = \(bind: token.digest) AND s.expires_at > \(bind: now.milliseconds)
+                WHERE s.token_hash = \(bind: token.digest) AND s.expires_at > \(bind: now.milliseconds) AND u.deactivated_at IS NULL
                 """).first().map(Self.decodeUser)
         }
     }

@@ -65,6 +65,12 @@ public enum Layout {
                 if context.user?.mayModerate == true {
                     el("li") { navLink(Site.Moderation.queue(), t("layout.nav.moderation"), context) }
                 }
+                if context.user?.mayAnalyse == true {
+                    el("li") { navLink(Site.Analysis.page(), t("layout.nav.analysis"), context) }
+                }
+                if context.user?.mayAdminister == true {
+                    el("li") { navLink(Site.Admin.index(), t("layout.nav.admin"), context) }
+                }
             }
         }
         el("nav", .ariaLabel(t("layout.nav.account"))) {

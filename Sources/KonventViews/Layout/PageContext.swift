@@ -18,11 +18,18 @@ public struct PageContext: Sendable {
         public var mayModerate: Bool
         /// Whether the navigation offers the review desk (the office, the bodies, the ministries).
         public var mayReview: Bool
-        public init(displayName: String, role: Role, mayModerate: Bool = false, mayReview: Bool = false) {
+        /// Whether the navigation offers the analysis of contributions (the office).
+        public var mayAnalyse: Bool
+        /// Whether the navigation offers the administrator's console.
+        public var mayAdminister: Bool
+        public init(displayName: String, role: Role, mayModerate: Bool = false, mayReview: Bool = false, mayAnalyse: Bool = false,
+                    mayAdminister: Bool = false) {
+            self.mayAdminister = mayAdminister
             self.displayName = displayName
             self.role = role
             self.mayModerate = mayModerate
             self.mayReview = mayReview
+            self.mayAnalyse = mayAnalyse
         }
     }
 

@@ -52,6 +52,28 @@ public enum Site {
         public static func login(next: String) -> String { login().query(["next": next]) }
     }
 
+    /// The office's analysis: contributions counted by two dimensions, and that table as CSV.
+    public enum Analysis {
+        public static let page: SitePath<> = .init("/analysis")
+        public static let exportCSV: SitePath<> = .init("/analysis/export.csv")
+    }
+
+    /// The administrator's console (`.manageUsers`), and the audit trail (`.viewAuditTrail`).
+    public enum Admin {
+        public static let index: SitePath<> = .init("/admin")
+        public static let users: SitePath<> = .init("/admin/users")
+        public static let invite: SitePath<> = .init("/admin/users/invite")
+        public static let user = SitePath<UserID>("/admin/users/{id}")
+        public static let role = SitePath<UserID>("/admin/users/{id}/role")
+        public static let active = SitePath<UserID>("/admin/users/{id}/active")
+        public static let endSessions = SitePath<UserID>("/admin/users/{id}/sessions/end")
+        public static let invitation = SitePath<UserID>("/admin/users/{id}/invitation")
+        public static let audit: SitePath<> = .init("/admin/audit")
+        public static let verify: SitePath<> = .init("/admin/audit/verify")
+        public static let configuration: SitePath<> = .init("/admin/configuration")
+        public static let settings: SitePath<> = .init("/admin/settings")
+    }
+
     public enum Organisations {
         public static let list: SitePath<> = .init("/organisations")
         public static let page = SitePath<OrganisationID>("/organisations/{id}")

@@ -59,6 +59,17 @@ struct Mails: Sendable {
             ]))
     }
 
+    /// An administrator's invitation: the role, and the link to set a password (which confirms the address).
+    func invitation(to email: EmailAddress, name: String, role: Role, language: Language, token: SecretToken) -> OutgoingMail {
+        let t = catalog.translator(language)
+        return OutgoingMail(
+            recipient: email, subject: t("mail.invitation.subject", ["site": region.name[language]]),
+            body: t("mail.invitation.body", [
+                "name": name, "site": region.name[language], "role": t(role.catalogKey),
+                "link": link(Site.Accounts.resetPassword().query(["token": token.value])),
+            ]))
+    }
+
     /// A format as a calendar entry, for the feed, the download and the mails.
     func calendarEvent(_ format: Format) -> ICalendar.Event {
         let host = URL(string: baseURL)?.host ?? "konvent"

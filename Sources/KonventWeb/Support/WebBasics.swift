@@ -25,7 +25,8 @@ struct WebBasics: Sendable {
             t: catalog.translator(context.language), siteName: region.name[context.language], path: path,
             user: context.user.map {
                 .init(displayName: $0.displayName, role: $0.role, mayModerate: policy.allows(context.actor, .moderate),
-                      mayReview: policy.allows(context.actor, .viewDecisions, on: .session(chair: nil, published: false)))
+                      mayReview: policy.allows(context.actor, .viewDecisions, on: .session(chair: nil, published: false)),
+                      mayAnalyse: policy.allows(context.actor, .analyse), mayAdminister: policy.allows(context.actor, .manageUsers))
             }, csrfToken: context.csrfToken,
             assetVersion: assetVersion)
     }

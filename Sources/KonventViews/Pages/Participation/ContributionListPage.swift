@@ -95,6 +95,7 @@ public enum ContributionListPage {
             el("ul", .class("link-list")) {
                 el("li") { el("a", .href(Site.Contributions.exportXLSX() + query)) { t("export.xlsx") } }
                 el("li") { el("a", .href(Site.Contributions.exportCSV() + query)) { t("export.csv") } }
+                el("li") { el("a", .href(Site.Analysis.page() + query)) { t("export.analysis") } }
             }
         }
     }

@@ -3,7 +3,8 @@ import KonventDomain
 import KonventStorage
 import KonventViews
 
-/// The office's analysis: the contribution list as filtered, exported as CSV or XLSX.
+/// The office's analysis: the contribution list as filtered, exported as CSV or XLSX, and
+/// contributions counted by two dimensions (`/analysis`).
 struct AnalysisRoutes {
     let basics: WebBasics
     let contributions: any ContributionStore
@@ -14,6 +15,23 @@ struct AnalysisRoutes {
     func add(to router: Router<KonventRequestContext>) {
         router.get(Site.Contributions.exportCSV.route) { request, context in try await export(.csv, request, context) }
         router.get(Site.Contributions.exportXLSX.route) { request, context in try await export(.xlsx, request, context) }
+        router.get(Site.Analysis.page.route) { request, context in
+            let (view, table) = try await crossTab(request, context)
+            let model = AnalysisPage.Model(
+                region: basics.region, rows: view.rows, columns: view.columns, value: view.value, filters: view.filters, table: table,
+                query: "".query(view.parameters))
+            return Response.html(AnalysisPage.render(model, basics.pageContext(context, path: Site.Analysis.page())))
+        }
+        router.get(Site.Analysis.exportCSV.route) { request, context in
+            let (view, table) = try await crossTab(request, context)
+            guard table.counts.total > 0 else { throw WebError.unprocessable("export.empty") }
+            let t = basics.translator(context)
+            let name = "\(t("analysis.fileName"))-\(basics.clock.local(Timestamp.now.milliseconds).isoDate).csv"
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\"", .cacheControl: "no-store"],
+                body: .init(byteBuffer: .init(bytes: view.csv(table, t: t))))
+        }
     }
 
     /// The list's filters, each checked: an unknown name or value is refused rather than ignored, so
@@ -53,6 +71,15 @@ struct AnalysisRoutes {
             guard known else { throw WebError.unprocessable("export.unknownFilter") }
         }
         return query
+    }
+
+    func crossTab(_ request: Request, _ context: KonventRequestContext) async throws -> (CrossTabView, CrossTabulation) {
+        try basics.require(.analyse, context)
+        let view = try CrossTabView(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, region: basics.region)
+        let months = view.rows == .month || view.columns == .month
+            ? CrossTabView.months(try await contributions.createdRange(view.query), clock: basics.clock) : []
+        let counts = try await contributions.crossTab(view.query, rows: view.rows, columns: view.columns, months: months)
+        return (view, view.tabulation(counts, months: months, region: basics.region, t: basics.translator(context)))
     }
 
     func export(_ format: ContributionExport.Format, _ request: Request, _ context: KonventRequestContext) async throws -> Response {
