@@ -25,7 +25,8 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     let participation = services.participationService
     ContributionRoutes(basics: basics, service: participation).add(to: router)
     ModerationRoutes(basics: basics, service: participation).add(to: router)
-    AnalysisRoutes(basics: basics, contributions: services.contributions, baseURL: services.configuration.baseURL).add(to: router)
+    AnalysisRoutes(basics: basics, contributions: services.contributions, baseURL: services.configuration.baseURL,
+                   crossTabs: services.crossTabs, keys: services.keys).add(to: router)
     ParticipationRoutes(basics: basics, service: participation).add(to: router)
     AdminRoutes(basics: basics, service: services.adminService).add(to: router)
     FormatRoutes(basics: basics, service: services.formatsService).add(to: router)

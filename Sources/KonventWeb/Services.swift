@@ -39,6 +39,9 @@ public struct Services: Sendable {
     /// How many contributions a list's filters match: counted once per filter and change, and
     /// served for ten seconds under a stream of new contributions, so that paging costs no count.
     let listCounts = VersionedCache<Int>(minimumAge: .seconds(10), limit: 256)
+    /// The office's cross-tabulations: each scans the selection, so a view asked for again is served
+    /// from here until a contribution changes.
+    let crossTabs = VersionedCache<CrossTabCounts>(limit: 64)
     /// The implementation overview's counts by status and sums by programme, once per change of the measures.
     let implementationSummaries = VersionedCache<ImplementationSummary>(limit: 2)
     /// The in-memory index of measures, formats, sessions and the masterplan, made anew at most every five seconds.

@@ -92,6 +92,10 @@ struct AnalysisTests {
             }
             #expect(try await office.get("/analysis/export.csv?q=Zzyzxquorpel").status == .unprocessableContent)
             #expect(try await office.get("/analysis?q=Zzyzxquorpel").body.contains("Keine Beiträge entsprechen dieser Auswahl."))
+
+            // A view asked for again comes from the cache, until a contribution changes.
+            try await add(.potential, ["wirtschaft"], "14523", "2026-03-03T10:00:00Z")
+            #expect(try await office.get("/analysis").body.contains("4 Beiträge"), "a new contribution counts at once")
         }
     }
 }

@@ -9,6 +9,8 @@ struct AnalysisRoutes {
     let basics: WebBasics
     let contributions: any ContributionStore
     let baseURL: String
+    let crossTabs: VersionedCache<CrossTabCounts>
+    let keys: DataKeys
 
     static let filterNames: Set<String> = ["q", "kind", "field", "district", "municipality", "status", "format", "sort"]
 
@@ -78,7 +80,11 @@ struct AnalysisRoutes {
         let view = try CrossTabView(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, region: basics.region)
         let months = view.rows == .month || view.columns == .month
             ? CrossTabView.months(try await contributions.createdRange(view.query), clock: basics.clock) : []
-        let counts = try await contributions.crossTab(view.query, rows: view.rows, columns: view.columns, months: months)
+        let slot = "\(view.rows)|\(view.columns)|\(months.first?.key ?? "")|\(months.count)|\(view.query)"
+        let (store, query) = (contributions, view.query)
+        let counts = try await crossTabs.value(slot, version: try await keys.key([.contributions, .accounts, .formats])) {
+            try await store.crossTab(query, rows: view.rows, columns: view.columns, months: months)
+        }.value
         return (view, view.tabulation(counts, months: months, region: basics.region, t: basics.translator(context)))
     }
 
