@@ -269,3 +269,15 @@ def test_administrator_invites_changes_role_and_finds_it_audited_by_keyboard(pag
     entries = page.locator(".audit-table")
     expect(entries.get_by_role("row").filter(has_text="account.role_changed")).to_contain_text("from=ministry_reviewer to=convention_office")
     expect(entries.get_by_role("row").filter(has_text="account.invited")).to_contain_text("Administration")
+
+
+def test_finder_offers_candidates_while_typing(page, server):
+    """With script, the office's finder lists the contributions it finds as the office types,
+    without the search button; the choices are the server's own list."""
+    sign_in(page, server, "geschaeftsstelle@demo.konvent.localhost")
+    page.goto(server.url + "/contributions/2")
+    search = page.get_by_label("Den anderen Beitrag nach Titel oder Stichwort suchen")
+    search.press_sequentially("Rad", delay=50)
+    found = page.locator("#found-into")
+    expect(found).to_contain_text("Rad", timeout=5000)
+    assert "findDuplicate" not in page.url, "no page load: the list came by script"

@@ -50,7 +50,8 @@ struct ReviewFlowTests {
             #expect(page.body.contains("Ihre Bewertung (Geschäftsstelle)"))
             var bad = try await office.post("\(path)/assessments/office", [("text", "Kurz."), ("outcome", "passed")], csrfFrom: page)
             #expect(bad.status == .unprocessableContent)
-            #expect(bad.body.contains("Bitte beantworten Sie dieses Kriterium mit Ja oder Nein."))
+            #expect(bad.body.contains("„\(screening.gates[0].question[.de])“: Bitte beantworten Sie diese Frage mit Ja oder Nein."),
+                    "an error names its criterion")
             var failedGate = assessmentForm(screening)
             failedGate[0] = ("gate-\(screening.gates[0].key)", "no")
             bad = try await office.post("\(path)/assessments/office", failedGate + [("outcome", "passed"), ("reasons", "Passt ins Programm.")],
@@ -87,7 +88,14 @@ struct ReviewFlowTests {
             // A score outside the scale.
             bad = try await smf.post("\(path)/assessments/smf", assessmentForm(imag, score: "7"), csrfFrom: page)
             #expect(bad.status == .unprocessableContent)
-            #expect(bad.body.contains("Die Bewertung liegt außerhalb der Skala."))
+            #expect(bad.body.contains("„\(imag.criteria[0].name[.de])“: Die Bewertung liegt außerhalb der Skala."))
+            // Beside the form: what is reviewed.
+            let overview = try #require(page.body.range(of: "<aside class=\"review-layout__measure\"").map { String(page.body[$0.lowerBound...]) })
+            for text in ["Mehr Auszubildende für Betriebe im Vogtland.", "Vogtlandkreis", "Handwerkskammer Chemnitz", "Ausbildungsplätze: 120",
+                         "Gemeinsame Lehrwerkstatt", "Azubi-Wohnen in Plauen", "1.000.000"] {
+                #expect(overview.prefix(6000).contains(text), "\(text)")
+            }
+            #expect(page.body.contains("die niedrigste Stufe 0 %, die höchste 100 %"), "the form says how the weighted result comes about")
             // The lead cannot draft before everyone assessed.
             var lead = try await smwa.get("\(path)/review")
             #expect(lead.body.contains("Noch ausstehend: SMWA, SMF, SMIL."))
@@ -97,7 +105,18 @@ struct ReviewFlowTests {
             #expect(desk.body.contains("Wartet auf Sie (1)"))
             for (ministry, who) in [("smwa", smwa), ("smf", smf), ("smil", smil)] {
                 page = try await who.get("\(path)/review")
-                #expect(try await who.post("\(path)/assessments/\(ministry)", assessmentForm(imag), csrfFrom: page).status == .seeOther, "\(ministry)")
+                let saved = try await who.post("\(path)/assessments/\(ministry)", assessmentForm(imag), csrfFrom: page)
+                #expect(saved.status == .seeOther, "\(ministry)")
+                if ministry == "smf" {
+                    // After saving: the assessment as stored, with its weighted result explained, and the form still filled.
+                    let after = try await who.get(try #require(saved.headers[.location]))
+                    let shown = try #require(after.body.range(of: "Ihre gespeicherte Bewertung").map { String(after.body[$0.lowerBound...].prefix(4000)) })
+                    #expect(shown.contains("Gut vorbereitet, tragfähig und regional verankert."))
+                    let criterion = imag.criteria[0]
+                    let share = Int((3.0 / Double(criterion.scale.count - 1) * 100).rounded())
+                    #expect(shown.contains("\(criterion.name[.de]) 4 von \(criterion.scale.count) = \(share) %, Gewicht \(criterion.weight)"), "\(shown)")
+                    #expect(after.body.contains("<option value=\"4\" selected"), "the form keeps the saved score")
+                }
             }
             #expect(try await smf.get("/review").body.contains("Wartet auf Sie (0)"))
             lead = try await smwa.get("\(path)/review")

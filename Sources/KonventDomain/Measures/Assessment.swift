@@ -93,11 +93,11 @@ public struct AssessmentInput: Sendable, Equatable {
             let answer = self.gates[gate.key]
             let justification = (answer?.justification ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingWhitespace()
             guard let holds = answer.flatMap({ ["yes": true, "no": false][$0.holds] }) else {
-                v.add("gate-\(gate.key)", "error.assessment.gate")
+                v.add("gate-\(gate.key)", "error.assessment.gate", ["criterion": gate.question])
                 continue
             }
             guard (3...2000).contains(justification.count) else {
-                v.add("gate-\(gate.key)", "error.assessment.justification")
+                v.add("gate-\(gate.key)", "error.assessment.justification", ["criterion": gate.question])
                 continue
             }
             gates[gate.key] = .init(holds: holds, justification: justification)
@@ -106,11 +106,11 @@ public struct AssessmentInput: Sendable, Equatable {
         for criterion in stage.criteria {
             let typed = (self.scores[criterion.key] ?? "").trimmingWhitespace()
             guard !typed.isEmpty else {
-                v.add("score-\(criterion.key)", "error.assessment.score")
+                v.add("score-\(criterion.key)", "error.assessment.score", ["criterion": criterion.name])
                 continue
             }
             guard let score = Int(typed), (1...criterion.scale.count).contains(score) else {
-                v.add("score-\(criterion.key)", "error.assessment.scale")
+                v.add("score-\(criterion.key)", "error.assessment.scale", ["criterion": criterion.name])
                 continue
             }
             scores[criterion.key] = score

@@ -3,10 +3,13 @@
 public struct FieldError: Sendable, Equatable, Error {
     public var field: String
     public var messageKey: String
+    /// Words the message names, in each language (the criterion an error is about, say).
+    public var values: [String: LocalizedText]
 
-    public init(field: String, messageKey: String) {
+    public init(field: String, messageKey: String, values: [String: LocalizedText] = [:]) {
         self.field = field
         self.messageKey = messageKey
+        self.values = values
     }
 }
 
@@ -34,8 +37,8 @@ public struct Validator {
         }
     }
 
-    public mutating func add(_ field: String, _ messageKey: String) {
-        errors.append(FieldError(field: field, messageKey: messageKey))
+    public mutating func add(_ field: String, _ messageKey: String, _ values: [String: LocalizedText] = [:]) {
+        errors.append(FieldError(field: field, messageKey: messageKey, values: values))
     }
 
     public func finish() throws(ValidationFailure) {

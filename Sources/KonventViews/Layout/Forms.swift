@@ -13,13 +13,18 @@ public enum Forms {
         }
     }
 
+    /// An error's message in the reader's language, with the words it names.
+    public static func message(_ error: FieldError, _ t: Translator) -> String {
+        t(error.messageKey, error.values.mapValues { $0[t.language] })
+    }
+
     public static func errorSummary(_ errors: [FieldError], _ t: Translator) -> Node {
         guard !errors.isEmpty else { return .empty }
         return el("div", .class("error-summary"), .role("alert"), .tabindex(-1), .ariaLabelledBy("error-summary-title")) {
             el("h2", .id("error-summary-title")) { t("form.errorSummary") }
             el("ul") {
                 for error in errors {
-                    el("li") { el("a", .href("#field-\(error.field)")) { t(error.messageKey) } }
+                    el("li") { el("a", .href("#field-\(error.field)")) { message(error, t) } }
                 }
             }
         }
@@ -132,8 +137,9 @@ public enum Forms {
 
     /// A search by title that reloads the page (a plain GET form, no script) and lists what it
     /// found as choices in the form below it: `finder` is the GET form, `found` the choices.
-    public static func finder(action: String, name: String, value: String, label: String, _ t: Translator) -> Node {
-        el("form", .method("get"), .action(action), .class("finder")) {
+    /// With script, the choices follow the typing (`data-found` names their container).
+    public static func finder(action: String, name: String, value: String, label: String, found: String, _ t: Translator) -> Node {
+        el("form", .method("get"), .action(action), .class("finder"), Attribute("data-found", "found-\(found)")) {
             el("div", .class("field")) {
                 el("label", .for("field-\(name)")) { label }
                 el("div", .class("finder__row")) {
@@ -147,10 +153,15 @@ public enum Forms {
     public static func found(
         name: String, search: String, options: [(value: String, label: String)], _ t: Translator
     ) -> Node {
-        guard !search.isEmpty else { return .empty }
-        guard !options.isEmpty else { return el("p", .class("hint")) { t("finder.none", ["search": search]) } }
-        return choices(name: name, legend: t("finder.found", ["search": search]), type: "radio", options: options, selected: [],
-                       errors: [], t)
+        el("div", .id("found-\(name)"), .class("found"), Attribute("aria-live", "polite")) {
+            if search.isEmpty {
+                Node.empty
+            } else if options.isEmpty {
+                el("p", .class("hint")) { t("finder.none", ["search": search]) }
+            } else {
+                choices(name: name, legend: t("finder.found", ["search": search]), type: "radio", options: options, selected: [], errors: [], t)
+            }
+        }
     }
 
     public static func submit(_ label: String) -> Node {
@@ -206,6 +217,6 @@ public enum Forms {
 
     static func errorMessage(_ id: String, _ error: FieldError?, _ t: Translator) -> Node {
         guard let error else { return .empty }
-        return el("p", .id("\(id)-error"), .class("field-error")) { t(error.messageKey) }
+        return el("p", .id("\(id)-error"), .class("field-error")) { message(error, t) }
     }
 }

@@ -62,7 +62,7 @@ public enum AdminUsersPage {
             el("form", .method("get"), .action(Site.Admin.users()), .class("filters"), .role("search"), .ariaLabel(t("admin.users.search"))) {
                 Forms.input(.init(name: "q", label: t("admin.users.query"), type: "search", value: model.search, required: false,
                                   markOptional: false), errors: [], t)
-                Forms.select(name: "role", label: t("admin.users.role"), options: [("", t("contributions.filter.all"))] + roles(t),
+                Forms.select(name: "withRole", label: t("admin.users.role"), options: [("", t("contributions.filter.all"))] + roles(t),
                              selected: model.role, errors: [], t)
                 Forms.submit(t("admin.users.find"))
             }

@@ -147,8 +147,8 @@ public enum AnalysisPage {
             let value = model.table.rowTotal(row)
             return Figure.Item(key: row.key, label: row.label, value: value, text: text(value, model, t))
         }
-        return el("section", .ariaLabelledBy("analysis-chart-title")) {
-            el("h3", .id("analysis-chart-title")) { title }
+        return el("section", .ariaLabelledBy("analysis-bars-heading")) {
+            el("h3", .id("analysis-bars-heading")) { title }
             FigureView.render(Figure(id: "analysis-chart", kind: .bars, caption: title, items: items), map: nil)
         }
     }

@@ -84,7 +84,7 @@ public enum MeasureFormPage {
             el("legend") { t("measure.financing") }
             el("p", .class("hint")) { t("measure.financing.hint") }
             if let error = model.errors.first(where: { $0.field.hasPrefix("financing") }) {
-                el("p", .class("field-error")) { t(error.messageKey) }
+                el("p", .class("field-error")) { Forms.message(error, t) }
             }
             for (index, row) in rows.enumerated() {
                 let number = index + 1
@@ -117,7 +117,7 @@ public enum MeasureFormPage {
         return el("fieldset", .class("profile-fields"), .id("field-indicator-1")) {
             el("legend") { t("measure.indicators") }
             if let error = model.errors.first(where: { $0.field.hasPrefix("indicator") }) {
-                el("p", .class("field-error")) { t(error.messageKey) }
+                el("p", .class("field-error")) { Forms.message(error, t) }
             }
             for (index, row) in rows.enumerated() {
                 let number = index + 1

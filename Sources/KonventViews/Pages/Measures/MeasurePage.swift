@@ -283,7 +283,7 @@ public enum MeasurePage {
             }
             el("h3", .id("add-source-title")) { t("measure.addSource.title") }
             Forms.finder(action: Site.Measures.page(m.id) + "#add-source-title", name: "findSource", value: model.sourceSearch,
-                         label: t("measure.addSource.search"), t)
+                         label: t("measure.addSource.search"), found: "contribution", t)
             Forms.post(Site.Measures.sources(m.id), context, class: "form") {
                 Forms.found(name: "contribution", search: model.sourceSearch,
                             options: model.sourceCandidates.map { (String($0.id), t("finder.contribution", ["title": $0.title, "number": String($0.id)])) }, t)

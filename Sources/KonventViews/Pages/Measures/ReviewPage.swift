@@ -66,6 +66,10 @@ public enum ReviewPage {
         public var conclusionInput = ConclusionInput()
         public var errors: [FieldError] = []
         public var notice: String?
+        /// The contributions the measure came from, shown beside the form.
+        public var sources: [MeasurePage.Source] = []
+        /// Just saved: the assessor's own assessment is shown above the form as it was stored.
+        public var saved: Assessment?
 
         public init(
             region: RegionConfiguration, measure: Measure, ministries: [String], assessments: [Assessment], endings: [Ending],
@@ -117,7 +121,18 @@ public enum ReviewPage {
                         : model.ministries.map { model.region.ministry($0)?.abbreviation ?? $0 }.joined(separator: ", ")
                 }
             }
-            for task in model.tasks { taskForm(task, model, context) }
+            el("div", .class(model.tasks.isEmpty ? "review-layout review-layout--single" : "review-layout")) {
+                el("div", .class("review-layout__work")) {
+                    if let saved = model.saved, let stage = model.region.review.stage(saved.stage) {
+                        el("section", .class("saved"), .ariaLabelledBy("saved-title")) {
+                            el("h2", .id("saved-title")) { t("review.saved.title") }
+                            assessmentView(saved, stage, model, t)
+                        }
+                    }
+                    for task in model.tasks { taskForm(task, model, context) }
+                }
+                overview(model, t)
+            }
             if model.mayAssign { assignForm(model, context) }
             stages(model, t)
         }
@@ -186,11 +201,79 @@ public enum ReviewPage {
                     }
                     if let share = a.content.weightedShare(in: stage) {
                         el("dt") { t("review.weighted") }
-                        el("dd") { t("review.percent", ["value": t.number(Int((share * 100).rounded()))]) }
+                        el("dd") {
+                            el("strong") { t("review.percent", ["value": t.number(Int((share * 100).rounded()))]) }
+                            void("br")
+                            el("span", .class("hint")) { weighting(a.content, stage, t) }
+                        }
                     }
                 }
             }
             el("div", .class("prose")) { SafeMarkup.render(a.content.text) }
+        }
+    }
+
+    /// How the weighted result came about: each criterion's place on its scale (the lowest step 0 %,
+    /// the highest 100 %) with its weight, and their weighted mean.
+    static func weighting(_ content: AssessmentContent, _ stage: ReviewConfiguration.Stage, _ t: Translator) -> String {
+        let parts = stage.criteria.compactMap { criterion -> String? in
+            guard let score = content.scores[criterion.key], criterion.scale.count > 1 else { return nil }
+            let share = Int((Double(score - 1) / Double(criterion.scale.count - 1) * 100).rounded())
+            return t("review.weighting.part", ["name": criterion.name[t.language], "score": String(score), "of": String(criterion.scale.count),
+                                               "share": t.number(share), "weight": String(criterion.weight)])
+        }
+        return t("review.weighting", ["parts": parts.joined(separator: "; ")])
+    }
+
+    /// What is reviewed, beside the form: goal, cost and financing, indicators, places, sponsor and sources.
+    static func overview(_ model: Model, _ t: Translator) -> Node {
+        let m = model.measure, c = m.content
+        return el("aside", .class("review-layout__measure"), .ariaLabelledBy("overview-title")) {
+            el("h2", .id("overview-title")) { t("review.overview", ["code": m.code]) }
+            el("p") { el("strong") { c.title } }
+            el("h3") { t("measure.goal") }
+            el("div", .class("prose")) { SafeMarkup.render(c.goal) }
+            el("dl", .class("facts")) {
+                el("dt") { t("measure.territories") }
+                el("dd") {
+                    c.territories.isEmpty ? t("measure.territories.all")
+                        : c.territories.compactMap { model.region.territory($0)?.name }.joined(separator: ", ")
+                }
+                el("dt") { t("profile.sponsor") }
+                el("dd") { c.sponsor }
+                el("dt") { t("measure.maturity") }
+                el("dd") { t(c.maturity.catalogKey) }
+                if !c.timeframe.isEmpty {
+                    el("dt") { t("profile.timeframe") }
+                    el("dd") { c.timeframe }
+                }
+            }
+            el("h3") { t("measure.cost", ["amount": t.number(c.estimatedCost)]) }
+            if c.financing.isEmpty {
+                el("p") { t("review.overview.noFinancing") }
+            } else {
+                el("ul", .class("plain-list")) {
+                    for line in c.financing {
+                        el("li") {
+                            "\(t(line.source.catalogKey)): \(t("profile.euros", ["amount": t.number(line.amount)]))"
+                            if !line.programme.isEmpty { " (\(line.programme))" }
+                        }
+                    }
+                }
+            }
+            if !c.indicators.isEmpty {
+                el("h3") { t("measure.indicators") }
+                el("ul", .class("plain-list")) { for indicator in c.indicators { el("li") { "\(indicator.name): \(indicator.target)" } } }
+            }
+            el("h3") { t("measure.sources", ["count": t.number(model.sources.count)]) }
+            if model.sources.isEmpty {
+                el("p") { t("review.overview.noSources") }
+            } else {
+                el("ul", .class("plain-list")) {
+                    for source in model.sources { el("li") { el("a", .href(Site.Contributions.page(ContributionID(source.id)))) { source.title } } }
+                }
+            }
+            el("p") { el("a", .href(Site.Measures.page(m.id))) { t("review.overview.full") } }
         }
     }
 
@@ -290,6 +373,7 @@ public enum ReviewPage {
                                       value: input.gates[gate.key]?.justification ?? ""), errors: errors, t)
                 }
             }),
+            stage.criteria.isEmpty ? .empty : el("p", .class("hint")) { t("review.weighting.rule") },
             Node.fragment(stage.criteria.map { criterion in
                 Forms.select(name: "score-\(criterion.key)", label: t("review.criterion", ["name": criterion.name[t.language],
                                                                                          "weight": String(criterion.weight)]),

@@ -42,7 +42,7 @@ enum ContributionModeration {
             if c.status != .merged {
                 el("h3", .id("merge-title")) { t("moderation.mergeTitle") }
                 Forms.finder(action: Site.Contributions.page(c.id) + "#merge-title", name: "findDuplicate", value: model.mergeSearch,
-                             label: t("moderation.mergeSearch"), t)
+                             label: t("moderation.mergeSearch"), found: "into", t)
                 Forms.post(Site.Contributions.merge(c.id), context, class: "form") {
                     Forms.found(name: "into", search: model.mergeSearch,
                                 options: model.mergeCandidates.map { (String($0.id), t("finder.contribution", ["title": $0.title, "number": String($0.id)])) }, t)

@@ -98,7 +98,7 @@ struct AdminRoutes {
         let parameters = request.uri.queryParameters
         var query = UserQuery()
         query.search = String((parameters["q"].map(String.init) ?? "").prefix(200))
-        let role = parameters["role"].map(String.init) ?? ""
+        let role = parameters["withRole"].map(String.init) ?? ""
         query.role = Role(rawValue: role)
         query.after = parameters["after"].flatMap { Int64(String($0)) }
         let page = try await service.administration.listUsers(query, at: .now)
@@ -106,7 +106,7 @@ struct AdminRoutes {
             AdminUsersPage.Row(id: $0.user.id, name: $0.user.displayName, email: $0.user.email.value, role: $0.user.role,
                                ministry: $0.user.ministry, confirmed: $0.user.isConfirmed, active: $0.isActive)
         }
-        let next = page.next.map { Site.Admin.users().query([("q", query.search), ("role", query.role?.rawValue), ("after", String($0))]) }
+        let next = page.next.map { Site.Admin.users().query([("q", query.search), ("withRole", query.role?.rawValue), ("after", String($0))]) }
         let t = basics.translator(context)
         let done = parameters["done"] == "invited" ? parameters["email"].map { t("admin.invite.done", ["email": String($0)]) } : nil
         let model = AdminUsersPage.Model(region: basics.region, rows: rows, search: query.search, role: query.role?.rawValue ?? "",

@@ -13,7 +13,7 @@ struct ReviewRoutes {
     func add(to router: Router<KonventRequestContext>) {
         router.get(Site.Measures.review.route) { request, context in
             let notice = request.uri.queryParameters.get("saved") == "1" ? basics.catalog.translator(context.language)("review.saved") : nil
-            return try await page(context) { $0.notice = notice }
+            return try await page(context, saved: notice != nil) { $0.notice = notice }
         }
         router.post(Site.Measures.assessment.route) { request, context in try await assess(request, context) }
         router.post(Site.Measures.opinion.route) { request, context in try await draftOpinion(request, context) }
@@ -33,7 +33,7 @@ struct ReviewRoutes {
     }
 
     func page(
-        _ context: KonventRequestContext, status: HTTPResponse.Status = .ok, adjust: (inout ReviewPage.Model) -> Void = { _ in }
+        _ context: KonventRequestContext, status: HTTPResponse.Status = .ok, saved: Bool = false, adjust: (inout ReviewPage.Model) -> Void = { _ in }
     ) async throws -> Response {
         let (measure, ministries) = try await reviewable(context)
         let assessments = try await service.reviews.assessments(of: measure.id)
@@ -59,6 +59,13 @@ struct ReviewRoutes {
         if case .assess(let assessor, _)? = model.tasks.first,
            let own = assessments.first(where: { $0.round == measure.round && $0.stage == stage?.key && $0.assessor == assessor }) {
             model.input = AssessmentInput(own.content)
+            if saved {
+                model.saved = .init(round: own.round, stage: own.stage, assessor: own.assessor, version: own.measureVersion, content: own.content,
+                                    date: CalendarDate.iso(milliseconds: own.updatedAt.milliseconds))
+            }
+        }
+        model.sources = try await service.measures.sources(of: measure.id).map {
+            MeasurePage.Source(id: $0.contribution.id.rawValue, title: $0.contribution.title, note: $0.note)
         }
         adjust(&model)
         return .html(ReviewPage.render(model, basics.pageContext(context, path: Site.Measures.review(measure.id))), status: status)
