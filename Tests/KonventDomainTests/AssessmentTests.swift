@@ -17,22 +17,24 @@ struct AssessmentTests {
     @Test("every gate answered and justified, every score on its scale, a text")
     func assessment() throws {
         let screening = review.stages[0], imag = review.stages[1]
+        // Each error names its gate or criterion, so that a message can say which one it is about.
+        let gate = ["criterion": screening.gates[0].question], criterion = ["criterion": imag.criteria[0].name]
         let content = try input().validate(stage: screening)
         #expect(content.gates["large"] == .init(holds: true, justification: "Belegt durch den Antrag."))
         #expect(content.scores.isEmpty, "the screening has no criteria")
-        #expect(throws: ValidationFailure([FieldError(field: "gate-large", messageKey: "error.assessment.gate")])) {
+        #expect(throws: ValidationFailure([FieldError(field: "gate-large", messageKey: "error.assessment.gate", values: gate)])) {
             try input(gate: "").validate(stage: screening)
         }
-        #expect(throws: ValidationFailure([FieldError(field: "gate-large", messageKey: "error.assessment.justification")])) {
+        #expect(throws: ValidationFailure([FieldError(field: "gate-large", messageKey: "error.assessment.justification", values: gate)])) {
             try input(justification: " ").validate(stage: screening)
         }
         #expect(try input().validate(stage: imag).scores == ["feasibility": 2])
         for bad in ["0", "3", "-1", "zwei"] {
-            #expect(throws: ValidationFailure([FieldError(field: "score-feasibility", messageKey: "error.assessment.scale")]), "\(bad)") {
+            #expect(throws: ValidationFailure([FieldError(field: "score-feasibility", messageKey: "error.assessment.scale", values: criterion)]), "\(bad)") {
                 try input(score: bad).validate(stage: imag)
             }
         }
-        #expect(throws: ValidationFailure([FieldError(field: "score-feasibility", messageKey: "error.assessment.score"),
+        #expect(throws: ValidationFailure([FieldError(field: "score-feasibility", messageKey: "error.assessment.score", values: criterion),
                                            FieldError(field: "text", messageKey: "error.assessment.text")])) {
             try input(score: "", text: "kurz").validate(stage: imag)
         }
