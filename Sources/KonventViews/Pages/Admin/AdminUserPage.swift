@@ -58,6 +58,7 @@ public enum AdminUserPage {
             }
             el("section", .ariaLabelledBy("access-title")) {
                 el("h2", .id("access-title")) { t("admin.access.title") }
+                el("p", .class("hint")) { t("admin.access.hint") }
                 if !user.isConfirmed && model.active {
                     Forms.post(Site.Admin.invitation(user.id), context, class: "inline-form") {
                         el("button", .type("submit"), .class("button button--secondary")) { t("admin.access.resend") }
@@ -74,7 +75,6 @@ public enum AdminUserPage {
                         model.active ? t("admin.access.deactivate") : t("admin.access.reactivate")
                     }
                 }
-                el("p", .class("hint")) { t("admin.access.hint") }
             }
         }
     }

@@ -59,6 +59,7 @@ public enum AdminUsersPage {
             el("h1") { t("admin.users.title") }
             if let notice = model.notice { el("p", .class("notice"), .role("status")) { notice } }
             Forms.errorSummary(model.invitation.errors, t)
+            invite(model, context)
             el("form", .method("get"), .action(Site.Admin.users()), .class("filters"), .role("search"), .ariaLabel(t("admin.users.search"))) {
                 Forms.input(.init(name: "q", label: t("admin.users.query"), type: "search", value: model.search, required: false,
                                   markOptional: false), errors: [], t)
@@ -95,7 +96,6 @@ public enum AdminUsersPage {
                 }
                 Layout.pages(previous: nil, next: model.nextPage, t)
             }
-            invite(model, context)
         }
     }
 

@@ -248,7 +248,7 @@ public enum ReviewPage {
                     el("dd") { c.timeframe }
                 }
             }
-            el("h3") { t("measure.cost", ["amount": t.number(c.estimatedCost)]) }
+            el("h3") { t("review.overview.cost", ["amount": t.number(c.estimatedCost)]) }
             if c.financing.isEmpty {
                 el("p") { t("review.overview.noFinancing") }
             } else {
