@@ -18,7 +18,8 @@ OFFICE = ["/moderation", "/contributions?kind=idea", "/organisations", "/organis
           "/review", "/measures/5/review", "/measures/26/review", "/measures/29/review", "/sessions/new", "/sessions/3",
           "/sessions/3/edit", "/sessions/3/items/21/decision", "/sessions/1/items/1/decision",
           "/masterplan", "/masterplan/chapters/foreword/edit", "/search?q=Nahverkehr", "/measures/4", "/implementation",
-          "/implementation/import", "/analysis", "/analysis?rows=month&columns=district&value=per-thousand&kind=idea"]
+          "/implementation/import", "/analysis", "/analysis?rows=month&columns=district&value=per-thousand&kind=idea",
+          "/themes", "/themes/1", "/contributions?theme=2"]
 MINISTRY = ["/review", "/measures/23/review", "/measures/3/review"]
 ADMIN = ["/admin", "/admin/users", "/admin/users?q=demo", "/admin/users/2", "/admin/audit", "/admin/audit/verify",
          "/admin/audit?action=account.created", "/admin/configuration", "/admin/settings"]

@@ -26,9 +26,10 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     ContributionRoutes(basics: basics, service: participation).add(to: router)
     ModerationRoutes(basics: basics, service: participation).add(to: router)
     AnalysisRoutes(basics: basics, contributions: services.contributions, baseURL: services.configuration.baseURL,
-                   crossTabs: services.crossTabs, keys: services.keys).add(to: router)
+                   crossTabs: services.crossTabs, keys: services.keys, themes: services.themes).add(to: router)
     ParticipationRoutes(basics: basics, service: participation).add(to: router)
     AdminRoutes(basics: basics, service: services.adminService).add(to: router)
+    ThemeRoutes(basics: basics, themes: services.themes, contributions: services.contributions).add(to: router)
     FormatRoutes(basics: basics, service: services.formatsService).add(to: router)
     let measures = services.measuresService
     MeasureRoutes(basics: basics, service: measures).add(to: router)

@@ -11,6 +11,7 @@ public struct Services: Sendable {
     public let database: any KonventDatabase
     public let accounts: any AccountStore
     public let administration: any UserAdministration
+    public let themes: any ThemeStore
     public let organisations: any OrganisationStore
     public let contributions: any ContributionStore
     /// The search's analyzer, the region's synonyms and place names (for the index and bulk loading).
@@ -69,6 +70,7 @@ public struct Services: Sendable {
         let accounts = SQLAccountStore(database: database)
         self.accounts = accounts
         self.administration = accounts
+        self.themes = SQLThemeStore(database: database)
         self.organisations = SQLOrganisationStore(database: database)
         var places: [String: String] = [:]
         for territory in region.territories { places[territory.officialKey] = territory.name }
@@ -169,7 +171,7 @@ public struct Services: Sendable {
     var participationService: ParticipationService {
         ParticipationService(
             contributions: contributions, moderation: moderation, organisations: organisations, formats: formats, measures: measures,
-            settings: settings, figures: figures, listCounts: listCounts, keys: keys, places: placeNames)
+            settings: settings, figures: figures, listCounts: listCounts, keys: keys, places: placeNames, themes: themes)
     }
 
     var formatsService: FormatsService {

@@ -16,7 +16,7 @@ public enum DataArea: String, CaseIterable, Sendable, Comparable {
         case .accounts: ["users", "organisations", "user_organisations"]
         case .contributions:
             ["contributions", "contribution_comments", "contribution_events", "contribution_fields", "contribution_follows",
-             "contribution_supports", "contribution_versions", "reports"]
+             "contribution_supports", "contribution_versions", "reports", "themes", "contribution_themes"]
         case .formats: ["formats", "format_fields", "format_registrations"]
         case .measures:
             ["measures", "measure_codes", "measure_districts", "measure_events", "measure_fields", "measure_ministries", "measure_sources",

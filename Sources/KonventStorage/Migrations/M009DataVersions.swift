@@ -31,7 +31,8 @@ let m009DataVersions = Migration(version: 9, name: "data versions per area") { d
 
 extension DataArea {
     /// Tables that later migrations create; each of those adds the triggers for its own tables.
-    static let tablesAfterVersion9: Set<String> = ["contribution_versions", "progress_reports", "milestones", "indicator_values", "funding_lines", "funding_steps", "measure_districts"]
+    static let tablesAfterVersion9: Set<String> = ["contribution_versions", "progress_reports", "milestones", "indicator_values", "funding_lines", "funding_steps", "measure_districts", "themes",
+                                                      "contribution_themes"]
 
     /// The triggers that raise the area's number when the table changes.
     static func versionTriggers(on table: String, area: DataArea, _ kind: DatabaseKind) -> [String] {

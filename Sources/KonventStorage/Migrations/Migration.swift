@@ -45,6 +45,7 @@ public enum Migrations {
         m015MeasureDistricts,
         m016MeasureFollows,
         m017Administration,
+        m018Themes,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

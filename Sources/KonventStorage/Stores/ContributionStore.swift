@@ -20,6 +20,8 @@ public struct ContributionQuery: Sendable, Equatable {
     public var municipality: String?
     public var status: Contribution.Status?
     public var format: FormatID?
+    /// One of the office's themes (the office's lists only).
+    public var theme: ThemeID?
     public var sort = Sort.newest
     public var after: PageKey?
     /// The page that ends just before this key (a "previous" link); wins over `after`.

@@ -177,6 +177,9 @@ public struct SQLContributionStore: ContributionStore {
         if let municipality = query.municipality { conditions.append("c.municipality_key = \(bind: municipality)") }
         if let status = query.status { conditions.append("c.status = \(bind: status.rawValue)") }
         if let format = query.format { conditions.append("c.format_id = \(bind: format.rawValue)") }
+        if let theme = query.theme {
+            conditions.append("EXISTS (SELECT 1 FROM contribution_themes xt WHERE xt.contribution_id = c.id AND xt.theme_id = \(bind: theme.rawValue))")
+        }
         if let field = query.field {
             conditions.append("EXISTS (SELECT 1 FROM contribution_fields f WHERE f.contribution_id = c.id AND f.field_key = \(bind: field))")
         }

@@ -74,6 +74,15 @@ public enum Site {
         public static let settings: SitePath<> = .init("/admin/settings")
     }
 
+    /// The office's themes and the contributions tagged with them.
+    public enum Themes {
+        public static let list: SitePath<> = .init("/themes")
+        public static let page = SitePath<ThemeID>("/themes/{id}")
+        public static let delete = SitePath<ThemeID>("/themes/{id}/delete")
+        public static let tag = SitePath<ThemeID>("/themes/{id}/contributions")
+        public static let untag = SitePath<ThemeID, ContributionID>("/themes/{id}/contributions/{contribution}/remove")
+    }
+
     public enum Organisations {
         public static let list: SitePath<> = .init("/organisations")
         public static let page = SitePath<OrganisationID>("/organisations/{id}")
@@ -89,6 +98,8 @@ public enum Site {
         public static let new: SitePath<> = .init("/contributions/new")
         /// The office's export of the list as filtered: `.csv` or `.xlsx`.
         public static let exportCSV: SitePath<> = .init("/contributions/export.csv")
+        /// The office tags a contribution with one of its themes.
+        public static let themes = SitePath<ContributionID>("/contributions/{id}/themes")
         public static let exportXLSX: SitePath<> = .init("/contributions/export.xlsx")
         public static let page = SitePath<ContributionID>("/contributions/{id}")
         public static let comments = SitePath<ContributionID>("/contributions/{id}/comments")

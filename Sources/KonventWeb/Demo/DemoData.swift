@@ -104,6 +104,7 @@ public struct DemoData: Sendable {
                     try await DemoProgress(services: services).load(office: office)
                     try await DemoMasterplan(services: services).load(office: office)
                     try await annasIdeaTakenUp(anna, office: office)
+                    try await themes(office: office)
                 }
                 // Anna's own idea, still open for her to edit, so that her account shows what she wrote.
                 _ = try await services.contributions.create(
@@ -155,6 +156,19 @@ public struct DemoData: Sendable {
         query.field = nil
         if let other = try await services.measures.list(query).first(where: { $0.id != measure.id }) {
             try await services.measures.follow(other.id, user: anna, at: .now)
+        }
+    }
+
+    /// Two of the office's themes, each carrying what a search for its words finds, so that the
+    /// theme pages, the filters and the analysis show how themes work.
+    func themes(office: UserID) async throws {
+        for (name, words) in [("Wasserstoff", "Wasserstoff"), ("ÖPNV im ländlichen Raum", "Bus")] {
+            let id = try await services.themes.create(name, actor: office, at: .now)
+            var query = ContributionQuery()
+            query.search = words
+            query.sort = .relevance
+            query.limit = 12
+            try await services.themes.tag(try await services.contributions.list(query).items.map(\.id), with: id, actor: office, at: .now)
         }
     }
 }

@@ -30,7 +30,9 @@ public enum AnalysisPage {
 
     /// The list's filters as chosen (raw values, "" for all).
     public struct Filters: Sendable {
-        public var search = "", kind = "", field = "", district = "", status = ""
+        public var search = "", kind = "", field = "", district = "", status = "", theme = ""
+        /// The office's themes to filter by.
+        public var themes: [(value: String, label: String)] = []
 
         public init() {}
     }
@@ -75,6 +77,9 @@ public enum AnalysisPage {
             Forms.select(name: "status", label: t("contribution.status"),
                          options: all + Contribution.Status.allCases.filter(\.isListed).map { ($0.rawValue, t($0.catalogKey)) },
                          selected: model.filters.status, errors: [], t)
+            if !model.filters.themes.isEmpty {
+                Forms.select(name: "theme", label: t("themes.filter"), options: all + model.filters.themes, selected: model.filters.theme, errors: [], t)
+            }
             Forms.submit(t("analysis.apply"))
         }
     }

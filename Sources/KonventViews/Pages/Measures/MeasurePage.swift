@@ -129,10 +129,7 @@ public enum MeasurePage {
             el("dt") { t("field.fieldOfAction") }
             el("dd") { c.fields.compactMap { model.region.fieldOfAction($0)?.name[t.language] }.joined(separator: ", ") }
             el("dt") { t("measure.territories") }
-            el("dd") {
-                c.territories.isEmpty ? t("measure.territories.all")
-                    : c.territories.compactMap { model.region.territory($0)?.name }.joined(separator: ", ")
-            }
+            el("dd") { places(c, model.region, t) }
             el("dt") { t("profile.sponsor") }
             el("dd") { c.sponsor }
             if !c.partners.isEmpty {
@@ -155,6 +152,11 @@ public enum MeasurePage {
             el("dt") { t("measure.version") }
             el("dd") { String(m.version) }
         }
+    }
+
+    /// The places a measure is for, or "the whole region".
+    static func places(_ c: MeasureContent, _ region: RegionConfiguration, _ t: Translator) -> String {
+        c.territories.isEmpty ? t("measure.territories.all") : c.territories.compactMap { region.territory($0)?.name }.joined(separator: ", ")
     }
 
     static func financing(_ c: MeasureContent, _ t: Translator) -> Node {

@@ -235,10 +235,7 @@ public enum ReviewPage {
             el("div", .class("prose")) { SafeMarkup.render(c.goal) }
             el("dl", .class("facts")) {
                 el("dt") { t("measure.territories") }
-                el("dd") {
-                    c.territories.isEmpty ? t("measure.territories.all")
-                        : c.territories.compactMap { model.region.territory($0)?.name }.joined(separator: ", ")
-                }
+                el("dd") { MeasurePage.places(c, model.region, t) }
                 el("dt") { t("profile.sponsor") }
                 el("dd") { c.sponsor }
                 el("dt") { t("measure.maturity") }

@@ -29,6 +29,9 @@ public enum ContributionListPage {
         public var mayContribute: Bool
         /// For the office: the export of this selection, as its query (`?kind=idea…`); nil for everyone else.
         public var exportQuery: String?
+        /// The office's themes to filter by (empty for everyone else), and the one chosen.
+        public var themes: [(value: String, label: String)] = []
+        public var theme: String?
 
         public init(
             region: RegionConfiguration, items: [Contribution], search: String, kind: String?, field: String?,
@@ -96,6 +99,7 @@ public enum ContributionListPage {
                 el("li") { el("a", .href(Site.Contributions.exportXLSX() + query)) { t("export.xlsx") } }
                 el("li") { el("a", .href(Site.Contributions.exportCSV() + query)) { t("export.csv") } }
                 el("li") { el("a", .href(Site.Analysis.page() + query)) { t("export.analysis") } }
+                el("li") { el("a", .href(Site.Themes.list())) { t("themes.title") } }
             }
         }
     }
@@ -123,6 +127,9 @@ public enum ContributionListPage {
             Forms.select(name: "status", label: t("contribution.status"),
                          options: all + Contribution.Status.allCases.filter(\.isListed).map { ($0.rawValue, t($0.catalogKey)) },
                          selected: model.status ?? "", errors: [], t)
+            if !model.themes.isEmpty {
+                Forms.select(name: "theme", label: t("themes.filter"), options: all + model.themes, selected: model.theme ?? "", errors: [], t)
+            }
             if let format = model.format { void("input", .type("hidden"), .name("format"), .value(String(format.id))) }
             Forms.select(name: "sort", label: t("contributions.sort"),
                          options: ((model.search.isEmpty ? [] : ["relevance"]) + ["newest", "supported", "discussed"])

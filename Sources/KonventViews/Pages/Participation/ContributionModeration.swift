@@ -39,6 +39,9 @@ enum ContributionModeration {
                     Forms.submit(t("moderation.apply"))
                 }
             }
+            if let themes = model.themes, c.status.isListed {
+                ThemePages.section(contribution: c.id, carried: themes.carried, all: themes.all, context)
+            }
             if c.status != .merged {
                 el("h3", .id("merge-title")) { t("moderation.mergeTitle") }
                 Forms.finder(action: Site.Contributions.page(c.id) + "#merge-title", name: "findDuplicate", value: model.mergeSearch,

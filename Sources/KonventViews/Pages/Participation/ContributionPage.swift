@@ -30,6 +30,8 @@ public enum ContributionPage {
         /// The office's search for the contribution to merge this one into, and what it found.
         public var mergeSearch = ""
         public var mergeCandidates: [(id: Int64, title: String)] = []
+        /// For the office: the themes the contribution carries and all there are; nil for everyone else.
+        public var themes: (carried: [Theme], all: [Theme])?
         /// The wordings the author replaced (for the office).
         public var versions: [ContributionVersion] = []
 

@@ -11,16 +11,19 @@ struct AnalysisRoutes {
     let baseURL: String
     let crossTabs: VersionedCache<CrossTabCounts>
     let keys: DataKeys
+    let themes: any ThemeStore
 
-    static let filterNames: Set<String> = ["q", "kind", "field", "district", "municipality", "status", "format", "sort"]
+    static let filterNames: Set<String> = ["q", "kind", "field", "district", "municipality", "status", "format", "theme", "sort"]
 
     func add(to router: Router<KonventRequestContext>) {
         router.get(Site.Contributions.exportCSV.route) { request, context in try await export(.csv, request, context) }
         router.get(Site.Contributions.exportXLSX.route) { request, context in try await export(.xlsx, request, context) }
         router.get(Site.Analysis.page.route) { request, context in
             let (view, table) = try await crossTab(request, context)
+            var filters = view.filters
+            filters.themes = try await themes.themes().map { ($0.id.description, $0.name) }
             let model = AnalysisPage.Model(
-                region: basics.region, rows: view.rows, columns: view.columns, value: view.value, filters: view.filters, table: table,
+                region: basics.region, rows: view.rows, columns: view.columns, value: view.value, filters: filters, table: table,
                 query: "".query(view.parameters))
             return Response.html(AnalysisPage.render(model, basics.pageContext(context, path: Site.Analysis.page())))
         }
@@ -64,6 +67,9 @@ struct AnalysisRoutes {
             case "format":
                 query.format = FormatID(value)
                 known = query.format != nil
+            case "theme":
+                query.theme = ThemeID(value)
+                known = query.theme != nil
             case "sort":
                 // Exports are in the order contributions came in; the list's sort does not matter.
                 known = ContributionQuery.Sort(rawValue: value) != nil

@@ -33,8 +33,9 @@ struct CrossTabView: Sendable {
         filters.field = query.field ?? ""
         filters.district = query.district ?? ""
         filters.status = query.status?.rawValue ?? ""
+        filters.theme = query.theme?.description ?? ""
         self.parameters = [("rows", rows.rawValue), ("columns", columns.rawValue), ("value", value.rawValue)]
-            + ["q", "kind", "field", "district", "municipality", "status", "format"].map { ($0, given[$0]) }
+            + ["q", "kind", "field", "district", "municipality", "status", "format", "theme"].map { ($0, given[$0]) }
     }
 
     static func dimension(_ value: String) throws -> AnalysisDimension {

@@ -94,6 +94,9 @@ struct ContributionRoutes {
         query.municipality = value("municipality").flatMap { basics.region.territory($0)?.kind == .municipality ? $0 : nil }
         query.status = value("status").flatMap(Contribution.Status.init(rawValue:)).flatMap { $0.isListed ? $0 : nil }
         query.format = value("format").flatMap(FormatID.init)
+        // Themes are the office's own tags: its lists filter by them, the public's do not.
+        let office = basics.policy.allows(context.actor, .analyse)
+        if office { query.theme = value("theme").flatMap(ThemeID.init) }
         // A search term ranks by relevance unless another order is chosen.
         query.sort = value("sort").flatMap(ContributionQuery.Sort.init(rawValue:)) ?? (query.search.isEmpty ? .newest : .relevance)
         if query.sort == .relevance && query.search.trimmingWhitespace().isEmpty { query.sort = .newest }
@@ -105,7 +108,7 @@ struct ContributionRoutes {
                 Site.Contributions.list().query([
                     ("q", query.search), ("kind", query.kind?.rawValue), ("field", query.field), ("district", query.district),
                     ("municipality", query.municipality), ("status", query.status?.rawValue), ("format", query.format?.description),
-                    ("sort", query.sort.rawValue), (direction, key.description),
+                    ("theme", query.theme?.description), ("sort", query.sort.rawValue), (direction, key.description),
                 ])
             }
         }
@@ -116,11 +119,14 @@ struct ContributionRoutes {
             mayContribute: basics.policy.allows(context.actor, .contribute))
         model.municipality = query.municipality
         model.previousPage = link("before", page.previous)
-        if basics.policy.allows(context.actor, .analyse) {
+        if office {
             model.exportQuery = "".query([
                 ("q", query.search), ("kind", query.kind?.rawValue), ("field", query.field), ("district", query.district),
                 ("municipality", query.municipality), ("status", query.status?.rawValue), ("format", query.format?.description),
+                ("theme", query.theme?.description),
             ])
+            model.themes = try await service.themes.themes().map { ($0.id.description, $0.name) }
+            model.theme = query.theme?.description
         }
         model.correctedSearch = page.correctedSearch
         if query.district == nil, query.municipality == nil, let place = service.places.named(in: query.search) {
@@ -208,6 +214,9 @@ struct ContributionRoutes {
         model.mayEdit = contribution.isOpenForItsAuthor
             && basics.policy.allows(context.actor, .editOwnContent, on: .owned(by: contribution.authorID))
         if mayModerate { model.versions = try await service.contributions.versions(of: id) }
+        if basics.policy.allows(context.actor, .analyse) {
+            model.themes = (try await service.themes.themes(of: id), try await service.themes.themes())
+        }
         if mayModerate, !mergeSearch.trimmingWhitespace().isEmpty {
             model.mergeSearch = String(mergeSearch.trimmingWhitespace().prefix(200))
             model.mergeCandidates = try await service.contributions.find(model.mergeSearch, except: [id.rawValue])
