@@ -32,6 +32,11 @@ public protocol OrganisationStore: Sendable {
     /// The office removes a member (or a request).
     func removeMember(_ organisation: OrganisationID, member: UserID, by actor: UserID, at time: Timestamp) async throws
     func setVerified(_ organisation: OrganisationID, _ verified: Bool, by actor: UserID, at time: Timestamp) async throws
+    /// Organisations whose name holds the text, without `except`.
+    func find(_ text: String, except: OrganisationID, limit: Int) async throws -> [Organisation]
+    /// Folds a duplicate into the one that stays (members, contributions, sponsored measures), all or
+    /// nothing. Throws `StorageError.notFound` for an unknown one, `.refused` for the same one twice.
+    func merge(_ duplicate: OrganisationID, into survivor: OrganisationID, by actor: UserID, at time: Timestamp) async throws
     func organisation(_ id: OrganisationID) async throws -> Organisation?
     /// The organisation of this name, whatever its case.
     func named(_ name: String) async throws -> Organisation?

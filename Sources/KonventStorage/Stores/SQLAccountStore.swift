@@ -420,7 +420,7 @@ public struct SQLAccountStore: AccountStore {
     public func users(withRole role: Role, limit: Int) async throws -> [User] {
         try await database.read { db in
             try await db.raw("""
-                SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE u.role = \(bind: role.rawValue)
+                SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE u.role = \(bind: role.rawValue) AND u.deactivated_at IS NULL
                 ORDER BY u.display_name, u.id LIMIT \(bind: limit)
                 """).all().map(Self.decodeUser)
         }

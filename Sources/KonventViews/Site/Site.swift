@@ -87,6 +87,8 @@ public enum Site {
         public static let list: SitePath<> = .init("/organisations")
         public static let page = SitePath<OrganisationID>("/organisations/{id}")
         public static let verification = SitePath<OrganisationID>("/organisations/{id}/verification")
+        /// The office folds this duplicate into another organisation.
+        public static let merge = SitePath<OrganisationID>("/organisations/{id}/merge")
         public static let confirm = SitePath<OrganisationID, UserID>("/organisations/{id}/members/{user}/confirm")
         public static let decline = SitePath<OrganisationID, UserID>("/organisations/{id}/members/{user}/decline")
         public static let keep = SitePath<OrganisationID, UserID>("/organisations/{id}/members/{user}/keep")

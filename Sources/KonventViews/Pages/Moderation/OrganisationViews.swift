@@ -106,7 +106,8 @@ public enum OrganisationsPage {
 /// `/organisations/{id}`: one organisation for the office: verification and its members.
 public enum OrganisationPage {
     public static func render(
-        _ organisation: Organisation, members: [Membership], notice: String?, _ context: PageContext
+        _ organisation: Organisation, members: [Membership], notice: String?, mergeSearch: String = "", mergeCandidates: [Organisation] = [],
+        errors: [FieldError] = [], _ context: PageContext
     ) -> [UInt8] {
         let t = context.t
         return Layout.page(title: organisation.name, context) {
@@ -123,6 +124,7 @@ public enum OrganisationPage {
                     t(organisation.verified ? "organisations.unverify" : "organisations.verify")
                 }
             }
+            Forms.errorSummary(errors, t)
             el("h2", .id("members-title")) { t("organisations.memberList") }
             if members.isEmpty { el("p") { t("organisations.members.none") } }
             el("ul", .class("plain-list"), .ariaLabelledBy("members-title")) {
@@ -140,6 +142,16 @@ public enum OrganisationPage {
                         OrganisationViews.decision(Site.Organisations.remove(ids.0, ids.1), t("organisations.member.remove"), member, context)
                     }
                 }
+            }
+            el("h2", .id("org-merge-title")) { t("organisations.merge.title") }
+            el("p", .class("hint")) { t("organisations.merge.hint") }
+            Forms.finder(action: Site.Organisations.page(organisation.id) + "#org-merge-title", name: "findDuplicate", value: mergeSearch,
+                         label: t("organisations.merge.search"), found: "into", t)
+            Forms.post(Site.Organisations.merge(organisation.id), context, class: "form") {
+                Forms.found(name: "into", search: mergeSearch, options: mergeCandidates.map {
+                    ($0.id.description, t("organisations.merge.candidate", ["name": $0.name, "kind": t($0.kind.catalogKey)]))
+                }, t)
+                Forms.submit(t("organisations.merge.submit", ["name": organisation.name]))
             }
         }
     }

@@ -15,9 +15,24 @@ struct OrganisationRoutes {
             try basics.require(.manageOrganisations, context)
             return try await list(after: request.uri.queryParameters.get("after"), context, notice: nil)
         }
-        router.get(Site.Organisations.page.route) { _, context in
+        router.get(Site.Organisations.page.route) { request, context in
             try basics.require(.manageOrganisations, context)
-            return try await detail(try organisationID(context), context, notice: nil)
+            return try await detail(try organisationID(context), context, notice: nil,
+                                    mergeSearch: request.uri.queryParameters.get("findDuplicate") ?? "")
+        }
+        router.post(Site.Organisations.merge.route) { request, context in
+            let (actor, form) = try await basics.posted(.manageOrganisations, request, context)
+            let id = try organisationID(context)
+            guard let survivor = OrganisationID(form.string("into")) else {
+                return try await detail(id, context, notice: nil, errors: [FieldError(field: "into", messageKey: "organisations.merge.choose")],
+                                        status: .unprocessableContent)
+            }
+            do { try await service.organisations.merge(id, into: survivor, by: actor.id, at: .now) } catch StorageError.notFound {
+                throw WebError.notFound
+            } catch StorageError.refused {
+                throw WebError.unprocessable("organisations.merge.itself")
+            }
+            return try await detail(survivor, context, notice: t(context)("organisations.merge.done"))
         }
         router.post(Site.Organisations.verification.route) { request, context in
             var request = request
@@ -75,11 +90,17 @@ struct OrganisationRoutes {
         return .html(OrganisationsPage.render(model, basics.pageContext(context, path: Site.Organisations.list())))
     }
 
-    func detail(_ id: OrganisationID, _ context: KonventRequestContext, notice: String?) async throws -> Response {
+    func detail(
+        _ id: OrganisationID, _ context: KonventRequestContext, notice: String?, mergeSearch: String = "", errors: [FieldError] = [],
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         guard let organisation = try await service.organisations.organisation(id) else { throw WebError.notFound }
         let members = try await service.organisations.members(of: id, limit: 500)
+        let search = String(mergeSearch.trimmingWhitespace().prefix(200))
+        let candidates = search.isEmpty ? [] : try await service.organisations.find(search, except: id, limit: 20)
         return .html(OrganisationPage.render(
-            organisation, members: members, notice: notice, basics.pageContext(context, path: Site.Organisations.page(id))))
+            organisation, members: members, notice: notice, mergeSearch: search, mergeCandidates: candidates, errors: errors,
+            basics.pageContext(context, path: Site.Organisations.page(id))), status: status)
     }
 
     func organisationID(_ context: KonventRequestContext) throws -> OrganisationID {
