@@ -11,7 +11,8 @@ PUBLIC = ["/", "/register", "/login", "/password/forgot", "/impressum", "/datens
           "/masterplan/compare?from=1&to=current", "/report", "/masterplan/current.html", "/masterplan/1.html", "/report.html",
           "/search", "/search?q=Wasserstoff", "/search?q=Radwege%20im%20Erzgebirge&type=contributions", "/search?q=Breitbnad",
           "/contributions?q=Plauen", "/search?q=%22NEAR(*%20%3Cscript%3E", "/implementation",
-          "/implementation?status=delayed&field=wirtschaft", "/implementation?district=14521&programme=efre-sachsen", "/measures/4"]
+          "/implementation?status=delayed&field=wirtschaft", "/implementation?district=14521&programme=efre-sachsen", "/measures/4",
+          "/announcements", "/announcements/1"]
 SIGNED_IN = ["/", "/account", "/contributions/new", "/contributions/1", "/formats/45", "/participation", "/measures/4"]
 OFFICE = ["/moderation", "/contributions?kind=idea", "/organisations", "/organisations/1", "/contributions/2", "/formats/new", "/formats/1", "/formats/1/edit", "/formats/1/results",
           "/formats/1/documentation", "/formats/1/participants", "/account", "/measures", "/measures/new?from=1", "/measures/1", "/measures/1/edit", "/measures/1/versions",
@@ -19,7 +20,7 @@ OFFICE = ["/moderation", "/contributions?kind=idea", "/organisations", "/organis
           "/sessions/3/edit", "/sessions/3/items/21/decision", "/sessions/1/items/1/decision",
           "/masterplan", "/masterplan/chapters/foreword/edit", "/search?q=Nahverkehr", "/measures/4", "/implementation",
           "/implementation/import", "/analysis", "/analysis?rows=month&columns=district&value=per-thousand&kind=idea",
-          "/themes", "/themes/1", "/contributions?theme=2"]
+          "/themes", "/themes/1", "/contributions?theme=2", "/announcements/new"]
 MINISTRY = ["/review", "/measures/23/review", "/measures/3/review"]
 ADMIN = ["/admin", "/admin/users", "/admin/users?q=demo", "/admin/users/2", "/admin/audit", "/admin/audit/verify",
          "/admin/audit?action=account.created", "/admin/configuration", "/admin/settings"]

@@ -30,6 +30,7 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     ParticipationRoutes(basics: basics, service: participation).add(to: router)
     AdminRoutes(basics: basics, service: services.adminService).add(to: router)
     ThemeRoutes(basics: basics, themes: services.themes, contributions: services.contributions).add(to: router)
+    AnnouncementRoutes(basics: basics, service: services.announcementService).add(to: router)
     FormatRoutes(basics: basics, service: services.formatsService).add(to: router)
     let measures = services.measuresService
     MeasureRoutes(basics: basics, service: measures).add(to: router)

@@ -12,6 +12,7 @@ public struct Services: Sendable {
     public let accounts: any AccountStore
     public let administration: any UserAdministration
     public let themes: any ThemeStore
+    public let announcements: any AnnouncementStore
     public let organisations: any OrganisationStore
     public let contributions: any ContributionStore
     /// The search's analyzer, the region's synonyms and place names (for the index and bulk loading).
@@ -71,6 +72,7 @@ public struct Services: Sendable {
         self.accounts = accounts
         self.administration = accounts
         self.themes = SQLThemeStore(database: database)
+        self.announcements = SQLAnnouncementStore(database: database)
         self.organisations = SQLOrganisationStore(database: database)
         var places: [String: String] = [:]
         for territory in region.territories { places[territory.officialKey] = territory.name }
@@ -157,6 +159,10 @@ public struct Services: Sendable {
 
     var mails: Mails { Mails(catalog: catalog, region: region, baseURL: configuration.baseURL) }
 
+    var announcementService: AnnouncementService {
+        AnnouncementService(announcements: announcements, measures: measures, formats: formats, keys: csrf)
+    }
+
     var adminService: AdminService {
         AdminService(accounts: accounts, administration: administration, database: database, settings: settings, hasher: hasher)
     }
@@ -165,7 +171,7 @@ public struct Services: Sendable {
         AccountsService(
             accounts: accounts, organisations: organisations, notifications: notifications, moderation: moderation,
             contributions: contributions, measures: measures, formats: formats, hasher: hasher, rateLimiter: rateLimiter,
-            rateLimits: configuration.rateLimits, sessionLifetime: configuration.sessionLifetime)
+            rateLimits: configuration.rateLimits, sessionLifetime: configuration.sessionLifetime, announcements: announcements)
     }
 
     var participationService: ParticipationService {

@@ -24,6 +24,7 @@ struct PermissionMatrixTests {
         .confirmMembership: "--C--C",
         .manageOrganisations: "--C--C",
         .analyse: "--C--C",
+        .announce: "--C--C",
         .writeMeasures: "--C--C",
         .viewMeasure: "--CCCC",
         .viewAssessments: "--CCCC",

@@ -6,12 +6,15 @@ public struct OutgoingMail: Sendable, Equatable {
     public var body: String
     /// Files sent along, such as the calendar entry of a format.
     public var attachments: [MailAttachment]
+    /// Where the recipient stops mails of this kind (sent as `List-Unsubscribe`), for list mail.
+    public var listUnsubscribe: String?
 
-    public init(recipient: EmailAddress, subject: String, body: String, attachments: [MailAttachment] = []) {
+    public init(recipient: EmailAddress, subject: String, body: String, attachments: [MailAttachment] = [], listUnsubscribe: String? = nil) {
         self.recipient = recipient
         self.subject = subject
         self.body = body
         self.attachments = attachments
+        self.listUnsubscribe = listUnsubscribe
     }
 }
 

@@ -26,6 +26,8 @@ public enum Action: String, CaseIterable, Sendable {
     case manageOrganisations
     /// Getting everything that came in out for analysis (exports, cross-tabulations): the office.
     case analyse
+    /// Writing and sending announcements to the people who asked for them: the office.
+    case announce
     /// Creating formats (on `.platform`), or changing one (on `.owned(by: facilitator)`).
     case manageFormats
     // Measures, review and the masterplan.

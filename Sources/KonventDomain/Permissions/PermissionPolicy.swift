@@ -53,7 +53,7 @@ public struct PermissionPolicy: Sendable {
                 return confirmed ? .allow : .deny(.confirmationRequired)
             }
             return requireConfirmed(confirmed, role, in: [.conventionOffice, .administrator])
-        case .moderate, .editMasterplan, .manageOrganisations, .analyse:
+        case .moderate, .editMasterplan, .manageOrganisations, .analyse, .announce:
             return requireConfirmed(confirmed, role, in: [.conventionOffice, .administrator])
         case .manageSessions:
             let decision = requireConfirmed(confirmed, role, in: [.conventionOffice, .administrator])

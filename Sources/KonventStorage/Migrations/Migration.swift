@@ -46,6 +46,7 @@ public enum Migrations {
         m016MeasureFollows,
         m017Administration,
         m018Themes,
+        m019Announcements,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -4,6 +4,8 @@ public enum TokenPurpose: String, Sendable {
     case confirmEmail = "confirm_email"
     case resetPassword = "reset_password"
     case changeEmail = "change_email"
+    /// Confirms a request for announcements (double opt-in).
+    case announcements
 }
 
 /// What the platform keeps about a person's account, and everything that changes it.
@@ -150,6 +152,13 @@ public struct AccountExport: Sendable, Codable, Equatable {
         /// Comments on paragraphs of published masterplan versions.
         public var masterplanComments: [PlanCommentInfo] = []
         public var notify = "immediately"
+        /// When the person asked for the office's announcements and confirmed it; nil when they did not.
+        public var announcements: AnnouncementRequest?
+
+        public struct AnnouncementRequest: Sendable, Codable, Equatable {
+            public var requestedAt: String
+            public var confirmedAt: String?
+        }
 
         public init() {}
     }

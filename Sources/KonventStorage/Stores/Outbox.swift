@@ -19,16 +19,16 @@ public struct Outbox: Sendable {
     public static func enqueue(_ mail: OutgoingMail, at time: Timestamp = .now, in db: any SQLDatabase) async throws {
         let attachments = mail.attachments.isEmpty ? nil : String(decoding: try JSONEncoder().encode(mail.attachments), as: UTF8.self)
         try await db.raw("""
-            INSERT INTO outbox (recipient, subject, body, created_at, attempts, next_attempt_at, attachments)
+            INSERT INTO outbox (recipient, subject, body, created_at, attempts, next_attempt_at, attachments, list_unsubscribe)
             VALUES (\(bind: mail.recipient.value), \(bind: mail.subject), \(bind: mail.body),
-                    \(bind: time.milliseconds), 0, \(bind: time.milliseconds), \(bind: attachments))
+                    \(bind: time.milliseconds), 0, \(bind: time.milliseconds), \(bind: attachments), \(bind: mail.listUnsubscribe))
             """).run()
     }
 
     public func due(at time: Timestamp = .now, limit: Int = 20) async throws -> [QueuedMail] {
         try await database.read { db in
             try await db.raw("""
-                SELECT id, recipient, subject, body, attempts, attachments FROM outbox
+                SELECT id, recipient, subject, body, attempts, attachments, list_unsubscribe FROM outbox
                 WHERE sent_at IS NULL AND next_attempt_at <= \(bind: time.milliseconds)
                   AND attempts < \(bind: Self.maximumAttempts)
                 ORDER BY next_attempt_at, id LIMIT \(bind: limit)
@@ -41,7 +41,7 @@ public struct Outbox: Sendable {
                         body: try row.decode(column: "body", as: String.self),
                         attachments: try row.decode(column: "attachments", as: String?.self).map {
                             try JSONDecoder().decode([MailAttachment].self, from: Data($0.utf8))
-                        } ?? []),
+                        } ?? [], listUnsubscribe: try row.decode(column: "list_unsubscribe", as: String?.self)),
                     attempts: try row.decode(column: "attempts", as: Int.self))
             }
         }

@@ -117,7 +117,7 @@ public struct SQLAccountStore: AccountStore {
     }
 
     /// Marks a usable token as used and returns its account; nil when the token cannot be used.
-    private static func useToken(
+    static func useToken(
         _ token: SecretToken, _ purpose: TokenPurpose, at now: Timestamp, in db: any SQLDatabase
     ) async throws -> UserID? {
         guard let row = try await db.raw("""
@@ -379,6 +379,13 @@ public struct SQLAccountStore: AccountStore {
             }
             participation.notify = try await db.raw("SELECT notify FROM users WHERE id = \(bind: id.rawValue)").first()?
                 .decode(column: "notify", as: String.self) ?? "immediately"
+            if let row = try await db.raw("""
+                SELECT requested_at, confirmed_at FROM announcement_subscribers WHERE user_id = \(bind: id.rawValue)
+                """).first() {
+                participation.announcements = .init(
+                    requestedAt: iso(try row.decode(column: "requested_at", as: Int64.self)),
+                    confirmedAt: try row.decode(column: "confirmed_at", as: Int64?.self).map(iso))
+            }
             return AccountExport(
                 profile: .init(
                     id: user.id.rawValue, email: user.email.value, displayName: user.displayName, role: user.role.rawValue,

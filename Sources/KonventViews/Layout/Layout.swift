@@ -113,6 +113,7 @@ public enum Layout {
                     for page in RegionConfiguration.requiredPages {
                         el("li") { navLink(Site.configuredPage(page), t("page.\(page)"), context) }
                     }
+                    el("li") { navLink(Site.Announcements.archive(), t("announcements.title"), context) }
                 }
             }
             el("p") { t("layout.footer.about") }

@@ -20,6 +20,8 @@ public enum AccountPage {
         public var registrations: [(format: Format, times: FormatTimes, status: RegistrationStatus)] = []
         /// "immediately", "daily" or "never".
         public var notify = "immediately"
+        /// Whether the person asked for the office's announcements, and confirmed it.
+        public var announcements = AnnouncementSubscription.none
         /// What was typed into the profile forms, kept when they come back with errors.
         public var displayNameInput: String?
         public var newEmailInput = ""
@@ -48,7 +50,35 @@ public enum AccountPage {
             profile(model, context)
             AccountActivity.render(model, context)
             organisations(model, context)
+            announcements(model, context)
             data(model, context)
+        }
+    }
+
+    /// The office's announcements: asked for here, confirmed by mail (double opt-in), stopped here or from any of them.
+    static func announcements(_ model: Model, _ context: PageContext) -> Node {
+        let t = context.t
+        return el("section", .ariaLabelledBy("announcements-title")) {
+            el("h2", .id("announcements-title")) { t("announcements.account.title") }
+            switch model.announcements {
+            case .none:
+                el("p") { t("announcements.account.none") }
+                Forms.post(Site.Announcements.subscribe(), context) { Forms.submit(t("announcements.account.subscribe")) }
+            case .requested:
+                el("p") { t("announcements.account.requested") }
+                Forms.post(Site.Announcements.subscribe(), context, class: "inline-form") {
+                    el("button", .type("submit"), .class("button button--secondary")) { t("announcements.account.resend") }
+                }
+                Forms.post(Site.Announcements.stop(), context, class: "inline-form") {
+                    el("button", .type("submit"), .class("link-button")) { t("announcements.account.cancel") }
+                }
+            case .confirmed:
+                el("p") { t("announcements.account.confirmed") }
+                Forms.post(Site.Announcements.stop(), context) {
+                    el("button", .type("submit"), .class("button button--secondary")) { t("announcements.account.stop") }
+                }
+            }
+            el("p") { el("a", .href(Site.Announcements.archive())) { t("announcements.archive.link") } }
         }
     }
 

@@ -83,6 +83,18 @@ public enum Site {
         public static let untag = SitePath<ThemeID, ContributionID>("/themes/{id}/contributions/{contribution}/remove")
     }
 
+    /// The office's announcements: the public archive, the office's form, and the subscription.
+    public enum Announcements {
+        public static let archive: SitePath<> = .init("/announcements")
+        public static let page = SitePath<AnnouncementID>("/announcements/{id}")
+        public static let new: SitePath<> = .init("/announcements/new")
+        public static let subscribe: SitePath<> = .init("/account/announcements")
+        public static let stop: SitePath<> = .init("/account/announcements/stop")
+        public static let confirm: SitePath<> = .init("/announcements/confirm")
+        /// From a mail: `?user=…&key=…`, the key an HMAC of the user under the installation's secret.
+        public static let unsubscribe: SitePath<> = .init("/announcements/unsubscribe")
+    }
+
     public enum Organisations {
         public static let list: SitePath<> = .init("/organisations")
         public static let page = SitePath<OrganisationID>("/organisations/{id}")

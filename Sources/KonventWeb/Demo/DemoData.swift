@@ -105,6 +105,7 @@ public struct DemoData: Sendable {
                     try await DemoMasterplan(services: services).load(office: office)
                     try await annasIdeaTakenUp(anna, office: office)
                     try await themes(office: office)
+                    try await announcement(anna, office: office)
                 }
                 // Anna's own idea, still open for her to edit, so that her account shows what she wrote.
                 _ = try await services.contributions.create(
@@ -170,5 +171,23 @@ public struct DemoData: Sendable {
             query.limit = 12
             try await services.themes.tag(try await services.contributions.list(query).items.map(\.id), with: id, actor: office, at: .now)
         }
+    }
+
+    /// Anna asked for announcements and confirmed; the office sent one, so that the archive and her
+    /// account page show how announcements work.
+    func announcement(_ anna: UserID, office: UserID) async throws {
+        guard let user = try await services.accounts.user(anna) else { return }
+        let token = SecretToken()
+        try await services.announcements.requestSubscription(
+            anna, token: token, expiresAt: Timestamp(milliseconds: Timestamp.now.milliseconds + 60_000),
+            mail: services.mails.announcementsConfirmation(to: user, token: token), at: .now)
+        _ = try await services.announcements.confirmSubscription(token: token, at: .now)
+        let title = "Der Entwurf des Masterplans ist bis zum 31. Januar offen"
+        let body = "Der Entwurf des Masterplans steht zur Kommentierung bereit. Bis zum 31. Januar können Sie jeden Absatz "
+            + "kommentieren; die Geschäftsstelle antwortet auf jeden Hinweis."
+        let mails = services.mails, links = services.announcementService
+        _ = try await services.announcements.send(
+            title: title, body: body, audience: AnnouncementAudience(), actor: office, at: .now, batch: 500
+        ) { id, recipient in mails.announcement(id, title: title, body: body, to: recipient, unsubscribe: links.unsubscribeLink(recipient.id)) }
     }
 }

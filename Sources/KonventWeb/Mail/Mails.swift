@@ -70,6 +70,29 @@ struct Mails: Sendable {
             ]))
     }
 
+    /// The link that confirms a request for announcements (double opt-in).
+    func announcementsConfirmation(to user: User, token: SecretToken) -> OutgoingMail {
+        let t = catalog.translator(user.locale)
+        return OutgoingMail(
+            recipient: user.email, subject: t("mail.announcements.confirm.subject", ["site": region.name[user.locale]]),
+            body: t("mail.announcements.confirm.body", [
+                "name": user.displayName, "site": region.name[user.locale],
+                "link": link(Site.Announcements.confirm().query(["token": token.value])),
+            ]))
+    }
+
+    /// One announcement to one subscriber, with the link that stops them in the text and in `List-Unsubscribe`.
+    func announcement(_ id: AnnouncementID, title: String, body: String, to recipient: Recipient, unsubscribe: String) -> OutgoingMail {
+        let t = catalog.translator(recipient.language)
+        let stop = link(unsubscribe)
+        return OutgoingMail(
+            recipient: recipient.email, subject: title,
+            body: t("mail.announcement.body", [
+                "name": recipient.name, "site": region.name[recipient.language], "text": body,
+                "link": link(Site.Announcements.page(id)), "unsubscribe": stop,
+            ]), listUnsubscribe: stop)
+    }
+
     /// A format as a calendar entry, for the feed, the download and the mails.
     func calendarEvent(_ format: Format) -> ICalendar.Event {
         let host = URL(string: baseURL)?.host ?? "konvent"

@@ -82,6 +82,11 @@ public struct SMTPClient: Sendable {
             "Message-ID: <\(UUID().uuidString.lowercased())@\(Self.heloName)>",
             "MIME-Version: 1.0",
         ]
+        // RFC 2369: mail programs offer "unsubscribe" from it; a URL never holds a line break, but a
+        // header must not be able to end early whatever it is given.
+        if let link = mail.listUnsubscribe?.filter({ $0.isASCII && $0 != "\r" && $0 != "\n" && $0 != ">" }), !link.isEmpty {
+            headers += ["List-Unsubscribe: <\(link)>", "Precedence: list"]
+        }
         let text = ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64"]
         guard !mail.attachments.isEmpty else {
             headers += text + ["Auto-Submitted: auto-generated"]

@@ -212,6 +212,7 @@ struct AccountRoutes {
             ($0.format, basics.clock.times($0.format), $0.status)
         }
         model.notify = try await service.notifications.mode(of: user.id).rawValue
+        model.announcements = try await service.announcements.subscription(of: user.id)
         model.region = basics.region
         adjust(&model)
         return .html(AccountPage.render(model, basics.pageContext(context, path: Site.Accounts.account())), status: status)

@@ -17,4 +17,6 @@ struct AccountsService: Sendable {
     let rateLimiter: RateLimiter
     let rateLimits: AppConfiguration.RateLimits
     let sessionLifetime: Duration
+    /// Whether the person asked for the office's announcements (their account page).
+    let announcements: any AnnouncementStore
 }
