@@ -31,6 +31,8 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     AdminRoutes(basics: basics, service: services.adminService).add(to: router)
     ThemeRoutes(basics: basics, themes: services.themes, contributions: services.contributions).add(to: router)
     AnnouncementRoutes(basics: basics, service: services.announcementService).add(to: router)
+    FeedRoutes(basics: basics, contributions: services.contributions, announcements: services.announcements,
+               baseURL: services.configuration.baseURL).add(to: router)
     FormatRoutes(basics: basics, service: services.formatsService).add(to: router)
     let measures = services.measuresService
     MeasureRoutes(basics: basics, service: measures).add(to: router)

@@ -223,3 +223,12 @@ public enum Site {
         public static func reportFile(_ format: String) -> SitePath<> { .init("/report.\(format)") }
     }
 }
+
+extension Site {
+    /// Atom feeds of what came in and what was sent.
+    public enum Feeds {
+        /// New contributions, filtered as the list is (`?kind=idea&district=14521`).
+        public static let contributions: SitePath<> = .init("/feeds/contributions.atom")
+        public static let announcements: SitePath<> = .init("/feeds/announcements.atom")
+    }
+}

@@ -1,0 +1,65 @@
+import Hummingbird
+import KonventDomain
+import KonventStorage
+import KonventViews
+
+/// Atom feeds: the newest public contributions (with the list's filters) and the sent announcements.
+struct FeedRoutes {
+    let basics: WebBasics
+    let contributions: any ContributionStore
+    let announcements: any AnnouncementStore
+    let baseURL: String
+
+    static let entries = 50
+
+    func add(to router: Router<KonventRequestContext>) {
+        router.get(Site.Feeds.contributions.route) { request, context in
+            let t = basics.translator(context)
+            let parameters = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
+            // Unknown filters are refused, as in the office's export: a feed never says it holds what it does not.
+            var query = try AnalysisRoutes.query(parameters.filter { $0.0 != "theme" }, region: basics.region)
+            guard !parameters.contains(where: { $0.0 == "theme" }) else { throw WebError.unprocessable("export.unknownFilter") }
+            query.sort = .newest
+            query.limit = Self.entries
+            let items = try await contributions.list(query).items
+            let filters = "".query(parameters.map { ($0.0, Optional($0.1)) })
+            let feed = AtomFeed(
+                id: absolute(Site.Feeds.contributions() + filters), title: t("feed.contributions.title", ["site": basics.region.name[t.language]]),
+                subtitle: t("feed.contributions.subtitle"), selfLink: absolute(Site.Feeds.contributions() + filters),
+                htmlLink: absolute(Site.Contributions.list() + filters), author: basics.region.name[t.language],
+                language: t.language.rawValue,
+                entries: items.map { item in
+                    AtomFeed.Entry(
+                        id: absolute(Site.Contributions.page(item.id)), title: "\(t(item.kind.catalogKey)): \(item.title)",
+                        updated: Int64((item.editedAt ?? item.createdAt).timeIntervalSince1970 * 1000),
+                        link: absolute(Site.Contributions.page(item.id)), summary: item.text,
+                        category: item.fields.compactMap { basics.region.fieldOfAction($0)?.name[t.language] }.first)
+                })
+            return response(feed)
+        }
+        router.get(Site.Feeds.announcements.route) { _, context in
+            let t = basics.translator(context)
+            let items = try await announcements.archive(before: nil, limit: Self.entries)
+            let feed = AtomFeed(
+                id: absolute(Site.Feeds.announcements()), title: t("feed.announcements.title", ["site": basics.region.name[t.language]]),
+                subtitle: t("announcements.intro"), selfLink: absolute(Site.Feeds.announcements()), htmlLink: absolute(Site.Announcements.archive()),
+                author: basics.region.name[t.language], language: t.language.rawValue,
+                entries: items.map { item in
+                    AtomFeed.Entry(id: absolute(Site.Announcements.page(item.id)), title: item.title, updated: item.sentAt ?? 0,
+                                   link: absolute(Site.Announcements.page(item.id)), summary: item.body)
+                })
+            return response(feed)
+        }
+    }
+
+    func absolute(_ path: String) -> String {
+        var base = baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + path
+    }
+
+    func response(_ feed: AtomFeed) -> Response {
+        Response(status: .ok, headers: [.contentType: AtomFeed.contentType, .cacheControl: "public, max-age=60"],
+                 body: .init(byteBuffer: .init(bytes: feed.xml())))
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import KonventDomain
+import KonventStorage
+import KonventTestSupport
+import KonventWeb
+import Testing
+
+/// Reads an Atom feed as a feed reader would: well-formed XML, and each entry's id, title and updated.
+final class AtomReader: NSObject, XMLParserDelegate {
+    var entries: [[String: String]] = []
+    var feed: [String: String] = [:]
+    private var current: [String: String]?
+    private var text = ""
+
+    static func read(_ bytes: [UInt8]) -> AtomReader? {
+        let reader = AtomReader()
+        let parser = XMLParser(data: Data(bytes))
+        parser.delegate = reader
+        return parser.parse() ? reader : nil
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        text = ""
+        if name == "entry" { current = [:] }
+        if name == "link", attributes["rel"] == "alternate" {
+            if current != nil { current?["link"] = attributes["href"] } else { feed["alternate"] = attributes["href"] }
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "entry", let entry = current {
+            entries.append(entry)
+            current = nil
+        } else if current != nil {
+            current?[name] = text
+        } else {
+            feed[name] = text
+        }
+    }
+}
+
+@Suite("Atom feeds", .serialized)
+struct FeedTests {
+    @Test("new contributions filtered as the list, and announcements; escaped, RFC 3339 times; unknown filters refused", arguments: TestDatabase.available)
+    func feeds(database: TestDatabase) async throws {
+        try await withApp(database) { browser, services in
+            let author = try await services.addUser(email: "a@example.org", name: "A", role: "participant", ministry: nil, password: password)
+            for (index, kind) in [Contribution.Kind.idea, .challenge, .idea].enumerated() {
+                _ = try await services.contributions.create(
+                    ContributionDraft(kind: kind, title: "Beitrag <\(index)> & „Zitat“", text: "Ein Text mit <b>Markup</b> & Zeichen.",
+                                      fields: ["wirtschaft"], districtKey: "14521", municipalityKey: nil, organisationID: nil, anonymous: false),
+                    author: author.id, at: Timestamp(milliseconds: 1_767_225_600_000 + Int64(index) * 1000), status: .published)
+            }
+            let all = try await browser.get("/feeds/contributions.atom")
+            #expect(all.status == .ok && all.headers[.contentType] == "application/atom+xml; charset=utf-8")
+            let feed = try #require(AtomReader.read(all.bytes), "well-formed XML")
+            #expect(feed.entries.count == 3)
+            #expect(feed.entries.first?["title"] == "Idee: Beitrag <2> & „Zitat“", "newest first, escaped and read back")
+            #expect(feed.entries.first?["updated"] == "2026-01-01T00:00:02Z")
+            #expect(feed.entries.first?["id"]?.hasPrefix("http://konvent.test/contributions/") == true)
+            #expect(feed.feed["updated"] == "2026-01-01T00:00:02Z")
+            let ideas = try #require(AtomReader.read(try await browser.get("/feeds/contributions.atom?kind=idea").bytes))
+            #expect(ideas.entries.count == 2 && ideas.feed["alternate"] == "http://konvent.test/contributions?kind=idea")
+            for query in ["kind=wish", "theme=1", "colour=blue"] {
+                #expect(try await browser.get("/feeds/contributions.atom?\(query)").status == .unprocessableContent, "\(query)")
+            }
+
+            let office = try await services.addUser(email: "o@example.org", name: "O", role: "convention_office", ministry: nil, password: password)
+            _ = try await services.announcements.send(
+                title: "Termine im Februar", body: "Alle Termine im Februar.", audience: AnnouncementAudience(), actor: office.id, at: .now, batch: 10
+            ) { _, recipient in OutgoingMail(recipient: recipient.email, subject: "x", body: "y") }
+            let announcements = try #require(AtomReader.read(try await browser.get("/feeds/announcements.atom").bytes))
+            #expect(announcements.entries.map { $0["title"] } == ["Termine im Februar"])
+        }
+    }
+}
