@@ -36,6 +36,8 @@ final class AtomReader: NSObject, XMLParserDelegate {
         if name == "entry", let entry = current {
             entries.append(entry)
             current = nil
+        } else if name == "link" {
+            return
         } else if current != nil {
             current?[name] = text
         } else {
@@ -76,6 +78,15 @@ struct FeedTests {
             ) { _, recipient in OutgoingMail(recipient: recipient.email, subject: "x", body: "y") }
             let announcements = try #require(AtomReader.read(try await browser.get("/feeds/announcements.atom").bytes))
             #expect(announcements.entries.map { $0["title"] } == ["Termine im Februar"])
+
+            // The masterplan's published versions: none yet, then the one published.
+            #expect(try #require(AtomReader.read(try await browser.get("/feeds/masterplan.atom").bytes)).entries.isEmpty)
+            let officeBrowser = try await browserFor(browser, services, email: "office2@example.org", name: "Office", role: "convention_office")
+            let plan = try await officeBrowser.get("/masterplan")
+            #expect(try await officeBrowser.post("/masterplan/publish", [], csrfFrom: plan).status == .seeOther)
+            let versions = try #require(AtomReader.read(try await browser.get("/feeds/masterplan.atom").bytes))
+            #expect(versions.entries.map { $0["title"] } == ["Fassung 1 des Masterplans veröffentlicht"])
+            #expect(versions.entries.first?["link"] == "http://konvent.test/masterplan/1")
         }
     }
 }

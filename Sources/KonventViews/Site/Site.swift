@@ -230,5 +230,6 @@ extension Site {
         /// New contributions, filtered as the list is (`?kind=idea&district=14521`).
         public static let contributions: SitePath<> = .init("/feeds/contributions.atom")
         public static let announcements: SitePath<> = .init("/feeds/announcements.atom")
+        public static let masterplan: SitePath<> = .init("/feeds/masterplan.atom")
     }
 }

@@ -8,6 +8,7 @@ struct FeedRoutes {
     let basics: WebBasics
     let contributions: any ContributionStore
     let announcements: any AnnouncementStore
+    let masterplan: MasterplanStore
     let baseURL: String
 
     static let entries = 50
@@ -37,6 +38,7 @@ struct FeedRoutes {
                 })
             return response(feed)
         }
+        router.get(Site.Feeds.masterplan.route) { _, context in try await masterplanFeed(context) }
         router.get(Site.Feeds.announcements.route) { _, context in
             let t = basics.translator(context)
             let items = try await announcements.archive(before: nil, limit: Self.entries)
@@ -50,6 +52,25 @@ struct FeedRoutes {
                 })
             return response(feed)
         }
+    }
+
+    /// The published versions of the masterplan, the adopted ones said so.
+    func masterplanFeed(_ context: KonventRequestContext) async throws -> Response {
+        let t = basics.translator(context)
+        let versions = try await masterplan.versions().prefix(Self.entries)
+        let feed = AtomFeed(
+            id: absolute(Site.Feeds.masterplan()), title: t("feed.masterplan.title", ["site": basics.region.name[t.language]]),
+            subtitle: t("feed.masterplan.subtitle"), selfLink: absolute(Site.Feeds.masterplan()), htmlLink: absolute(Site.Masterplan.current()),
+            author: basics.region.name[t.language], language: t.language.rawValue,
+            entries: versions.map { version in
+                AtomFeed.Entry(
+                    id: absolute(Site.Masterplan.version(version.number)),
+                    title: t(version.adoptedAt == nil ? "feed.masterplan.version" : "feed.masterplan.adopted", ["version": String(version.number)]),
+                    updated: (version.adoptedAt ?? version.createdAt).milliseconds, link: absolute(Site.Masterplan.version(version.number)),
+                    summary: t("feed.masterplan.summary", ["version": String(version.number),
+                                                           "date": t.date(iso: CalendarDate.iso(milliseconds: version.createdAt.milliseconds))]))
+            })
+        return response(feed)
     }
 
     func absolute(_ path: String) -> String {
