@@ -49,6 +49,8 @@ struct AdminFlowTests {
             #expect(invited.status == .seeOther)
             let location = try #require(invited.headers[.location])
             #expect(try await admin.get(location).body.contains("Die Einladung an neu@example.org ist unterwegs."))
+            #expect(!(try await admin.get("/admin/users?done=invited&email=Ihr%20Konto%20wurde%20gesperrt")).body.contains("gesperrt"),
+                    "a crafted link puts no words into the notice")
             let found = try await admin.get("/admin/users?q=nina")
             #expect(found.body.contains("Nina Neu") && found.body.contains("eingeladen oder unbestätigt") && !found.body.contains("Ben<"))
             let id = try #require(try await services.administration.userID(email: EmailAddress("neu@example.org")))

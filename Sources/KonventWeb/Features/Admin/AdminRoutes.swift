@@ -108,7 +108,9 @@ struct AdminRoutes {
         }
         let next = page.next.map { Site.Admin.users().query([("q", query.search), ("withRole", query.role?.rawValue), ("after", String($0))]) }
         let t = basics.translator(context)
-        let done = parameters["done"] == "invited" ? parameters["email"].map { t("admin.invite.done", ["email": String($0)]) } : nil
+        // The notice names the address only when it is one, so that a crafted link cannot put other words into it.
+        let done = parameters["done"] == "invited"
+            ? parameters["email"].flatMap { try? EmailAddress(String($0)) }.map { t("admin.invite.done", ["email": $0.value]) } : nil
         let model = AdminUsersPage.Model(region: basics.region, rows: rows, search: query.search, role: query.role?.rawValue ?? "",
                                          nextPage: next, invitation: invitation, notice: notice ?? done)
         return Response.html(AdminUsersPage.render(model, basics.pageContext(context, path: Site.Admin.users())), status: status)
