@@ -32,7 +32,7 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     ThemeRoutes(basics: basics, themes: services.themes, contributions: services.contributions).add(to: router)
     AnnouncementRoutes(basics: basics, service: services.announcementService).add(to: router)
     FeedRoutes(basics: basics, contributions: services.contributions, announcements: services.announcements,
-               masterplan: services.masterplanService.masterplan, baseURL: services.configuration.baseURL).add(to: router)
+               masterplan: services.masterplanService.masterplan).add(to: router)
     FormatRoutes(basics: basics, service: services.formatsService).add(to: router)
     let measures = services.measuresService
     MeasureRoutes(basics: basics, service: measures).add(to: router)

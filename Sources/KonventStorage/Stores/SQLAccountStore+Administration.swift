@@ -46,8 +46,7 @@ extension SQLAccountStore: UserAdministration {
         var conditions: [SQLQueryString] = []
         let search = query.search.lowercased().trimmingWhitespace()
         if !search.isEmpty {
-            let pattern = "%" + search.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_") + "%"
+            let pattern = containsPattern(search)
             conditions.append("(u.email_key LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(u.display_name) LIKE \(bind: pattern) ESCAPE '\\')")
         }
         if let role = query.role { conditions.append("u.role = \(bind: role.rawValue)") }

@@ -4,8 +4,7 @@ import SQLKit
 extension SQLOrganisationStore {
     /// Organisations whose name holds the text (ignoring case), by name, for the office's finder.
     public func find(_ text: String, except: OrganisationID, limit: Int) async throws -> [Organisation] {
-        let pattern = "%" + text.lowercased().replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_") + "%"
+        let pattern = containsPattern(text)
         return try await database.read { db in
             try await db.raw("""
                 SELECT \(unsafeRaw: Self.organisationColumns) FROM organisations o

@@ -79,10 +79,12 @@ public struct SQLThemeStore: ThemeStore {
         guard !contributions.isEmpty else { return }
         try await database.write { db in
             guard try await db.raw("SELECT id FROM themes WHERE id = \(bind: theme.rawValue)").first() != nil else { throw StorageError.notFound }
-            for contribution in Set(contributions).sorted() {
-                guard try await db.raw("SELECT id FROM contributions WHERE id = \(bind: contribution.rawValue) AND listed = 1").first() != nil else {
-                    throw StorageError.notFound
-                }
+            let chosen = Set(contributions).sorted()
+            let list = chosen.map { "\(bind: $0.rawValue)" as SQLQueryString }.joined(separator: ", ")
+            let listed = try await db.raw("SELECT COUNT(*) AS n FROM contributions WHERE listed = 1 AND id IN (" + list + ")").first()?
+                .decode(column: "n", as: Int.self) ?? 0
+            guard listed == chosen.count else { throw StorageError.notFound }
+            for contribution in chosen {
                 try await db.raw("""
                     INSERT INTO contribution_themes (theme_id, contribution_id, added_at)
                     VALUES (\(bind: theme.rawValue), \(bind: contribution.rawValue), \(bind: time.milliseconds)) ON CONFLICT DO NOTHING

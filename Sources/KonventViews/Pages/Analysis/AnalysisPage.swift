@@ -68,15 +68,9 @@ public enum AnalysisPage {
                          selected: model.value.rawValue, errors: [], t)
             Forms.input(.init(name: "q", label: t("contributions.search"), type: "search", value: model.filters.search,
                               required: false, markOptional: false), errors: [], t)
-            Forms.select(name: "kind", label: t("field.kind"), options: all + Contribution.Kind.allCases.map { ($0.rawValue, t($0.catalogKey)) },
-                         selected: model.filters.kind, errors: [], t)
-            Forms.select(name: "field", label: t("field.fieldOfAction"),
-                         options: all + model.region.fieldsOfAction.map { ($0.key, $0.name[t.language]) }, selected: model.filters.field, errors: [], t)
-            Forms.select(name: "district", label: t("field.district"),
-                         options: all + model.region.districts.map { ($0.officialKey, $0.name) }, selected: model.filters.district, errors: [], t)
-            Forms.select(name: "status", label: t("contribution.status"),
-                         options: all + Contribution.Status.allCases.filter(\.isListed).map { ($0.rawValue, t($0.catalogKey)) },
-                         selected: model.filters.status, errors: [], t)
+            ContributionListPage.kindFieldDistrict(kind: model.filters.kind, field: model.filters.field, district: model.filters.district,
+                                                   model.region, t)
+            ContributionListPage.status(model.filters.status, t)
             if !model.filters.themes.isEmpty {
                 Forms.select(name: "theme", label: t("themes.filter"), options: all + model.filters.themes, selected: model.filters.theme, errors: [], t)
             }

@@ -104,29 +104,39 @@ public enum ContributionListPage {
         }
     }
 
+    /// The list's filters by kind, field of action and district, as the office's analysis offers them too.
+    static func kindFieldDistrict(kind: String?, field: String?, district: String?, _ region: RegionConfiguration, _ t: Translator) -> Node {
+        let all = [("", t("contributions.filter.all"))]
+        return .fragment([
+            Forms.select(name: "kind", label: t("field.kind"), options: all + Contribution.Kind.allCases.map { ($0.rawValue, t($0.catalogKey)) },
+                         selected: kind ?? "", errors: [], t),
+            Forms.select(name: "field", label: t("field.fieldOfAction"),
+                         options: all + region.fieldsOfAction.map { ($0.key, $0.name[t.language]) }, selected: field ?? "", errors: [], t),
+            Forms.select(name: "district", label: t("field.district"),
+                         options: all + region.districts.map { ($0.officialKey, $0.name) }, selected: district ?? "", errors: [], t),
+        ])
+    }
+
+    static func status(_ status: String?, _ t: Translator) -> Node {
+        Forms.select(name: "status", label: t("contribution.status"),
+                     options: [("", t("contributions.filter.all"))]
+                        + Contribution.Status.allCases.filter(\.isListed).map { ($0.rawValue, t($0.catalogKey)) },
+                     selected: status ?? "", errors: [], t)
+    }
+
     static func filters(_ model: Model, _ t: Translator) -> Node {
         let all = [("", t("contributions.filter.all"))]
         return el("form", .method("get"), .action(Site.Contributions.list()), .class("filters"), Attribute("role", "search"),
                   .ariaLabel(t("contributions.filter"))) {
             Forms.input(.init(name: "q", label: t("contributions.search"), type: "search", value: model.search,
                               required: false, markOptional: false), errors: [], t)
-            Forms.select(name: "kind", label: t("field.kind"),
-                         options: all + Contribution.Kind.allCases.map { ($0.rawValue, t($0.catalogKey)) },
-                         selected: model.kind ?? "", errors: [], t)
-            Forms.select(name: "field", label: t("field.fieldOfAction"),
-                         options: all + model.region.fieldsOfAction.map { ($0.key, $0.name[t.language]) },
-                         selected: model.field ?? "", errors: [], t)
-            Forms.select(name: "district", label: t("field.district"),
-                         options: all + model.region.districts.map { ($0.officialKey, $0.name) },
-                         selected: model.district ?? "", errors: [], t)
+            kindFieldDistrict(kind: model.kind, field: model.field, district: model.district, model.region, t)
             Forms.groupedSelect(
                 name: "municipality", label: t("field.municipality"), hint: nil, empty: t("contributions.filter.all"),
                 groups: model.region.districts.map { district in
                     (district.name, model.region.municipalities(in: district.officialKey).map { ($0.officialKey, $0.name) })
                 }, selected: model.municipality, errors: [], t, markOptional: false)
-            Forms.select(name: "status", label: t("contribution.status"),
-                         options: all + Contribution.Status.allCases.filter(\.isListed).map { ($0.rawValue, t($0.catalogKey)) },
-                         selected: model.status ?? "", errors: [], t)
+            status(model.status, t)
             if !model.themes.isEmpty {
                 Forms.select(name: "theme", label: t("themes.filter"), options: all + model.themes, selected: model.theme ?? "", errors: [], t)
             }

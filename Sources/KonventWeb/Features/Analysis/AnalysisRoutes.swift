@@ -13,8 +13,6 @@ struct AnalysisRoutes {
     let keys: DataKeys
     let themes: any ThemeStore
 
-    static let filterNames: Set<String> = ["q", "kind", "field", "district", "municipality", "status", "format", "theme", "sort"]
-
     func add(to router: Router<KonventRequestContext>) {
         router.get(Site.Contributions.exportCSV.route) { request, context in try await export(.csv, request, context) }
         router.get(Site.Contributions.exportXLSX.route) { request, context in try await export(.xlsx, request, context) }

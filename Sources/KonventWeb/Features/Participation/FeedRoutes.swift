@@ -9,7 +9,6 @@ struct FeedRoutes {
     let contributions: any ContributionStore
     let announcements: any AnnouncementStore
     let masterplan: MasterplanStore
-    let baseURL: String
 
     static let entries = 50
 
@@ -73,11 +72,7 @@ struct FeedRoutes {
         return response(feed)
     }
 
-    func absolute(_ path: String) -> String {
-        var base = baseURL
-        while base.hasSuffix("/") { base.removeLast() }
-        return base + path
-    }
+    func absolute(_ path: String) -> String { basics.mails.link(path) }
 
     func response(_ feed: AtomFeed) -> Response {
         Response(status: .ok, headers: [.contentType: AtomFeed.contentType, .cacheControl: "public, max-age=60"],
