@@ -12,7 +12,7 @@ PUBLIC = ["/", "/register", "/login", "/password/forgot", "/impressum", "/datens
           "/search", "/search?q=Wasserstoff", "/search?q=Radwege%20im%20Erzgebirge&type=contributions", "/search?q=Breitbnad",
           "/contributions?q=Plauen", "/search?q=%22NEAR(*%20%3Cscript%3E", "/implementation",
           "/implementation?status=delayed&field=wirtschaft", "/implementation?district=14521&programme=efre-sachsen", "/measures/4",
-          "/announcements", "/announcements/1"]
+          "/announcements", "/announcements/1", "/daten"]
 SIGNED_IN = ["/", "/account", "/contributions/new", "/contributions/1", "/formats/45", "/participation", "/measures/4"]
 OFFICE = ["/moderation", "/contributions?kind=idea", "/organisations", "/organisations/1", "/contributions/2", "/formats/new", "/formats/1", "/formats/1/edit", "/formats/1/results",
           "/formats/1/documentation", "/formats/1/participants", "/account", "/measures", "/measures/new?from=1", "/measures/1", "/measures/1/edit", "/measures/1/versions",

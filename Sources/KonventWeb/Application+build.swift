@@ -6,14 +6,17 @@ import NIOSSL
 
 /// The one place where the server is put together; the CLI and the tests both call it.
 public func buildApplication(services: Services) throws -> some ApplicationProtocol {
-    let router = Router(context: KonventRequestContext.self)
+    // HEAD answers like GET without the body (link checkers and monitors ask so), for every page.
+    let router = Router(context: KonventRequestContext.self, options: .autoGenerateHeadEndpoints)
     // Order matters: middlewares wrap the routes added after them, the first one outermost.
     router.add(middleware: ObservabilityMiddleware(metrics: services.metrics))
     router.add(middleware: SecurityHeadersMiddleware(https: services.configuration.usesHTTPS))
     router.add(middleware: VisitorMiddleware(
         accounts: services.accounts, csrf: services.csrf, usesHTTPS: services.configuration.usesHTTPS))
     let basics = services.basics
+    let configuration = services.configuration
     router.add(middleware: ErrorPageMiddleware(basics: basics))
+    router.add(middleware: OpenDataMiddleware(catalog: services.catalog))
     router.add(middleware: CSRFMiddleware(csrf: services.csrf))
     // The feature modules: each area's routes get the shared basics and their own service only.
     PageRoutes(basics: basics, service: StartService(formats: services.formats, sessions: services.bodySessions, keys: services.keys))
@@ -33,6 +36,10 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     AnnouncementRoutes(basics: basics, service: services.announcementService).add(to: router)
     FeedRoutes(basics: basics, contributions: services.contributions, announcements: services.announcements,
                masterplan: services.masterplanService.masterplan).add(to: router)
+    APIRoutes(basics: basics, service: services.openDataService, openAPI: try OpenAPIDocument.bytes(
+        baseURL: configuration.baseURL, choices: APIRoutes.choices(services.region, states: services.measureMachine.states)))
+        .add(to: router)
+    OpenDataRoutes(basics: basics).add(to: router)
     FormatRoutes(basics: basics, service: services.formatsService).add(to: router)
     let measures = services.measuresService
     MeasureRoutes(basics: basics, service: measures).add(to: router)
@@ -44,7 +51,6 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     OperationsRoutes(basics: basics, service: services.operationsService).add(to: router)
     SearchRoutes(basics: basics, service: services.searchService).add(to: router)
 
-    let configuration = services.configuration
     var app = Application(
         router: router, server: try serverBuilder(configuration, connections: OpenConnections()),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Konvent"),

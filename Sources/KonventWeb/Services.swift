@@ -191,6 +191,12 @@ public struct Services: Sendable {
             summaries: implementationSummaries, keys: keys, settings: settings)
     }
 
+    var openDataService: OpenDataService {
+        OpenDataService(
+            contributions: contributions, formats: formats, measures: measures, reviews: reviews, implementation: implementation,
+            bodySessions: bodySessions, masterplan: masterplanService.masterplan, figures: figures, measureStates: measureMachine.states)
+    }
+
     var sessionsService: SessionsService {
         SessionsService(
             bodySessions: bodySessions, accounts: accounts, reviews: reviews, measureMachine: measureMachine, feeds: feeds, keys: keys)

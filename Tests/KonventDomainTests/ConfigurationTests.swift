@@ -54,6 +54,18 @@ struct ConfigurationTests {
         #expect(throws: ConfigurationError("pages: the page 'impressum' is required")) { try file.resolve(territoryTable: Self.table) }
     }
 
+    @Test func openDataDefaultsAndChecks() throws {
+        let plain = try Self.file().resolve(territoryTable: Self.table)
+        #expect(plain.openData.licenceURI == "http://dcat-ap.de/def/licenses/dl-by-de/2.0" && plain.openData.contact == nil)
+        let given = try Self.file { $0["openData"] = ["contact": "daten@example.org", "publisher": ["de": "Geschäftsstelle"]] }
+            .resolve(territoryTable: Self.table)
+        #expect(given.openData.contact == "daten@example.org" && given.openData.publisher?[.de] == "Geschäftsstelle")
+        let badContact = try Self.file { $0["openData"] = ["contact": "keine Adresse"] }
+        #expect(throws: ConfigurationError("openData.contact: an e-mail address")) { try badContact.resolve(territoryTable: Self.table) }
+        let badLicence = try Self.file { $0["openData"] = ["licence": "DL-DE-BY"] }
+        #expect(throws: ConfigurationError("openData.licence: the licence's URI")) { try badLicence.resolve(territoryTable: Self.table) }
+    }
+
     @Test func rejectsBadDates() throws {
         let file = try Self.file { json in json["milestones"] = [["date": "31.08.2026", "title": ["de": "Frist"]]] }
         #expect(throws: ConfigurationError.self) { try file.resolve(territoryTable: Self.table) }

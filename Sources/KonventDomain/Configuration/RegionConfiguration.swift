@@ -28,6 +28,23 @@ public struct RegionConfiguration: Sendable, Equatable {
     /// How often an adopted measure reports on its implementation; the review desk lists those
     /// whose last public report is older (or that have none this long after adoption).
     public var progressReportDays = 92
+    /// Who publishes the open data, whom to ask, how to credit it, under which licence.
+    public var openData = OpenData()
+
+    public struct OpenData: Sendable, Equatable, Codable {
+        public var publisher: LocalizedText?
+        /// An e-mail address for questions about the data.
+        public var contact: String?
+        /// How reusers name the source; the region's name when not set.
+        public var attribution: LocalizedText?
+        /// The licence's URI in the DCAT-AP.de vocabulary.
+        public var licence: String?
+
+        public init() {}
+
+        public static let defaultLicence = "http://dcat-ap.de/def/licenses/dl-by-de/2.0"
+        public var licenceURI: String { licence ?? Self.defaultLicence }
+    }
     public func fundingProgramme(named name: String) -> FundingProgramme? {
         let name = name.trimmingWhitespace().lowercased()
         return fundingProgrammes.first { $0.name.lowercased() == name || $0.key == name }
@@ -138,6 +155,7 @@ public struct RegionConfigurationFile: Sendable, Codable {
     public var search: Search?
     public var funding: Funding?
     public var implementation: Implementation?
+    public var openData: RegionConfiguration.OpenData?
 
     public struct Implementation: Sendable, Codable {
         /// Days between reports (default 92, a quarter).
@@ -210,6 +228,15 @@ public struct RegionConfigurationFile: Sendable, Codable {
         if let review {
             try review.validate(bodies: bodies.map(\.key))
             region.review = review
+        }
+        if let openData {
+            if let contact = openData.contact, contact.split(separator: "@").count != 2 || contact.contains(where: \.isWhitespace) {
+                throw ConfigurationError("openData.contact: an e-mail address")
+            }
+            if let licence = openData.licence, !licence.hasPrefix("http://") && !licence.hasPrefix("https://") {
+                throw ConfigurationError("openData.licence: the licence's URI")
+            }
+            region.openData = openData
         }
         for (index, territory) in territories.enumerated() { region.territoryIndex[territory.officialKey] = index }
         return region

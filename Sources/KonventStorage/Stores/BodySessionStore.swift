@@ -53,6 +53,8 @@ public protocol BodySessionStore: Sendable {
     func session(_ id: BodySessionID) async throws -> BodySession?
     /// Upcoming (from `now`, soonest first) or past (latest first).
     func list(upcoming: Bool, now: Int64, limit: Int) async throws -> [BodySessionSummary]
+    /// Every session in order of its start, after the key (start, id): the open data's pages.
+    func page(after key: PageKey?, limit: Int) async throws -> [BodySessionSummary]
     /// Sessions whose agenda names the measure, latest first.
     func sessions(of measure: MeasureID) async throws -> [BodySessionSummary]
 }

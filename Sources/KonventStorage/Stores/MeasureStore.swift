@@ -89,6 +89,8 @@ public protocol MeasureStore: Sendable {
     func count(_ query: MeasureQuery) async throws -> Int
     func sources(of id: MeasureID) async throws -> [MeasureSource]
     func measures(from contribution: ContributionID) async throws -> [MeasureReference]
+    /// The same for a page of contributions, in one query.
+    func measures(fromContributions ids: [ContributionID]) async throws -> [ContributionID: [MeasureReference]]
     func steps(of id: MeasureID) async throws -> [MeasureStep]
     func versions(of id: MeasureID) async throws -> [MeasureVersion]
     /// The ministries assigned to a measure, the lead first.

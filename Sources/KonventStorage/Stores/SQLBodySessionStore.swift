@@ -198,6 +198,13 @@ public struct SQLBodySessionStore: BodySessionStore {
         return try await database.read { db in try await db.raw(sql).all().map(Self.summary) }
     }
 
+    public func page(after key: PageKey?, limit: Int) async throws -> [BodySessionSummary] {
+        let sql: SQLQueryString = key.map {
+            "SELECT \(unsafeRaw: Self.summaryColumns) FROM body_sessions s WHERE (s.starts_at, s.id) > (\(bind: $0.value), \(bind: $0.id)) ORDER BY s.starts_at, s.id LIMIT \(bind: limit)"
+        } ?? "SELECT \(unsafeRaw: Self.summaryColumns) FROM body_sessions s ORDER BY s.starts_at, s.id LIMIT \(bind: limit)"
+        return try await database.read { db in try await db.raw(sql).all().map(Self.summary) }
+    }
+
     public func sessions(of measure: MeasureID) async throws -> [BodySessionSummary] {
         try await database.read { db in
             try await db.raw("""

@@ -367,6 +367,29 @@ public struct SQLMeasureStore: MeasureStore {
         }
     }
 
+    public func measures(fromContributions ids: [ContributionID]) async throws -> [ContributionID: [MeasureReference]] {
+        guard !ids.isEmpty else { return [:] }
+        let list = ids.map { "\(bind: $0.rawValue)" as SQLQueryString }.joined(separator: ", ")
+        let sql: SQLQueryString = """
+            SELECT s.contribution_id, m.id, m.code, m.title, m.state, m.state_reason, m.progress_status, m.progress_percent, m.progress_date
+            FROM measures m JOIN measure_sources s ON s.measure_id = m.id
+            WHERE s.contribution_id IN (\(list)) ORDER BY m.code
+            """
+        return try await database.read { db in
+            var found: [ContributionID: [MeasureReference]] = [:]
+            for row in try await db.raw(sql).all() {
+                guard let state = MeasureState(try row.decode(column: "state", as: String.self)) else { continue }
+                var reference = MeasureReference(
+                    id: MeasureID(try row.decode(column: "id", as: Int64.self)), code: try row.decode(column: "code", as: String.self),
+                    title: try row.decode(column: "title", as: String.self), state: state,
+                    stateReason: try row.decode(column: "state_reason", as: String?.self))
+                reference.progress = try Self.progress(row)
+                found[ContributionID(try row.decode(column: "contribution_id", as: Int64.self)), default: []].append(reference)
+            }
+            return found
+        }
+    }
+
     public func steps(of id: MeasureID) async throws -> [MeasureStep] {
         try await database.read { db in
             try await db.raw("""

@@ -114,6 +114,7 @@ public enum Layout {
                         el("li") { navLink(Site.configuredPage(page), t("page.\(page)"), context) }
                     }
                     el("li") { navLink(Site.Announcements.archive(), t("announcements.title"), context) }
+                    el("li") { navLink(Site.openData(), t("opendata.nav"), context) }
                 }
             }
             el("p") { t("layout.footer.about") }

@@ -233,3 +233,24 @@ extension Site {
         public static let masterplan: SitePath<> = .init("/feeds/masterplan.atom")
     }
 }
+
+extension Site {
+    /// What the platform publishes as data: the page for people, and the read-only JSON API.
+    public static let openData: SitePath<> = .init("/daten")
+
+    public enum API {
+        public static let index: SitePath<> = .init("/api/v1")
+        public static let openAPI: SitePath<> = .init("/api/v1/openapi.json")
+        public static let contributions: SitePath<> = .init("/api/v1/contributions")
+        public static let contribution = SitePath<ContributionID>("/api/v1/contributions/{id}")
+        public static let formats: SitePath<> = .init("/api/v1/formats")
+        public static let format = SitePath<FormatID>("/api/v1/formats/{id}")
+        public static let measures: SitePath<> = .init("/api/v1/measures")
+        public static let measure = SitePath<MeasureID>("/api/v1/measures/{id}")
+        public static let sessions: SitePath<> = .init("/api/v1/sessions")
+        public static let session = SitePath<BodySessionID>("/api/v1/sessions/{id}")
+        public static let masterplanVersions: SitePath<> = .init("/api/v1/masterplan/versions")
+        public static let masterplanVersion = SitePath<Int>("/api/v1/masterplan/versions/{number}")
+        public static let figures: SitePath<> = .init("/api/v1/figures")
+    }
+}

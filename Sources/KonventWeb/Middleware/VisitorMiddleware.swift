@@ -32,7 +32,8 @@ struct VisitorMiddleware: RouterMiddleware {
         let csrfCookie = existing.flatMap { $0.isEmpty ? nil : $0 } ?? SecretToken().value
         context.csrfToken = csrf.token(cookie: csrfCookie, session: context.sessionToken?.value)
         var response = try await next(request, context)
-        if existing != csrfCookie {
+        // The open data sets no cookie: its answers are the same for everyone and may be cached as such.
+        if existing != csrfCookie && !OpenDataMiddleware.serves(request.uri.path) {
             response.setCookie(cookie(Self.csrfCookie, csrfCookie, maxAge: nil))
         }
         return response

@@ -31,6 +31,16 @@ public struct RegionClock: Sendable {
                              minute: parts.minute ?? 0)
     }
 
+    /// ISO 8601 in the region's zone with its offset ("2026-12-02T07:16:05+01:00"), as open data gives times.
+    public func iso8601(_ milliseconds: Int64) -> String {
+        let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let offset = calendar.timeZone.secondsFromGMT(for: date) / 60
+        func two(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : String($0) } ?? "00" }
+        let zone = (offset < 0 ? "-" : "+") + two(abs(offset) / 60) + ":" + two(abs(offset) % 60)
+        return "\(p.year ?? 1970)-\(two(p.month))-\(two(p.day))T\(two(p.hour)):\(two(p.minute)):\(two(p.second))" + zone
+    }
+
     public func times(_ format: Format) -> FormatTimes {
         FormatTimes(start: local(format.startsAt), end: local(format.endsAt))
     }

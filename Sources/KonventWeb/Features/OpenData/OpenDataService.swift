@@ -1,0 +1,16 @@
+import KonventDomain
+import KonventStorage
+
+/// The stores the open-data interfaces read, and nothing that writes.
+struct OpenDataService: Sendable {
+    let contributions: any ContributionStore
+    let formats: any FormatStore
+    let measures: any MeasureStore
+    let reviews: any ReviewStore
+    let implementation: any ImplementationStore
+    let bodySessions: any BodySessionStore
+    let masterplan: MasterplanStore
+    let figures: FiguresKeeper
+    /// The states a measure can be in, in their order (the `state` filter offers the public ones).
+    let measureStates: [MeasureState]
+}
