@@ -39,6 +39,7 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     APIRoutes(basics: basics, service: services.openDataService, openAPI: try OpenAPIDocument.bytes(
         baseURL: configuration.baseURL, choices: APIRoutes.choices(services.region, states: services.measureMachine.states)))
         .add(to: router)
+    OParlRoutes(basics: basics, service: services.openDataService).add(to: router)
     OpenDataRoutes(basics: basics).add(to: router)
     FormatRoutes(basics: basics, service: services.formatsService).add(to: router)
     let measures = services.measuresService

@@ -146,7 +146,7 @@ struct APITests {
             for account in DemoData.accounts { #expect(!all.contains(account.email), "\(account.email) must not appear") }
             #expect(!all.contains("\"draft\""), "no draft measure")
             // The office's assessments and the reviewers' notes have no field at all; decisions only once released.
-            let sessions = try await services.bodySessions.page(after: nil, limit: 100)
+            let sessions = try await services.bodySessions.page(after: nil, limit: 100, changed: ChangeWindow(), body: nil)
             let unreleased = try #require(sessions.first { $0.publishedAt == nil }, "the demo has an unreleased session")
             let session = try json(try await browser.get("/api/v1/sessions/\(unreleased.id.rawValue)"))
             #expect(session["minutes"] == nil)

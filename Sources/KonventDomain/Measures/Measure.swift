@@ -27,6 +27,7 @@ public struct Measure: Sendable, Equatable {
     public var version: Int
     public var content: MeasureContent
     public var updatedAt: Int64
+    public var createdAt: Int64 = 0
     /// The latest decision's reason, shown with the state.
     public var stateReason: String?
     /// How many times the measure entered review (each pass has its own assessments).

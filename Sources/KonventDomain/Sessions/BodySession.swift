@@ -71,6 +71,8 @@ public struct BodySession: Sendable, Equatable {
     /// When the chair released decisions and minutes; nil before.
     public var publishedAt: Int64?
     public var items: [AgendaItem]
+    public var createdAt: Int64 = 0
+    public var updatedAt: Int64 = 0
 
     public init(id: BodySessionID, draft: BodySessionDraft, minutes: String, publishedAt: Int64?, items: [AgendaItem]) {
         self.id = id

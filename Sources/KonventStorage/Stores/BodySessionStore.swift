@@ -21,13 +21,20 @@ public struct BodySessionSummary: Sendable, Equatable {
     public var endsAt: Int64
     public var place: String
     public var publishedAt: Int64?
+    public var createdAt: Int64 = 0
+    /// Raised by every change of the session, its agenda and its decisions.
+    public var updatedAt: Int64 = 0
 
     public init(_ session: BodySession) {
         self.init(id: session.id, body: session.draft.body, title: session.draft.title, startsAt: session.draft.startsAt,
-                  endsAt: session.draft.endsAt, place: session.draft.place, publishedAt: session.publishedAt)
+                  endsAt: session.draft.endsAt, place: session.draft.place, publishedAt: session.publishedAt,
+                  createdAt: session.createdAt, updatedAt: session.updatedAt)
     }
 
-    init(id: BodySessionID, body: String, title: String, startsAt: Int64, endsAt: Int64, place: String, publishedAt: Int64?) {
+    init(id: BodySessionID, body: String, title: String, startsAt: Int64, endsAt: Int64, place: String, publishedAt: Int64?,
+         createdAt: Int64 = 0, updatedAt: Int64 = 0) {
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
         self.id = id
         self.body = body
         self.title = title
@@ -36,6 +43,16 @@ public struct BodySessionSummary: Sendable, Equatable {
         self.place = place
         self.publishedAt = publishedAt
     }
+}
+
+/// A measure on a session's agenda, as open data names the consultation.
+public struct AgendaEntry: Sendable, Equatable {
+    public var item: Int64
+    public var session: BodySessionID
+    public var body: String
+    /// Where the item decided a review stage (known once released).
+    public var outcome: String?
+    public var publishedAt: Int64?
 }
 
 public protocol BodySessionStore: Sendable {
@@ -54,7 +71,11 @@ public protocol BodySessionStore: Sendable {
     /// Upcoming (from `now`, soonest first) or past (latest first).
     func list(upcoming: Bool, now: Int64, limit: Int) async throws -> [BodySessionSummary]
     /// Every session in order of its start, after the key (start, id): the open data's pages.
-    func page(after key: PageKey?, limit: Int) async throws -> [BodySessionSummary]
+    func page(after key: PageKey?, limit: Int, changed: ChangeWindow, body: String?) async throws -> [BodySessionSummary]
+    /// The session whose agenda holds the item.
+    func session(containing item: Int64) async throws -> BodySession?
+    /// Where the measures stand on agendas, in one query: each item with its session, in the order of the sessions.
+    func agendaEntries(of measures: [MeasureID]) async throws -> [MeasureID: [AgendaEntry]]
     /// Sessions whose agenda names the measure, latest first.
     func sessions(of measure: MeasureID) async throws -> [BodySessionSummary]
 }

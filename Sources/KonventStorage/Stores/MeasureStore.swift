@@ -68,6 +68,8 @@ public struct MeasureQuery: Sendable {
     /// The page still comes in code order.
     public var before: (prefix: String, number: Int)?
     public var limit = 200
+    /// Created or modified within (OParl's list filters).
+    public var changed = ChangeWindow()
 
     public init() {}
 }

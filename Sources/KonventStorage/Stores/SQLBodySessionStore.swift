@@ -6,14 +6,20 @@ public struct SQLBodySessionStore: BodySessionStore {
 
     public init(database: any KonventDatabase) { self.database = database }
 
-    static let summaryColumns = "s.id, s.body, s.title, s.starts_at, s.ends_at, s.place, s.published_at"
+    static let summaryColumns = "s.id, s.body, s.title, s.starts_at, s.ends_at, s.place, s.published_at, s.created_at, s.updated_at"
+
+    /// A change of the agenda or of a decision changes the session (open data's `modified`).
+    static func touch(_ id: BodySessionID, at time: Timestamp, in db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE body_sessions SET updated_at = \(bind: time.milliseconds) WHERE id = \(bind: id.rawValue)").run()
+    }
 
     static func summary(_ row: any SQLRow) throws -> BodySessionSummary {
         BodySessionSummary(
             id: BodySessionID(try row.decode(column: "id", as: Int64.self)), body: try row.decode(column: "body", as: String.self),
             title: try row.decode(column: "title", as: String.self), startsAt: try row.decode(column: "starts_at", as: Int64.self),
             endsAt: try row.decode(column: "ends_at", as: Int64.self), place: try row.decode(column: "place", as: String.self),
-            publishedAt: try row.decode(column: "published_at", as: Int64?.self))
+            publishedAt: try row.decode(column: "published_at", as: Int64?.self), createdAt: try row.decode(column: "created_at", as: Int64.self),
+            updatedAt: try row.decode(column: "updated_at", as: Int64.self))
     }
 
     /// The session locked for the transaction, refused once released.
@@ -70,6 +76,7 @@ public struct SQLBodySessionStore: BodySessionStore {
                 INSERT INTO agenda_items (session_id, position, title, measure_id)
                 VALUES (\(bind: id.rawValue), \(bind: position), \(bind: title), \(bind: measure?.rawValue))
                 """).run()
+            try await Self.touch(id, at: time, in: db)
             try await AuditTrail.append(
                 AuditEvent(actor: actor, action: "session.item_added", subject: "session:\(id)",
                            detail: "\(position) \(title)" + (measure.map { " measure:\($0)" } ?? "")), at: time, in: db)
@@ -83,6 +90,7 @@ public struct SQLBodySessionStore: BodySessionStore {
             guard try await db.raw("SELECT id FROM agenda_items WHERE id = \(bind: item) AND session_id = \(bind: id.rawValue)").first() != nil
             else { throw SessionRefusal.unknownItem }
             try await db.raw("DELETE FROM agenda_items WHERE id = \(bind: item)").run()
+            try await Self.touch(id, at: time, in: db)
             try await AuditTrail.append(AuditEvent(actor: actor, action: "session.item_removed", subject: "session:\(id)", detail: "item:\(item)"),
                                         at: time, in: db)
         }
@@ -119,6 +127,7 @@ public struct SQLBodySessionStore: BodySessionStore {
                     votes_abstain = \(bind: abstain), decided_at = \(bind: time.milliseconds)
                 WHERE id = \(bind: item)
                 """).run()
+            try await Self.touch(id, at: time, in: db)
             try await AuditTrail.append(
                 AuditEvent(actor: actor, action: "session.decision_recorded", subject: "session:\(id)",
                            detail: "item:\(item) outcome=\(decision.outcome)"), at: time, in: db)
@@ -147,7 +156,9 @@ public struct SQLBodySessionStore: BodySessionStore {
                 _ = try await SQLMeasureStore.move(measure.id, .conclude(outcome.effect), reason: item.decision, machine: machine, actor: actor,
                                                    at: time, kind: kind, in: db)
             }
-            try await db.raw("UPDATE body_sessions SET published_at = \(bind: time.milliseconds) WHERE id = \(bind: id.rawValue)").run()
+            try await db.raw("""
+                UPDATE body_sessions SET published_at = \(bind: time.milliseconds), updated_at = \(bind: time.milliseconds) WHERE id = \(bind: id.rawValue)
+                """).run()
             try await AuditTrail.append(AuditEvent(actor: actor, action: "session.published", subject: "session:\(id)", detail: session.draft.title),
                                         at: time, in: db)
         }
@@ -159,7 +170,7 @@ public struct SQLBodySessionStore: BodySessionStore {
 
     static func load(_ id: BodySessionID, in db: any SQLDatabase) async throws -> BodySession? {
         guard let row = try await db.raw("""
-            SELECT body, title, starts_at, ends_at, place, participants, chair_id, minutes, published_at FROM body_sessions
+            SELECT body, title, starts_at, ends_at, place, participants, chair_id, minutes, published_at, created_at, updated_at FROM body_sessions
             WHERE id = \(bind: id.rawValue)
             """).first() else { return nil }
         let items = try await db.raw("""
@@ -187,8 +198,11 @@ public struct SQLBodySessionStore: BodySessionStore {
             startsAt: try row.decode(column: "starts_at", as: Int64.self), endsAt: try row.decode(column: "ends_at", as: Int64.self),
             place: try row.decode(column: "place", as: String.self), participants: try row.decode(column: "participants", as: String.self),
             chairID: try row.decode(column: "chair_id", as: Int64?.self).map(UserID.init))
-        return BodySession(id: id, draft: draft, minutes: try row.decode(column: "minutes", as: String.self),
-                           publishedAt: try row.decode(column: "published_at", as: Int64?.self), items: items)
+        var session = BodySession(id: id, draft: draft, minutes: try row.decode(column: "minutes", as: String.self),
+                                  publishedAt: try row.decode(column: "published_at", as: Int64?.self), items: items)
+        session.createdAt = try row.decode(column: "created_at", as: Int64.self)
+        session.updatedAt = try row.decode(column: "updated_at", as: Int64.self)
+        return session
     }
 
     public func list(upcoming: Bool, now: Int64, limit: Int) async throws -> [BodySessionSummary] {
@@ -198,11 +212,41 @@ public struct SQLBodySessionStore: BodySessionStore {
         return try await database.read { db in try await db.raw(sql).all().map(Self.summary) }
     }
 
-    public func page(after key: PageKey?, limit: Int) async throws -> [BodySessionSummary] {
-        let sql: SQLQueryString = key.map {
-            "SELECT \(unsafeRaw: Self.summaryColumns) FROM body_sessions s WHERE (s.starts_at, s.id) > (\(bind: $0.value), \(bind: $0.id)) ORDER BY s.starts_at, s.id LIMIT \(bind: limit)"
-        } ?? "SELECT \(unsafeRaw: Self.summaryColumns) FROM body_sessions s ORDER BY s.starts_at, s.id LIMIT \(bind: limit)"
+    public func page(after key: PageKey?, limit: Int, changed: ChangeWindow, body: String?) async throws -> [BodySessionSummary] {
+        var conditions = changed.conditions("s")
+        if let body { conditions.append("s.body = \(bind: body)") }
+        if let key { conditions.append("(s.starts_at, s.id) > (\(bind: key.value), \(bind: key.id))") }
+        let sql: SQLQueryString = "SELECT \(unsafeRaw: Self.summaryColumns) FROM body_sessions s WHERE " + conditions.joined(separator: " AND ")
+            + " ORDER BY s.starts_at, s.id LIMIT \(bind: limit)"
         return try await database.read { db in try await db.raw(sql).all().map(Self.summary) }
+    }
+
+    public func session(containing item: Int64) async throws -> BodySession? {
+        try await database.read { db in
+            guard let id = try await db.raw("SELECT session_id FROM agenda_items WHERE id = \(bind: item)").first()?
+                .decode(column: "session_id", as: Int64.self) else { return nil }
+            return try await Self.load(BodySessionID(id), in: db)
+        }
+    }
+
+    public func agendaEntries(of measures: [MeasureID]) async throws -> [MeasureID: [AgendaEntry]] {
+        guard !measures.isEmpty else { return [:] }
+        let ids = measures.map { "\(bind: $0.rawValue)" as SQLQueryString }.joined(separator: ", ")
+        let sql: SQLQueryString = """
+            SELECT i.id, i.measure_id, i.outcome, s.id AS session_id, s.body, s.published_at
+            FROM agenda_items i JOIN body_sessions s ON s.id = i.session_id
+            WHERE i.measure_id IN (\(ids)) ORDER BY s.starts_at, s.id, i.position
+            """
+        return try await database.read { db in
+            var found: [MeasureID: [AgendaEntry]] = [:]
+            for row in try await db.raw(sql).all() {
+                found[MeasureID(try row.decode(column: "measure_id", as: Int64.self)), default: []].append(AgendaEntry(
+                    item: try row.decode(column: "id", as: Int64.self), session: BodySessionID(try row.decode(column: "session_id", as: Int64.self)),
+                    body: try row.decode(column: "body", as: String.self), outcome: try row.decode(column: "outcome", as: String?.self),
+                    publishedAt: try row.decode(column: "published_at", as: Int64?.self)))
+            }
+            return found
+        }
     }
 
     public func sessions(of measure: MeasureID) async throws -> [BodySessionSummary] {

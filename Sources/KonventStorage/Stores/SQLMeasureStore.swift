@@ -8,7 +8,7 @@ public struct SQLMeasureStore: MeasureStore {
     public init(database: any KonventDatabase) { self.database = database }
 
     static let columns = """
-        m.id, m.code, m.content, m.state, m.state_reason, m.version, m.updated_at, m.round, m.stage_started_at,
+        m.id, m.code, m.content, m.state, m.state_reason, m.version, m.created_at, m.updated_at, m.round, m.stage_started_at,
         m.progress_status, m.progress_percent, m.progress_date
         """
 
@@ -42,6 +42,7 @@ public struct SQLMeasureStore: MeasureStore {
             content: try decodeContent(try row.decode(column: "content", as: String.self)),
             updatedAt: try row.decode(column: "updated_at", as: Int64.self),
             stateReason: try row.decode(column: "state_reason", as: String?.self))
+        measure.createdAt = try row.decode(column: "created_at", as: Int64.self)
         measure.round = try row.decode(column: "round", as: Int.self)
         measure.stageStartedAt = try row.decode(column: "stage_started_at", as: Int64?.self)
         measure.progress = try progress(row)
@@ -311,6 +312,7 @@ public struct SQLMeasureStore: MeasureStore {
         if let programme = query.programme {
             conditions.append("EXISTS (SELECT 1 FROM funding_lines l WHERE l.measure_id = m.id AND l.programme_key = \(bind: programme))")
         }
+        conditions += query.changed.conditions("m")
         switch query.progress {
         case .none: break
         case .some(nil): conditions.append("m.progress_status IS NULL")

@@ -237,6 +237,8 @@ extension Site {
 extension Site {
     /// What the platform publishes as data: the page for people, and the read-only JSON API.
     public static let openData: SitePath<> = .init("/daten")
+    /// OParl 1.1's entry point, the System object.
+    public static let oparl: SitePath<> = .init("/oparl/v1/system")
 
     public enum API {
         public static let index: SitePath<> = .init("/api/v1")

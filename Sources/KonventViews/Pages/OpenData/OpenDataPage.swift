@@ -34,7 +34,7 @@ public enum OpenDataPage {
             Dataset(key: "adopted", links: ["measures.json", "measures.csv", "financing.csv", "indicators.csv", "trace.csv"].map {
                 ($0, Site.Masterplan.data($0)())
             }),
-            Dataset(key: "sessions", links: [("JSON", Site.API.sessions()), ("iCalendar", Site.Sessions.feed())]),
+            Dataset(key: "sessions", links: [("JSON", Site.API.sessions()), ("OParl 1.1", Site.oparl()), ("iCalendar", Site.Sessions.feed())]),
             Dataset(key: "masterplan", links: [("JSON", Site.API.masterplanVersions()), ("Atom", Site.Feeds.masterplan())]),
             Dataset(key: "figures", links: [("JSON", Site.API.figures())]),
             Dataset(key: "announcements", links: [("Atom", Site.Feeds.announcements())]),
@@ -86,6 +86,9 @@ public enum OpenDataPage {
                     el("a", .href(Site.API.openAPI())) { t("opendata.api.openapi") }
                 }
                 el("p") { t("opendata.api.rules") }
+                el("p") {
+                    t("opendata.oparl", ["address": model.baseURL + Site.oparl()])
+                }
                 el("h3") { t("opendata.api.examples") }
                 example(t("opendata.api.example.ideas"), "curl '\(model.baseURL)\(Site.API.contributions())?kind=idea&limit=5'")
                 example(t("opendata.api.example.next"), "curl '\(model.baseURL)\(Site.API.contributions())?kind=idea&limit=5&cursor=…'")

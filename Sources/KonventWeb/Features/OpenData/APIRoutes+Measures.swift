@@ -65,7 +65,7 @@ extension APIRoutes {
     func sessions(_ request: Request) async throws -> API.Page<API.Session> {
         let parameters = try APIParameters(request, allowed: ["cursor", "limit"])
         let limit = try parameters.limit
-        let found = try await service.bodySessions.page(after: try parameters.cursor(PageKey.init), limit: limit + 1)
+        let found = try await service.bodySessions.page(after: try parameters.cursor(PageKey.init), limit: limit + 1, changed: ChangeWindow(), body: nil)
         let shown = Array(found.prefix(limit))
         return page(shown.map(representation), Site.API.sessions(), parameters,
                     next: found.count > limit ? shown.last.map { PageKey(value: $0.startsAt, id: $0.id.rawValue).description } : nil,

@@ -94,7 +94,7 @@ struct APIRoutes {
                 "self": link(Site.API.index()), "openapi": link(Site.API.openAPI()), "html": link(Site.openData()),
                 "contributions": link(Site.API.contributions()), "formats": link(Site.API.formats()), "measures": link(Site.API.measures()),
                 "sessions": link(Site.API.sessions()), "masterplanVersions": link(Site.API.masterplanVersions()),
-                "figures": link(Site.API.figures()),
+                "figures": link(Site.API.figures()), "oparl": link(Site.oparl()),
             ])
     }
 
