@@ -40,7 +40,7 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
         baseURL: configuration.baseURL, choices: APIRoutes.choices(services.region, states: services.measureMachine.states)))
         .add(to: router)
     OParlRoutes(basics: basics, service: services.openDataService).add(to: router)
-    OpenDataRoutes(basics: basics).add(to: router)
+    OpenDataRoutes(basics: basics, service: services.openDataService).add(to: router)
     FormatRoutes(basics: basics, service: services.formatsService).add(to: router)
     let measures = services.measuresService
     MeasureRoutes(basics: basics, service: measures).add(to: router)

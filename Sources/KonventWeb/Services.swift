@@ -194,7 +194,8 @@ public struct Services: Sendable {
     var openDataService: OpenDataService {
         OpenDataService(
             contributions: contributions, formats: formats, measures: measures, reviews: reviews, implementation: implementation,
-            bodySessions: bodySessions, masterplan: masterplanService.masterplan, figures: figures, measureStates: measureMachine.states)
+            bodySessions: bodySessions, masterplan: masterplanService.masterplan, figures: figures, measureStates: measureMachine.states,
+            spans: OpenDataSpans(database: database))
     }
 
     var sessionsService: SessionsService {

@@ -153,4 +153,30 @@ struct APITests {
             #expect((session["agenda"] as? [[String: Any]] ?? []).allSatisfy { $0["decision"] == nil && $0["vote"] == nil && $0["outcome"] == nil })
         }
     }
+
+    @Test("the DCAT-AP.de catalogue names every dataset with licence, attribution and dates, in Turtle and JSON-LD; its addresses lead to pages")
+    func catalogue() async throws {
+        try await withApp { browser, services in
+            _ = try await DemoData(services: services).load()
+            let turtle = try await browser.get("/dcat/catalog.ttl")
+            #expect(turtle.status == .ok && turtle.headers[.contentType] == "text/turtle; charset=utf-8")
+            for dataset in ["beitraege", "formate", "massnahmen", "finanzierung", "indikatoren", "fortschritt", "herkunft", "beteiligung",
+                            "sitzungen", "masterplan"] {
+                #expect(turtle.body.contains("dcat:dataset <\(Self.base)/dcat/datasets/\(dataset)>"), "\(dataset)")
+            }
+            #expect(turtle.body.contains("dct:license <http://dcat-ap.de/def/licenses/dl-by-de/2.0>"))
+            #expect(turtle.body.contains("dcatde:licenseAttributionByText \"Regionalkonvent Chemnitz/Südwestsachsen\"@de"))
+            #expect(turtle.body.contains("vcard:hasEmail <mailto:beteiligung@example.org>"))
+            #expect(turtle.body.contains("dcat:endpointDescription <\(Self.base)/api/v1/openapi.json>"))
+            #expect(turtle.body.range(of: #"dct:modified "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d"\^\^xsd:dateTime"#, options: .regularExpression) != nil)
+            let jsonLD = try await browser.get("/dcat/catalog.jsonld")
+            #expect(jsonLD.headers[.contentType] == "application/ld+json; charset=utf-8")
+            let nodes = try #require(try JSONSerialization.jsonObject(with: Data(jsonLD.bytes)) as? [[String: Any]])
+            #expect(nodes.filter { ($0["@type"] as? [String])?.contains("http://www.w3.org/ns/dcat#Dataset") == true }.count == 10)
+            let dataset = try await browser.get("/dcat/datasets/massnahmen")
+            #expect(dataset.status == .seeOther && dataset.headers[.location] == "/measures")
+            #expect(try await browser.get("/dcat/datasets/nichts").status == .notFound)
+            #expect(try await browser.get("/dcat/catalog").headers[.location] == "/dcat/catalog.ttl")
+        }
+    }
 }

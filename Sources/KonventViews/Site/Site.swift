@@ -240,6 +240,14 @@ extension Site {
     /// OParl 1.1's entry point, the System object.
     public static let oparl: SitePath<> = .init("/oparl/v1/system")
 
+    /// The DCAT-AP.de catalogue of the published datasets.
+    public enum DCAT {
+        public static let catalog: SitePath<> = .init("/dcat/catalog")
+        public static let turtle: SitePath<> = .init("/dcat/catalog.ttl")
+        public static let jsonLD: SitePath<> = .init("/dcat/catalog.jsonld")
+        public static let dataset = SitePath<String>("/dcat/datasets/{key}")
+    }
+
     public enum API {
         public static let index: SitePath<> = .init("/api/v1")
         public static let openAPI: SitePath<> = .init("/api/v1/openapi.json")

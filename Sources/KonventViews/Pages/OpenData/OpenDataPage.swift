@@ -89,6 +89,11 @@ public enum OpenDataPage {
                 el("p") {
                     t("opendata.oparl", ["address": model.baseURL + Site.oparl()])
                 }
+                el("p") {
+                    t("opendata.dcat"); " "
+                    el("a", .href(Site.DCAT.turtle())) { "Turtle" }; " · "
+                    el("a", .href(Site.DCAT.jsonLD())) { "JSON-LD" }
+                }
                 el("h3") { t("opendata.api.examples") }
                 example(t("opendata.api.example.ideas"), "curl '\(model.baseURL)\(Site.API.contributions())?kind=idea&limit=5'")
                 example(t("opendata.api.example.next"), "curl '\(model.baseURL)\(Site.API.contributions())?kind=idea&limit=5&cursor=…'")

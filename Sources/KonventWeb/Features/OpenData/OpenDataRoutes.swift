@@ -1,10 +1,12 @@
 import Hummingbird
 import KonventDomain
+import KonventStorage
 import KonventViews
 
 /// `/daten`: the open data explained for people, linked from every page's footer.
 struct OpenDataRoutes {
     let basics: WebBasics
+    let service: OpenDataService
 
     func add(to router: Router<KonventRequestContext>) {
         router.get(Site.openData.route) { _, context in
@@ -16,5 +18,25 @@ struct OpenDataRoutes {
                 contact: openData.contact)
             return Response.html(OpenDataPage.render(model, basics.pageContext(context, path: Site.openData())))
         }
+        router.get(Site.DCAT.turtle.route) { request, _ in
+            let catalog = try await catalog()
+            return APIResponse.bytes(Array(catalog.graph().turtle(prefixes: DCATCatalog.prefixes).utf8), request,
+                                     contentType: "text/turtle; charset=utf-8", maxAge: 600)
+        }
+        router.get(Site.DCAT.jsonLD.route) { request, _ in
+            APIResponse.bytes(try await catalog().graph().jsonLD(), request, contentType: "application/ld+json; charset=utf-8", maxAge: 600)
+        }
+        // The catalogue's own address, and its datasets', lead to what people read.
+        router.get(Site.DCAT.catalog.route) { _, _ in Response.seeOther(Site.DCAT.turtle()) }
+        router.get(Site.DCAT.dataset.route) { _, context in
+            let key = context.parameters.get("key") ?? ""
+            guard let dataset = try await catalog().datasets.first(where: { $0.key == key }) else { throw WebError.notFound }
+            return Response.seeOther(dataset.landingPage)
+        }
+    }
+
+    func catalog() async throws -> DCATCatalog {
+        DCATCatalog(region: basics.region, link: basics.mails.link, time: basics.clock.iso8601, spans: try await service.spans.spans(),
+                    latestVersion: try await service.masterplan.versions().map(\.number).max())
     }
 }

@@ -13,4 +13,5 @@ struct OpenDataService: Sendable {
     let figures: FiguresKeeper
     /// The states a measure can be in, in their order (the `state` filter offers the public ones).
     let measureStates: [MeasureState]
+    let spans: OpenDataSpans
 }
