@@ -43,6 +43,7 @@ public enum RegionLoader {
             throw ConfigurationError("map file \(url.lastPathComponent): not a GeoJSON FeatureCollection")
         }
         var shapes: [String: [[RegionMap.Point]]] = [:]
+        var outlines: [String: [[[RegionMap.Point]]]] = [:]
         for feature in features {
             guard let key = (feature["properties"] as? [String: Any])?["ags"] as? String, region.territory(key) != nil,
                   let geometry = feature["geometry"] as? [String: Any], let type = geometry["type"] as? String else { continue }
@@ -53,15 +54,15 @@ public enum RegionLoader {
             default: continue
             }
             for polygon in polygons {
-                for ring in polygon as? [[[Double]]] ?? [] {
-                    shapes[key, default: []].append(ring.compactMap { pair in
-                        pair.count >= 2 ? RegionMap.Point(longitude: pair[0], latitude: pair[1]) : nil
-                    })
+                let rings = (polygon as? [[[Double]]] ?? []).map { ring in
+                    ring.compactMap { pair in pair.count >= 2 ? RegionMap.Point(longitude: pair[0], latitude: pair[1]) : nil }
                 }
+                shapes[key, default: []] += rings
+                outlines[key, default: []].append(rings)
             }
         }
         guard !shapes.isEmpty else { throw ConfigurationError("map file \(url.lastPathComponent): no outline of a territory of the region") }
-        return RegionMap(shapes: shapes)
+        return RegionMap(shapes: shapes, polygons: outlines)
     }
 
     /// Says where in the file the problem is, in terms a person editing it understands.

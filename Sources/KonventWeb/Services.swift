@@ -38,6 +38,8 @@ public struct Services: Sendable {
     let figures: FiguresKeeper
     /// The calendar feeds of formats and sessions.
     let feeds = VersionedCache<[UInt8]>()
+    /// The open data's GeoJSON files (the municipalities' outlines are about half a megabyte).
+    let openDataFiles = VersionedCache<[UInt8]>(limit: 8)
     /// How many contributions a list's filters match: counted once per filter and change, and
     /// served for ten seconds under a stream of new contributions, so that paging costs no count.
     let listCounts = VersionedCache<Int>(minimumAge: .seconds(10), limit: 256)
@@ -195,7 +197,7 @@ public struct Services: Sendable {
         OpenDataService(
             contributions: contributions, formats: formats, measures: measures, reviews: reviews, implementation: implementation,
             bodySessions: bodySessions, masterplan: masterplanService.masterplan, figures: figures, measureStates: measureMachine.states,
-            spans: OpenDataSpans(database: database))
+            spans: OpenDataSpans(database: database), files: openDataFiles, keys: keys)
     }
 
     var sessionsService: SessionsService {

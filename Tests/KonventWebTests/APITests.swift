@@ -118,7 +118,8 @@ struct APITests {
             #expect(check.problems(["key": "1"], place) == ["$: name missing"])
             #expect((check.document["servers"] as? [[String: Any]])?.first?["url"] as? String == "\(Self.base)/api/v1")
             var queue = ["/api/v1", "/api/v1/contributions?limit=100", "/api/v1/formats?when=past&limit=100", "/api/v1/formats?limit=100",
-                         "/api/v1/measures?limit=100", "/api/v1/sessions?limit=100", "/api/v1/masterplan/versions", "/api/v1/figures"]
+                         "/api/v1/measures?limit=100", "/api/v1/sessions?limit=100", "/api/v1/masterplan/versions", "/api/v1/figures",
+                         "/api/v1/geo/districts.geojson", "/api/v1/geo/municipalities.geojson", "/api/v1/geo/formats.geojson"]
             var visited = Set<String>()
             var bodies: [String] = []
             var kinds = Set<String>()
@@ -177,6 +178,46 @@ struct APITests {
             #expect(dataset.status == .seeOther && dataset.headers[.location] == "/measures")
             #expect(try await browser.get("/dcat/datasets/nichts").status == .notFound)
             #expect(try await browser.get("/dcat/catalog").headers[.location] == "/dcat/catalog.ttl")
+        }
+    }
+
+    @Test("GeoJSON: districts and municipalities with outlines, counts and rates; formats as points inside their territory; attribution carried")
+    func geoJSON() async throws {
+        try await withApp { browser, services in
+            _ = try await DemoData(services: services).load()
+            let districts = try await browser.get("/api/v1/geo/districts.geojson")
+            #expect(districts.headers[.contentType] == "application/geo+json; charset=utf-8")
+            let collection = try json(districts)
+            #expect((collection["attribution"] as? String)?.contains("GeoBasis-DE / BKG") == true)
+            let features = try #require(collection["features"] as? [[String: Any]])
+            #expect(features.count == 5)
+            // The same figures as the API's, which the participation page shows.
+            let counted = try json(try await browser.get("/api/v1/figures"))["contributionsByDistrict"] as? [[String: Any]] ?? []
+            let figures = Dictionary(uniqueKeysWithValues: counted.compactMap { item in (item["key"] as? String).map { ($0, item["count"] as? Int ?? 0) } })
+            #expect(!figures.isEmpty)
+            for feature in features {
+                let properties = try #require(feature["properties"] as? [String: Any])
+                let key = try #require(properties["key"] as? String)
+                #expect(properties["contributions"] as? Int == figures[key] ?? 0, "\(key)")
+                let population = try #require(properties["population"] as? Int)
+                let rate = try #require(properties["contributionsPerThousand"] as? Double)
+                #expect(abs(rate - Double(figures[key] ?? 0) * 1000 / Double(population)) < 0.006)
+                #expect((feature["geometry"] as? [String: Any])?["type"] as? String == "Polygon")
+            }
+            let municipalities = try json(try await browser.get("/api/v1/geo/municipalities.geojson"))["features"] as? [[String: Any]] ?? []
+            #expect(municipalities.count == services.region.territories.filter { $0.kind == .municipality }.count)
+            let formats = try json(try await browser.get("/api/v1/geo/formats.geojson"))["features"] as? [[String: Any]] ?? []
+            #expect(!formats.isEmpty)
+            // Each point lies within the bounds of its territory's outline.
+            for feature in formats {
+                let properties = try #require(feature["properties"] as? [String: Any])
+                let key = (properties["municipality"] as? String) ?? (properties["district"] as? String ?? "")
+                let point = try #require((feature["geometry"] as? [String: Any])?["coordinates"] as? [Double])
+                let rings = try #require(services.region.map?.shapes[key])
+                let longitudes = rings.flatMap { $0.map(\.longitude) }, latitudes = rings.flatMap { $0.map(\.latitude) }
+                #expect(point[0] >= longitudes.min()! && point[0] <= longitudes.max()! && point[1] >= latitudes.min()! && point[1] <= latitudes.max()!,
+                        "\(key)")
+            }
         }
     }
 }

@@ -13,8 +13,14 @@ public struct RegionMap: Sendable, Equatable {
 
     /// Rings (outer boundaries and holes) per territory key.
     public var shapes: [String: [[Point]]]
+    /// The same as polygons, each its outer ring first and then its holes, as the file has them
+    /// (what the open data's GeoJSON gives back).
+    public var polygons: [String: [[[Point]]]]
 
-    public init(shapes: [String: [[Point]]]) { self.shapes = shapes }
+    public init(shapes: [String: [[Point]]], polygons: [String: [[[Point]]]] = [:]) {
+        self.shapes = shapes
+        self.polygons = polygons.isEmpty ? shapes.mapValues { $0.map { [$0] } } : polygons
+    }
 
     /// The bounding box of every shape: (west, south, east, north).
     public var bounds: (west: Double, south: Double, east: Double, north: Double) {

@@ -262,5 +262,8 @@ extension Site {
         public static let masterplanVersions: SitePath<> = .init("/api/v1/masterplan/versions")
         public static let masterplanVersion = SitePath<Int>("/api/v1/masterplan/versions/{number}")
         public static let figures: SitePath<> = .init("/api/v1/figures")
+        public static let geoDistricts: SitePath<> = .init("/api/v1/geo/districts.geojson")
+        public static let geoMunicipalities: SitePath<> = .init("/api/v1/geo/municipalities.geojson")
+        public static let geoFormats: SitePath<> = .init("/api/v1/geo/formats.geojson")
     }
 }

@@ -20,7 +20,7 @@ public enum OpenDataPage {
         }
     }
 
-    /// A dataset and where it comes out: (label, path) pairs.
+    /// A dataset and where it comes out: (label, path) pairs; a label is a format's name or a catalog key.
     struct Dataset {
         var key: String
         var links: [(String, String)]
@@ -37,6 +37,8 @@ public enum OpenDataPage {
             Dataset(key: "sessions", links: [("JSON", Site.API.sessions()), ("OParl 1.1", Site.oparl()), ("iCalendar", Site.Sessions.feed())]),
             Dataset(key: "masterplan", links: [("JSON", Site.API.masterplanVersions()), ("Atom", Site.Feeds.masterplan())]),
             Dataset(key: "figures", links: [("JSON", Site.API.figures())]),
+            Dataset(key: "maps", links: [("opendata.maps.districts", Site.API.geoDistricts()),
+                                         ("opendata.maps.municipalities", Site.API.geoMunicipalities()), ("opendata.maps.formats", Site.API.geoFormats())]),
             Dataset(key: "announcements", links: [("Atom", Site.Feeds.announcements())]),
         ]
     }
@@ -72,7 +74,8 @@ public enum OpenDataPage {
                             el("p", .class("meta")) {
                                 for (index, link) in dataset.links.enumerated() {
                                     if index > 0 { " · " }
-                                    el("a", .href(link.1)) { link.0 }
+                                    // A format's name as it is, or a label from the catalog.
+                                    el("a", .href(link.1)) { link.0.hasPrefix("opendata.") ? t(link.0) : link.0 }
                                 }
                             }
                         }

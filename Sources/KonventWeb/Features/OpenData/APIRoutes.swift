@@ -51,6 +51,7 @@ struct APIRoutes {
             _ = try APIParameters(request, allowed: [])
             return try APIResponse.json(representation(try await service.figures.kept().value), request)
         }
+        addGeo(to: router)
         // Anything else below the API is a problem document, not the site's 404 page.
         router.get("/api/**") { _, _ -> Response in throw APIProblem.notFound }
     }
@@ -94,7 +95,8 @@ struct APIRoutes {
                 "self": link(Site.API.index()), "openapi": link(Site.API.openAPI()), "html": link(Site.openData()),
                 "contributions": link(Site.API.contributions()), "formats": link(Site.API.formats()), "measures": link(Site.API.measures()),
                 "sessions": link(Site.API.sessions()), "masterplanVersions": link(Site.API.masterplanVersions()),
-                "figures": link(Site.API.figures()), "oparl": link(Site.oparl()),
+                "figures": link(Site.API.figures()), "oparl": link(Site.oparl()), "districts": link(Site.API.geoDistricts()),
+                "municipalities": link(Site.API.geoMunicipalities()), "formatPlaces": link(Site.API.geoFormats()),
             ])
     }
 

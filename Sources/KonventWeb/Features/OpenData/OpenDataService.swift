@@ -14,4 +14,7 @@ struct OpenDataService: Sendable {
     /// The states a measure can be in, in their order (the `state` filter offers the public ones).
     let measureStates: [MeasureState]
     let spans: OpenDataSpans
+    /// The GeoJSON files, kept under the data versions they are made from.
+    let files: VersionedCache<[UInt8]>
+    let keys: DataKeys
 }
