@@ -35,7 +35,7 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     ThemeRoutes(basics: basics, themes: services.themes, contributions: services.contributions).add(to: router)
     AnnouncementRoutes(basics: basics, service: services.announcementService).add(to: router)
     FeedRoutes(basics: basics, contributions: services.contributions, announcements: services.announcements,
-               masterplan: services.masterplanService.masterplan).add(to: router)
+               masterplan: services.masterplanService.masterplan, sessions: services.bodySessions).add(to: router)
     APIRoutes(basics: basics, service: services.openDataService, openAPI: try OpenAPIDocument.bytes(
         baseURL: configuration.baseURL, choices: APIRoutes.choices(services.region, states: services.measureMachine.states)))
         .add(to: router)

@@ -89,4 +89,29 @@ struct FeedTests {
             #expect(versions.entries.first?["link"] == "http://konvent.test/masterplan/1")
         }
     }
+
+    @Test("the bodies' released decisions as Atom, with the licence; pages name their feeds and JSON in the head")
+    func decisionsAndAlternates() async throws {
+        try await withApp { browser, services in
+            _ = try await DemoData(services: services).load()
+            let page = try await browser.get("/feeds/decisions.atom")
+            let feed = try #require(AtomReader.read(page.bytes))
+            let released = try await services.bodySessions.releasedDecisions(limit: 50)
+            #expect(!released.isEmpty && feed.entries.count == released.count)
+            #expect(released.allSatisfy { $0.session.publishedAt != nil && $0.item.decidedAt != nil })
+            let adopted = try #require(released.first { $0.item.outcome == "adopted" })
+            #expect(feed.entries.contains { $0["title"] == "Lenkungskreis: \(adopted.item.title) – beschlossen" && $0["summary"] == adopted.item.decision })
+            #expect(feed.entries.first?["link"]?.contains("/sessions/\(released[0].session.id.rawValue)#item-") == true)
+            #expect(feed.feed["rights"] == "Datenlizenz Deutschland – Namensnennung – Version 2.0; Quelle: Regionalkonvent Chemnitz/Südwestsachsen")
+            // No decision of an unreleased session.
+            let unreleased = try await services.bodySessions.page(after: nil, limit: 100, changed: ChangeWindow(), body: nil).filter { $0.publishedAt == nil }
+            #expect(!unreleased.isEmpty)
+            #expect(!feed.entries.contains { entry in unreleased.contains { entry["link"]?.contains("/sessions/\($0.id.rawValue)#") == true } })
+
+            let list = try await browser.get("/contributions?kind=idea&district=14521")
+            #expect(list.body.contains(#"<link rel="alternate" type="application/atom+xml" title="Neue Beiträge (Atom-Feed)" href="/feeds/contributions.atom?kind=idea&amp;district=14521">"#))
+            #expect(try await browser.get("/sessions").body.contains(#"href="/feeds/decisions.atom""#))
+            #expect(try await browser.get("/contributions/1").body.contains(#"<link rel="alternate" type="application/json" title="Dieser Eintrag als JSON" href="/api/v1/contributions/1">"#))
+        }
+    }
 }

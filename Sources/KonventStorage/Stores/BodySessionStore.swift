@@ -55,6 +55,12 @@ public struct AgendaEntry: Sendable, Equatable {
     public var publishedAt: Int64?
 }
 
+/// A released decision, as the decisions feed lists it.
+public struct ReleasedDecision: Sendable, Equatable {
+    public var session: BodySessionSummary
+    public var item: AgendaItem
+}
+
 public protocol BodySessionStore: Sendable {
     func create(_ draft: BodySessionDraft, actor: UserID, at time: Timestamp) async throws -> BodySessionID
     func update(_ id: BodySessionID, _ draft: BodySessionDraft, minutes: String, actor: UserID, at time: Timestamp) async throws
@@ -76,6 +82,8 @@ public protocol BodySessionStore: Sendable {
     func session(containing item: Int64) async throws -> BodySession?
     /// Where the measures stand on agendas, in one query: each item with its session, in the order of the sessions.
     func agendaEntries(of measures: [MeasureID]) async throws -> [MeasureID: [AgendaEntry]]
+    /// The decisions of released sessions, the latest release first, in agenda order within a session.
+    func releasedDecisions(limit: Int) async throws -> [ReleasedDecision]
     /// Sessions whose agenda names the measure, latest first.
     func sessions(of measure: MeasureID) async throws -> [BodySessionSummary]
 }

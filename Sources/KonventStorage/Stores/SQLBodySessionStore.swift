@@ -249,6 +249,33 @@ public struct SQLBodySessionStore: BodySessionStore {
         }
     }
 
+    public func releasedDecisions(limit: Int) async throws -> [ReleasedDecision] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT \(unsafeRaw: Self.summaryColumns), i.id AS item_id, i.position, i.title AS item_title, i.measure_id, m.code,
+                       m.title AS measure_title, m.state, i.outcome, i.decision, i.conditions, i.voting, i.votes_yes, i.votes_no, i.votes_abstain,
+                       i.decided_at
+                FROM body_sessions s JOIN agenda_items i ON i.session_id = s.id LEFT JOIN measures m ON m.id = i.measure_id
+                WHERE s.published_at IS NOT NULL AND i.decided_at IS NOT NULL
+                ORDER BY s.published_at DESC, s.id DESC, i.position LIMIT \(bind: limit)
+                """).all().map { row in
+                var link: AgendaItem.MeasureLink?
+                if let measure = try row.decode(column: "measure_id", as: Int64?.self), let state = MeasureState(try row.decode(column: "state", as: String.self)) {
+                    link = .init(id: MeasureID(measure), code: try row.decode(column: "code", as: String.self),
+                                 title: try row.decode(column: "measure_title", as: String.self), state: state)
+                }
+                let vote = Vote(voting: try row.decode(column: "voting", as: String?.self), yes: try row.decode(column: "votes_yes", as: Int?.self),
+                                no: try row.decode(column: "votes_no", as: Int?.self), abstain: try row.decode(column: "votes_abstain", as: Int?.self))
+                let item = AgendaItem(
+                    id: try row.decode(column: "item_id", as: Int64.self), position: try row.decode(column: "position", as: Int.self),
+                    title: try row.decode(column: "item_title", as: String.self), measure: link, outcome: try row.decode(column: "outcome", as: String?.self),
+                    decision: try row.decode(column: "decision", as: String.self), conditions: try row.decode(column: "conditions", as: String.self),
+                    vote: vote, decidedAt: try row.decode(column: "decided_at", as: Int64?.self))
+                return ReleasedDecision(session: try Self.summary(row), item: item)
+            }
+        }
+    }
+
     public func sessions(of measure: MeasureID) async throws -> [BodySessionSummary] {
         try await database.read { db in
             try await db.raw("""

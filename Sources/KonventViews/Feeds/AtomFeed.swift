@@ -31,6 +31,8 @@ public struct AtomFeed: Sendable {
     public var author: String
     public var language: String
     public var entries: [Entry]
+    /// The licence and attribution (`<rights>`), when the feed is open data.
+    public var rights: String?
 
     public init(id: String, title: String, subtitle: String, selfLink: String, htmlLink: String, author: String,
                 language: String, entries: [Entry]) {
@@ -72,6 +74,7 @@ public struct AtomFeed: Sendable {
         element("title", title)
         element("subtitle", subtitle)
         element("updated", Self.time(entries.map(\.updated).max() ?? 0))
+        if let rights { element("rights", rights) }
         link("self", selfLink, type: "application/atom+xml")
         link("alternate", htmlLink, type: "text/html")
         out += Array("<author>".utf8)

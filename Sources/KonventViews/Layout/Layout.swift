@@ -13,6 +13,10 @@ public enum Layout {
                 void("link", Attribute("rel", "stylesheet"), .href(Site.asset("app.css").query(["v": context.assetVersion])))
                 void("link", Attribute("rel", "icon"), Attribute("type", "image/svg+xml"), .href(Site.asset("favicon.svg").query(["v": context.assetVersion])))
                 el("script", Attribute("src", Site.asset("app.js").query(["v": context.assetVersion])), Attribute("defer", nil))
+                for alternate in context.alternates {
+                    void("link", Attribute("rel", "alternate"), Attribute("type", alternate.type), Attribute("title", alternate.title),
+                         .href(alternate.href))
+                }
             }
             el("body") {
                 el("a", .class("skip-link"), .href("#main")) { t("layout.skipToContent") }

@@ -10,6 +10,23 @@ public struct PageContext: Sendable {
     public var csrfToken: String
     /// Fingerprint appended to static asset URLs so that browsers may cache them for long.
     public var assetVersion: String
+    /// The same content in other forms (a feed, JSON), named in the page's head for readers and browsers.
+    public var alternates: [Alternate] = []
+
+    public struct Alternate: Sendable, Equatable {
+        public var title: String
+        public var type: String
+        public var href: String
+
+        public init(title: String, type: String, href: String) {
+            self.title = title
+            self.type = type
+            self.href = href
+        }
+
+        public static func atom(_ title: String, _ href: String) -> Alternate { Alternate(title: title, type: "application/atom+xml", href: href) }
+        public static func json(_ title: String, _ href: String) -> Alternate { Alternate(title: title, type: "application/json", href: href) }
+    }
 
     public struct SignedIn: Sendable {
         public var displayName: String

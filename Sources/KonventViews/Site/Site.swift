@@ -231,6 +231,8 @@ extension Site {
         public static let contributions: SitePath<> = .init("/feeds/contributions.atom")
         public static let announcements: SitePath<> = .init("/feeds/announcements.atom")
         public static let masterplan: SitePath<> = .init("/feeds/masterplan.atom")
+        /// The bodies' released decisions.
+        public static let decisions: SitePath<> = .init("/feeds/decisions.atom")
     }
 }
 

@@ -31,6 +31,13 @@ struct WebBasics: Sendable {
             assetVersion: assetVersion)
     }
 
+    /// The same, naming the page's other forms (feeds, JSON) in its head.
+    func pageContext(_ context: KonventRequestContext, path: String, alternates: [PageContext.Alternate]) -> PageContext {
+        var page = pageContext(context, path: path)
+        page.alternates = alternates
+        return page
+    }
+
     /// Asks the policy and throws the denial, so that a handler reads as one line per rule.
     func require(_ action: Action, on subject: Subject = .platform, _ context: KonventRequestContext) throws {
         if case .deny(let reason) = policy.decide(context.actor, action, on: subject) { throw WebError.denied(reason) }

@@ -34,7 +34,8 @@ public enum OpenDataPage {
             Dataset(key: "adopted", links: ["measures.json", "measures.csv", "financing.csv", "indicators.csv", "trace.csv"].map {
                 ($0, Site.Masterplan.data($0)())
             }),
-            Dataset(key: "sessions", links: [("JSON", Site.API.sessions()), ("OParl 1.1", Site.oparl()), ("iCalendar", Site.Sessions.feed())]),
+            Dataset(key: "sessions", links: [("JSON", Site.API.sessions()), ("OParl 1.1", Site.oparl()), ("Atom", Site.Feeds.decisions()),
+                                                 ("iCalendar", Site.Sessions.feed())]),
             Dataset(key: "masterplan", links: [("JSON", Site.API.masterplanVersions()), ("Atom", Site.Feeds.masterplan())]),
             Dataset(key: "figures", links: [("JSON", Site.API.figures())]),
             Dataset(key: "maps", links: [("opendata.maps.districts", Site.API.geoDistricts()),

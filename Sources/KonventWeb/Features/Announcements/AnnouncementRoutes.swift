@@ -23,7 +23,9 @@ struct AnnouncementRoutes {
                 items: items.prefix(20).map { ($0, day($0.sentAt, t)) },
                 nextPage: items.count > 20 ? Site.Announcements.archive().query(["before": items[19].id.description]) : nil,
                 mayAnnounce: basics.policy.allows(context.actor, .announce))
-            return Response.html(AnnouncementPages.archive(model, basics.pageContext(context, path: Site.Announcements.archive())))
+            return Response.html(AnnouncementPages.archive(model, basics.pageContext(
+                context, path: Site.Announcements.archive(),
+                alternates: [.atom(basics.translator(context)("feed.alternate.announcements"), Site.Feeds.announcements())])))
         }
         router.get(Site.Announcements.new.route) { _, context in
             try basics.require(.announce, context)

@@ -163,7 +163,9 @@ struct MasterplanRoutes {
         // plan, its comments and whether they are open stay the same.
         let variant = "\(kept)|\(model.comments.values.reduce(0) { $0 + $1.count })|\(model.takesComments)"
         return basics.cachedForVisitors(variant, request, context) {
-            MasterplanPage.render(model, basics.pageContext(context, path: number.map { Site.Masterplan.version($0) } ?? Site.Masterplan.current()))
+            MasterplanPage.render(model, basics.pageContext(
+                context, path: number.map { Site.Masterplan.version($0) } ?? Site.Masterplan.current(),
+                alternates: [.atom(basics.translator(context)("feed.alternate.masterplan"), Site.Feeds.masterplan())]))
         }
     }
 

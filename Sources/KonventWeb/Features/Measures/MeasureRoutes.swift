@@ -187,7 +187,9 @@ struct MeasureRoutes {
             model.sourceSearch = String(sourceSearch.trimmingWhitespace().prefix(200))
             model.sourceCandidates = try await service.contributions.find(model.sourceSearch, except: Set(sources.map(\.id)))
         }
-        return .html(MeasurePage.render(model, basics.pageContext(context, path: Site.Measures.page(id))), status: status)
+        return .html(MeasurePage.render(model, basics.pageContext(
+            context, path: Site.Measures.page(id),
+            alternates: measure.state.isPublic ? [.json(basics.translator(context)("feed.alternate.json"), Site.API.measure(id))] : [])), status: status)
     }
 
     func save(_ id: MeasureID?, _ request: Request, _ context: KonventRequestContext) async throws -> Response {

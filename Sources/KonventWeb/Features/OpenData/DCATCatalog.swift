@@ -125,6 +125,7 @@ struct DCATCatalog {
                     landingPage: Site.Sessions.list(), themes: ["GOVE"], frequency: "IRREG", span: .sessions, keywords: ["Gremien", "Beschlüsse"],
                     distributions: [api("Sitzungen über die API", Site.API.sessions()),
                                     Distribution(title: "Sitzungen nach OParl 1.1", path: Site.oparl(), format: "JSON", mediaType: "application/json"),
+                                    Distribution(title: "Beschlüsse als Atom-Feed", path: Site.Feeds.decisions(), mediaType: "application/atom+xml"),
                                     Distribution(title: "Termine als iCalendar", path: Site.Sessions.feed(), mediaType: "text/calendar")]),
             Dataset(key: "masterplan", title: .init(de: "Masterplan", en: "Masterplan"),
                     description: .init(de: "Die veröffentlichten und beschlossenen Fassungen des Masterplans.",

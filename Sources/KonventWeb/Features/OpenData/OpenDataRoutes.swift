@@ -16,7 +16,9 @@ struct OpenDataRoutes {
                 baseURL: basics.mails.link(""), licenceURI: openData.licenceURI,
                 attribution: openData.attribution?[language] ?? basics.region.name[language], publisher: openData.publisher?[language],
                 contact: openData.contact)
-            return Response.html(OpenDataPage.render(model, basics.pageContext(context, path: Site.openData())))
+            return Response.html(OpenDataPage.render(model, basics.pageContext(
+                context, path: Site.openData(),
+                alternates: [.init(title: basics.translator(context)("feed.alternate.catalogue"), type: "text/turtle", href: Site.DCAT.turtle())])))
         }
         router.get(Site.DCAT.turtle.route) { request, _ in
             let catalog = try await catalog()

@@ -140,7 +140,12 @@ struct ContributionRoutes {
         model.totalIsCapped = model.total > ContributionPage.countLimit
         model.status = query.status?.rawValue
         if let id = query.format, let format = try await service.formats.format(id) { model.format = (id.rawValue, format.title) }
-        return .html(ContributionListPage.render(model, basics.pageContext(context, path: Site.Contributions.list())))
+        return .html(ContributionListPage.render(model, basics.pageContext(
+            context, path: Site.Contributions.list(),
+            alternates: [.atom(basics.translator(context)("feed.alternate.contributions"), Site.Feeds.contributions() + "".query([
+                ("kind", query.kind?.rawValue), ("field", query.field), ("district", query.district), ("municipality", query.municipality),
+                ("status", query.status?.rawValue), ("format", query.format?.description), ("q", query.search),
+            ]))])))
     }
 
     func create(_ request: Request, _ context: KonventRequestContext) async throws -> Response {
@@ -247,7 +252,9 @@ struct ContributionRoutes {
         if let target = contribution.mergedIntoID {
             model.mergedInto = (target.rawValue, titles[target.rawValue] ?? "#\(target)")
         }
-        return .html(ContributionPage.render(model, basics.pageContext(context, path: Site.Contributions.page(id))), status: status)
+        return .html(ContributionPage.render(model, basics.pageContext(
+            context, path: Site.Contributions.page(id),
+            alternates: contribution.status.isListed ? [.json(basics.translator(context)("feed.alternate.json"), Site.API.contribution(id))] : [])), status: status)
     }
 
     func comment(_ request: Request, _ context: KonventRequestContext) async throws -> Response {

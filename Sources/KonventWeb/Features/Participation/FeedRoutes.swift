@@ -9,6 +9,7 @@ struct FeedRoutes {
     let contributions: any ContributionStore
     let announcements: any AnnouncementStore
     let masterplan: MasterplanStore
+    let sessions: any BodySessionStore
 
     static let entries = 50
 
@@ -38,6 +39,7 @@ struct FeedRoutes {
             return response(feed)
         }
         router.get(Site.Feeds.masterplan.route) { _, context in try await masterplanFeed(context) }
+        router.get(Site.Feeds.decisions.route) { _, context in try await decisionsFeed(context) }
         router.get(Site.Feeds.announcements.route) { _, context in
             let t = basics.translator(context)
             let items = try await announcements.archive(before: nil, limit: Self.entries)
@@ -72,10 +74,38 @@ struct FeedRoutes {
         return response(feed)
     }
 
+    /// The bodies' decisions once their session is released: what was decided, on what, by whom.
+    func decisionsFeed(_ context: KonventRequestContext) async throws -> Response {
+        let t = basics.translator(context)
+        let decisions = try await sessions.releasedDecisions(limit: Self.entries)
+        let feed = AtomFeed(
+            id: absolute(Site.Feeds.decisions()), title: t("feed.decisions.title", ["site": basics.region.name[t.language]]),
+            subtitle: t("feed.decisions.subtitle"), selfLink: absolute(Site.Feeds.decisions()), htmlLink: absolute(Site.Sessions.list()),
+            author: basics.region.name[t.language], language: t.language.rawValue,
+            entries: decisions.map { decision in
+                let body = basics.region.body(decision.session.body)?.name[t.language] ?? decision.session.body
+                let outcome = decision.item.outcome.flatMap { key in
+                    basics.region.review.stages.first { $0.body == decision.session.body && $0.outcome(key) != nil }?.outcome(key)?.label[t.language]
+                }
+                let link = absolute(Site.Sessions.page(decision.session.id)) + "#item-\(decision.item.position)"
+                return AtomFeed.Entry(
+                    id: link, title: "\(body): \(decision.item.title)" + (outcome.map { " – \($0)" } ?? ""),
+                    updated: decision.session.publishedAt ?? decision.item.decidedAt ?? 0, link: link,
+                    summary: decision.item.decision + (decision.item.conditions.isEmpty ? "" : "\n\n" + t("review.conditions") + ": " + decision.item.conditions))
+            })
+        return response(feed)
+    }
+
     func absolute(_ path: String) -> String { basics.mails.link(path) }
 
+    /// Every feed says its licence and whom to name, as the open data's page does.
     func response(_ feed: AtomFeed) -> Response {
-        Response(status: .ok, headers: [.contentType: AtomFeed.contentType, .cacheControl: "public, max-age=60"],
-                 body: .init(byteBuffer: .init(bytes: feed.xml())))
+        var feed = feed
+        let openData = basics.region.openData, t = basics.catalog.translator(Language(rawValue: feed.language) ?? .de)
+        feed.rights = t("feed.rights", [
+            "licence": openData.licenceURI == RegionConfiguration.OpenData.defaultLicence ? t("opendata.licence.dlde") : openData.licenceURI,
+            "source": openData.attribution?[t.language] ?? basics.region.name[t.language]])
+        return Response(status: .ok, headers: [.contentType: AtomFeed.contentType, .cacheControl: "public, max-age=60"],
+                        body: .init(byteBuffer: .init(bytes: feed.xml())))
     }
 }

@@ -98,7 +98,9 @@ struct SessionRoutes {
             region: basics.region, upcoming: try await service.bodySessions.list(upcoming: true, now: now, limit: 100).map(entry),
             past: try await service.bodySessions.list(upcoming: false, now: now, limit: 200).map(entry),
             mayManage: basics.policy.allows(context.actor, .manageSessions))
-        return .html(SessionListPage.render(model, basics.pageContext(context, path: Site.Sessions.list())))
+        return .html(SessionListPage.render(model, basics.pageContext(
+            context, path: Site.Sessions.list(),
+            alternates: [.atom(basics.translator(context)("feed.alternate.decisions"), Site.Feeds.decisions())])))
     }
 
     func detail(
