@@ -150,6 +150,13 @@ struct MasterplanFlowTests {
             #expect(Set(records?.compactMap { $0["code"] as? String } ?? []) == Set(adopted.map(\.code)))
             let financing = try await browser.get("/masterplan/data/financing.csv").body
             let trace = try await browser.get("/masterplan/data/trace.csv").body
+            // German headers and labels for people who open the tables; before, they were snake_case keys.
+            #expect(financing.hasPrefix("\u{FEFF}Kennung;Finanzierungsquelle;Förderprogramm;Betrag (Euro)"))
+            let measures = try await browser.get("/masterplan/data/measures.csv").body
+            let header = String(measures.split(separator: "\r\n").first ?? measures.split(separator: "\n").first ?? "")
+            #expect(header.contains("Geschätzte Kosten (Euro)") && !header.contains("_"), "\(header)")
+            #expect(measures.contains(";Projekt;") || measures.contains(";Maßnahme;"), "kinds in German")
+            #expect(!measures.contains(";project;") && !measures.contains(";measure;") && !financing.contains(";federal;"))
             for measure in adopted {
                 #expect(financing.contains("\(measure.code);"), "\(measure.code)")
                 #expect(trace.contains("\(measure.code);"), "\(measure.code)")

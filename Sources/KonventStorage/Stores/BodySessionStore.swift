@@ -74,6 +74,8 @@ public protocol BodySessionStore: Sendable {
     /// Releases decisions and minutes: every measure decided moves on, its contributors are told.
     func publish(_ id: BodySessionID, machine: MeasureStateMachine, actor: UserID, at time: Timestamp) async throws
     func session(_ id: BodySessionID) async throws -> BodySession?
+    /// Several sessions with their agendas at once (two queries), in the order asked.
+    func sessions(_ ids: [BodySessionID]) async throws -> [BodySession]
     /// Upcoming (from `now`, soonest first) or past (latest first).
     func list(upcoming: Bool, now: Int64, limit: Int) async throws -> [BodySessionSummary]
     /// Every session in order of its start, after the key (start, id): the open data's pages.

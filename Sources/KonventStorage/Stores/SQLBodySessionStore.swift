@@ -169,40 +169,60 @@ public struct SQLBodySessionStore: BodySessionStore {
     }
 
     static func load(_ id: BodySessionID, in db: any SQLDatabase) async throws -> BodySession? {
-        guard let row = try await db.raw("""
-            SELECT body, title, starts_at, ends_at, place, participants, chair_id, minutes, published_at, created_at, updated_at FROM body_sessions
-            WHERE id = \(bind: id.rawValue)
-            """).first() else { return nil }
-        let items = try await db.raw("""
-            SELECT i.id, i.position, i.title, i.measure_id, m.code, m.title AS measure_title, m.state, i.outcome, i.decision, i.conditions,
-                   i.voting, i.votes_yes, i.votes_no, i.votes_abstain, i.decided_at
+        try await load([id], in: db).first
+    }
+
+    public func sessions(_ ids: [BodySessionID]) async throws -> [BodySession] {
+        try await database.read { db in try await Self.load(ids, in: db) }
+    }
+
+    /// Sessions with their agendas in two queries, in the order of `ids`.
+    static func load(_ ids: [BodySessionID], in db: any SQLDatabase) async throws -> [BodySession] {
+        guard !ids.isEmpty else { return [] }
+        let list = ids.map { "\(bind: $0.rawValue)" as SQLQueryString }.joined(separator: ", ")
+        var items: [Int64: [AgendaItem]] = [:]
+        for row in try await db.raw("""
+            SELECT i.session_id, i.id, i.position, i.title, i.measure_id, m.code, m.title AS measure_title, m.state, i.outcome, i.decision,
+                   i.conditions, i.voting, i.votes_yes, i.votes_no, i.votes_abstain, i.decided_at
             FROM agenda_items i LEFT JOIN measures m ON m.id = i.measure_id
-            WHERE i.session_id = \(bind: id.rawValue) ORDER BY i.position
-            """).all().map { item in
-            var link: AgendaItem.MeasureLink?
-            if let measure = try item.decode(column: "measure_id", as: Int64?.self),
-               let state = MeasureState(try item.decode(column: "state", as: String.self)) {
-                link = .init(id: MeasureID(measure), code: try item.decode(column: "code", as: String.self),
-                             title: try item.decode(column: "measure_title", as: String.self), state: state)
-            }
-            let vote = Vote(voting: try item.decode(column: "voting", as: String?.self), yes: try item.decode(column: "votes_yes", as: Int?.self),
-                            no: try item.decode(column: "votes_no", as: Int?.self), abstain: try item.decode(column: "votes_abstain", as: Int?.self))
-            return AgendaItem(
-                id: try item.decode(column: "id", as: Int64.self), position: try item.decode(column: "position", as: Int.self),
-                title: try item.decode(column: "title", as: String.self), measure: link, outcome: try item.decode(column: "outcome", as: String?.self),
-                decision: try item.decode(column: "decision", as: String.self), conditions: try item.decode(column: "conditions", as: String.self),
-                vote: vote, decidedAt: try item.decode(column: "decided_at", as: Int64?.self))
+            WHERE i.session_id IN (\(list)) ORDER BY i.session_id, i.position
+            """).all() {
+            items[try row.decode(column: "session_id", as: Int64.self), default: []].append(try agendaItem(row))
         }
-        let draft = BodySessionDraft(
-            body: try row.decode(column: "body", as: String.self), title: try row.decode(column: "title", as: String.self),
-            startsAt: try row.decode(column: "starts_at", as: Int64.self), endsAt: try row.decode(column: "ends_at", as: Int64.self),
-            place: try row.decode(column: "place", as: String.self), participants: try row.decode(column: "participants", as: String.self),
-            chairID: try row.decode(column: "chair_id", as: Int64?.self).map(UserID.init))
-        var session = BodySession(id: id, draft: draft, minutes: try row.decode(column: "minutes", as: String.self),
-                                  publishedAt: try row.decode(column: "published_at", as: Int64?.self), items: items)
-        session.createdAt = try row.decode(column: "created_at", as: Int64.self)
-        session.updatedAt = try row.decode(column: "updated_at", as: Int64.self)
-        return session
+        var sessions: [Int64: BodySession] = [:]
+        for row in try await db.raw("""
+            SELECT id, body, title, starts_at, ends_at, place, participants, chair_id, minutes, published_at, created_at, updated_at
+            FROM body_sessions WHERE id IN (\(list))
+            """).all() {
+            let id = try row.decode(column: "id", as: Int64.self)
+            let draft = BodySessionDraft(
+                body: try row.decode(column: "body", as: String.self), title: try row.decode(column: "title", as: String.self),
+                startsAt: try row.decode(column: "starts_at", as: Int64.self), endsAt: try row.decode(column: "ends_at", as: Int64.self),
+                place: try row.decode(column: "place", as: String.self), participants: try row.decode(column: "participants", as: String.self),
+                chairID: try row.decode(column: "chair_id", as: Int64?.self).map(UserID.init))
+            var session = BodySession(id: BodySessionID(id), draft: draft, minutes: try row.decode(column: "minutes", as: String.self),
+                                      publishedAt: try row.decode(column: "published_at", as: Int64?.self), items: items[id] ?? [])
+            session.createdAt = try row.decode(column: "created_at", as: Int64.self)
+            session.updatedAt = try row.decode(column: "updated_at", as: Int64.self)
+            sessions[id] = session
+        }
+        return ids.compactMap { sessions[$0.rawValue] }
+    }
+
+    /// An agenda item from a row of `agenda_items` joined with its measure (`measure_title`, `code`, `state`).
+    static func agendaItem(_ row: any SQLRow, id column: String = "id", title: String = "title") throws -> AgendaItem {
+        var link: AgendaItem.MeasureLink?
+        if let measure = try row.decode(column: "measure_id", as: Int64?.self), let state = MeasureState(try row.decode(column: "state", as: String.self)) {
+            link = .init(id: MeasureID(measure), code: try row.decode(column: "code", as: String.self),
+                         title: try row.decode(column: "measure_title", as: String.self), state: state)
+        }
+        let vote = Vote(voting: try row.decode(column: "voting", as: String?.self), yes: try row.decode(column: "votes_yes", as: Int?.self),
+                        no: try row.decode(column: "votes_no", as: Int?.self), abstain: try row.decode(column: "votes_abstain", as: Int?.self))
+        return AgendaItem(
+            id: try row.decode(column: column, as: Int64.self), position: try row.decode(column: "position", as: Int.self),
+            title: try row.decode(column: title, as: String.self), measure: link, outcome: try row.decode(column: "outcome", as: String?.self),
+            decision: try row.decode(column: "decision", as: String.self), conditions: try row.decode(column: "conditions", as: String.self),
+            vote: vote, decidedAt: try row.decode(column: "decided_at", as: Int64?.self))
     }
 
     public func list(upcoming: Bool, now: Int64, limit: Int) async throws -> [BodySessionSummary] {
@@ -259,18 +279,7 @@ public struct SQLBodySessionStore: BodySessionStore {
                 WHERE s.published_at IS NOT NULL AND i.decided_at IS NOT NULL
                 ORDER BY s.published_at DESC, s.id DESC, i.position LIMIT \(bind: limit)
                 """).all().map { row in
-                var link: AgendaItem.MeasureLink?
-                if let measure = try row.decode(column: "measure_id", as: Int64?.self), let state = MeasureState(try row.decode(column: "state", as: String.self)) {
-                    link = .init(id: MeasureID(measure), code: try row.decode(column: "code", as: String.self),
-                                 title: try row.decode(column: "measure_title", as: String.self), state: state)
-                }
-                let vote = Vote(voting: try row.decode(column: "voting", as: String?.self), yes: try row.decode(column: "votes_yes", as: Int?.self),
-                                no: try row.decode(column: "votes_no", as: Int?.self), abstain: try row.decode(column: "votes_abstain", as: Int?.self))
-                let item = AgendaItem(
-                    id: try row.decode(column: "item_id", as: Int64.self), position: try row.decode(column: "position", as: Int.self),
-                    title: try row.decode(column: "item_title", as: String.self), measure: link, outcome: try row.decode(column: "outcome", as: String?.self),
-                    decision: try row.decode(column: "decision", as: String.self), conditions: try row.decode(column: "conditions", as: String.self),
-                    vote: vote, decidedAt: try row.decode(column: "decided_at", as: Int64?.self))
+                let item = try Self.agendaItem(row, id: "item_id", title: "item_title")
                 return ReleasedDecision(session: try Self.summary(row), item: item)
             }
         }

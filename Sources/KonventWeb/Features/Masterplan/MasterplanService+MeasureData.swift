@@ -3,8 +3,9 @@ import Foundation
 import KonventDomain
 import KonventStorage
 
-/// The adopted measures as data for administrations: JSON with everything, and CSV tables of the
-/// measures, their financing lines, their indicators and their trace to contributions.
+/// The adopted measures as data for administrations: JSON with everything (keys and codes for
+/// programs), and CSV tables in German of the measures, their financing lines, their indicators and
+/// their trace to contributions (headers and labels for people opening them in a spreadsheet).
 public enum MeasureDataFile: String, CaseIterable, Sendable {
     case json = "measures.json"
     case measures = "measures.csv"
@@ -33,6 +34,11 @@ extension MasterplanService {
     func measureData(_ file: MeasureDataFile) async throws -> [UInt8] {
         let planned = try await masterplan.plannedMeasures()
         func table(_ header: [String], _ rows: [[String]]) -> [UInt8] { CSVTable.file([header] + rows) }
+        // The tables speak German, like the plan they come from; JSON keeps the keys for programs.
+        let t = catalog.translator(.de)
+        func header(_ keys: String...) -> [String] { keys.map { t("measuredata.csv.\($0)") } }
+        func names(fields: [String]) -> String { fields.map { region.fieldOfAction($0)?.name[.de] ?? $0 }.joined(separator: ", ") }
+        func names(territories: [String]) -> String { territories.map { region.territory($0)?.name ?? $0 }.joined(separator: ", ") }
         switch file {
         case .json:
             let records = planned.map { p in
@@ -50,24 +56,25 @@ extension MasterplanService {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return Array(try encoder.encode(records))
         case .measures:
-            return table(["code", "title", "kind", "state", "fields", "territories", "sponsor", "ministries", "estimated_cost_eur", "timeframe",
-                          "decided_on", "conditions", "url"],
+            return table(header("code", "title", "kind", "state", "fields", "territories", "sponsor", "ministries", "estimatedCost", "timeframe",
+                                "decidedOn", "conditions", "url"),
                          planned.map { p in
                              let c = p.measure.content
-                             return [p.measure.code, c.title, c.kind.rawValue, p.measure.state.description, c.fields.joined(separator: ","),
-                                     c.territories.joined(separator: ","), c.sponsor, p.ministries.joined(separator: ","), String(c.estimatedCost),
-                                     c.timeframe, p.decidedOn ?? "", p.conditions, mails.link(Site.Measures.page(p.measure.id))]
+                             return [p.measure.code, c.title, t(c.kind.catalogKey), MeasureStateName.name(p.measure.state, region, t), names(fields: c.fields),
+                                     names(territories: c.territories), c.sponsor,
+                                     p.ministries.map { key in region.ministries.first { $0.key == key }?.abbreviation ?? key }.joined(separator: ", "),
+                                     String(c.estimatedCost), c.timeframe, p.decidedOn ?? "", p.conditions, mails.link(Site.Measures.page(p.measure.id))]
                          })
         case .financing:
-            return table(["code", "source", "programme", "amount_eur"], planned.flatMap { p in
-                p.measure.content.financing.map { [p.measure.code, $0.source.rawValue, $0.programme, String($0.amount)] }
+            return table(header("code", "source", "programme", "amount"), planned.flatMap { p in
+                p.measure.content.financing.map { [p.measure.code, t($0.source.catalogKey), $0.programme, String($0.amount)] }
             })
         case .indicators:
-            return table(["code", "indicator", "target"], planned.flatMap { p in
+            return table(header("code", "indicator", "target"), planned.flatMap { p in
                 p.measure.content.indicators.map { [p.measure.code, $0.name, $0.target] }
             })
         case .trace:
-            return table(["code", "contribution_id", "contribution_title", "contribution_url"], planned.flatMap { p in
+            return table(header("code", "contributionID", "contributionTitle", "contributionURL"), planned.flatMap { p in
                 zip(p.sourceIDs, p.sources).map { [p.measure.code, String($0), $1, mails.link(Site.Contributions.page(ContributionID($0)))] }
             })
         }

@@ -55,15 +55,9 @@ extension OParlRoutes {
         }
         let found = try await service.bodySessions.page(after: cursor, limit: asked.limit + 1, changed: asked.changed, body: body)
         let shown = Array(found.prefix(asked.limit))
-        var items: [OParl.Meeting] = []
         // The list embeds each meeting's agenda, as OParl asks, unless the client omits the internal lists.
-        for summary in shown {
-            if asked.omitInternal {
-                items.append(meeting(summary))
-            } else if let session = try await service.bodySessions.session(summary.id) {
-                items.append(meeting(session, embedded: true))
-            }
-        }
+        let items = asked.omitInternal ? shown.map(meeting)
+            : try await service.bodySessions.sessions(shown.map(\.id)).map { meeting($0, embedded: true) }
         return (items, found.count > asked.limit ? shown.last.map { PageKey(value: $0.startsAt, id: $0.id.rawValue).description } : nil)
     }
 

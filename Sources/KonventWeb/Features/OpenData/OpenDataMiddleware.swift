@@ -35,6 +35,8 @@ struct OpenDataMiddleware: RouterMiddleware {
             response = problem.response(t, instance: request.uri.path)
         } catch WebError.notFound {
             response = APIProblem.notFound.response(t, instance: request.uri.path)
+        } catch let error as WebError where error.status.code < 500 {
+            response = APIProblem(status: error.status, key: error.messageKey).response(t, instance: request.uri.path)
         } catch let error as any HTTPResponseError where error.status == .notFound {
             response = APIProblem.notFound.response(t, instance: request.uri.path)
         } catch {
