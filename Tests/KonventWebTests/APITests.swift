@@ -178,6 +178,11 @@ struct APITests {
             #expect(dataset.status == .seeOther && dataset.headers[.location] == "/measures")
             #expect(try await browser.get("/dcat/datasets/nichts").status == .notFound)
             #expect(try await browser.get("/dcat/catalog").headers[.location] == "/dcat/catalog.ttl")
+            // Kept per data version: a new contribution is in the next answer's dates.
+            let author = try await services.addUser(email: "neu@example.org", name: "N", role: "participant", ministry: nil, password: password)
+            _ = try await services.contributions.create(draft("Ganz neu"), author: author.id, at: Timestamp(milliseconds: 4_102_444_800_000),
+                                                        status: .published)
+            #expect(try await browser.get("/dcat/catalog.ttl").body.contains(#"dct:modified "2100-01-01T01:00:00+01:00"^^xsd:dateTime"#))
         }
     }
 

@@ -30,11 +30,7 @@ struct OParlRoutes {
                 let parameters = try APIParameters(request, allowed: Self.listParameters)
                 let asked = try ListRequest(parameters)
                 let (items, next) = try await make(asked, context)
-                let here = request.uri.path
-                return try APIResponse.json(OParl.List(
-                    data: items, pagination: .init(elementsPerPage: asked.limit),
-                    links: .init(first: link(here.query(parameters.keeping())), selfLink: link(here.query(parameters.keeping(except: ""))),
-                                 next: next.map { link(here.query(parameters.keeping() + [("cursor", $0)])) })), request)
+                return try APIResponse.json(listPage(items, next: next, request.uri.path, parameters, asked), request)
             }
         }
 
@@ -75,7 +71,20 @@ struct OParlRoutes {
             guard let territory = basics.region.territory(context.parameters.get("key") ?? "") else { throw APIProblem.notFound }
             return location(territory)
         }
-        list("/bodies/{body}/meetings") { asked, _ in try await meetings(asked, of: nil) }
+        // Meetings embed their agendas and minutes: the page is made once per data version and
+        // minute (a meeting's state follows the clock), not for every reader.
+        router.get(RouterPath(Self.prefix + "/bodies/{body}/meetings")) { request, context in
+            try bodyKey(context)
+            let parameters = try APIParameters(request, allowed: Self.listParameters)
+            let asked = try ListRequest(parameters)
+            let minute = Timestamp.now.milliseconds / 60_000
+            let version = try await service.keys.key([.sessions, .measures]) + "|\(minute)"
+            let bytes = try await service.files.value("oparl|meetings|\(request.uri.query ?? "")", version: version) {
+                let (items, next) = try await meetings(asked, of: nil)
+                return Array(try APIResponse.encoder.encode(listPage(items, next: next, request.uri.path, parameters, asked)))
+            }.value
+            return APIResponse.bytes(bytes, request, contentType: "application/json; charset=utf-8")
+        }
         object("/meetings/{id}") { _, context in
             guard let id = context.parameters.get("id").flatMap(BodySessionID.init), let session = try await service.bodySessions.session(id) else {
                 throw APIProblem.notFound
@@ -110,6 +119,13 @@ struct OParlRoutes {
             return file
         }
         router.get("/oparl/**") { _, _ -> Response in throw APIProblem.notFound }
+    }
+
+    func listPage<Item>(_ items: [Item], next: String?, _ here: String, _ parameters: APIParameters, _ asked: ListRequest) -> OParl.List<Item> {
+        OParl.List(
+            data: items, pagination: .init(elementsPerPage: asked.limit),
+            links: .init(first: link(here.query(parameters.keeping())), selfLink: link(here.query(parameters.keeping(except: ""))),
+                         next: next.map { link(here.query(parameters.keeping() + [("cursor", $0)])) }))
     }
 
     /// What a list was asked for: OParl's filters, the page size, and where the page begins.

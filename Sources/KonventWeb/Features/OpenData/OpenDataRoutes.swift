@@ -21,12 +21,12 @@ struct OpenDataRoutes {
                 alternates: [.init(title: basics.translator(context)("feed.alternate.catalogue"), type: "text/turtle", href: Site.DCAT.turtle())])))
         }
         router.get(Site.DCAT.turtle.route) { request, _ in
-            let catalog = try await catalog()
-            return APIResponse.bytes(Array(catalog.graph().turtle(prefixes: DCATCatalog.prefixes).utf8), request,
-                                     contentType: "text/turtle; charset=utf-8", maxAge: 600)
+            APIResponse.bytes(try await kept("ttl") { Array(try await catalog().graph().turtle(prefixes: DCATCatalog.prefixes).utf8) }, request,
+                              contentType: "text/turtle; charset=utf-8", maxAge: 600)
         }
         router.get(Site.DCAT.jsonLD.route) { request, _ in
-            APIResponse.bytes(try await catalog().graph().jsonLD(), request, contentType: "application/ld+json; charset=utf-8", maxAge: 600)
+            APIResponse.bytes(try await kept("jsonld") { try await catalog().graph().jsonLD() }, request,
+                              contentType: "application/ld+json; charset=utf-8", maxAge: 600)
         }
         // The catalogue's own address, and its datasets', lead to what people read.
         router.get(Site.DCAT.catalog.route) { _, _ in Response.seeOther(Site.DCAT.turtle()) }
@@ -40,5 +40,11 @@ struct OpenDataRoutes {
     func catalog() async throws -> DCATCatalog {
         DCATCatalog(region: basics.region, link: basics.mails.link, time: basics.clock.iso8601, spans: try await service.spans.spans(),
                     latestVersion: try await service.masterplan.versions().map(\.number).max())
+    }
+
+    /// The catalogue is made once per data version: its dates come from MIN/MAX over every table.
+    func kept(_ format: String, _ make: @escaping @Sendable () async throws -> [UInt8]) async throws -> [UInt8] {
+        let version = try await service.keys.key([.contributions, .formats, .measures, .sessions, .masterplan])
+        return try await service.files.value("dcat|\(format)", version: version) { try await make() }.value
     }
 }
