@@ -83,7 +83,7 @@ public enum OpenDataPage {
                     }
                 }
             }
-            el("section", .ariaLabelledBy("api-title")) {
+            el("section", .class("long-addresses"), .ariaLabelledBy("api-title")) {
                 el("h2", .id("api-title")) { t("opendata.api.title") }
                 el("p") {
                     t("opendata.api.intro", ["address": api]); " "
