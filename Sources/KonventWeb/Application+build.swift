@@ -37,7 +37,8 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     FeedRoutes(basics: basics, contributions: services.contributions, announcements: services.announcements,
                masterplan: services.masterplanService.masterplan, sessions: services.bodySessions).add(to: router)
     APIRoutes(basics: basics, service: services.openDataService, openAPI: try OpenAPIDocument.bytes(
-        baseURL: configuration.baseURL, choices: APIRoutes.choices(services.region, states: services.measureMachine.states)))
+        baseURL: configuration.baseURL, choices: APIRoutes.choices(
+            services.region, states: services.measureMachine.states, policy: services.policy)))
         .add(to: router)
     OParlRoutes(basics: basics, service: services.openDataService).add(to: router)
     OpenDataRoutes(basics: basics, service: services.openDataService).add(to: router)

@@ -38,6 +38,16 @@ struct WebBasics: Sendable {
         return page
     }
 
+    /// Whether a visitor without an account sees a measure in this state (what open data may publish).
+    func isPublicMeasure(_ state: MeasureState) -> Bool {
+        policy.allows(.anonymous, .viewMeasure, on: .measure(state: state, ministries: []))
+    }
+
+    /// Whether a visitor without an account sees the session's decisions and minutes (released).
+    func isReleased(_ session: BodySession) -> Bool {
+        policy.allows(.anonymous, .viewDecisions, on: SessionRoutes.subject(session))
+    }
+
     /// Asks the policy and throws the denial, so that a handler reads as one line per rule.
     func require(_ action: Action, on subject: Subject = .platform, _ context: KonventRequestContext) throws {
         if case .deny(let reason) = policy.decide(context.actor, action, on: subject) { throw WebError.denied(reason) }

@@ -84,16 +84,12 @@ extension APIRoutes {
         _ = try APIParameters(request, allowed: [])
         guard let session = try await service.bodySessions.session(id) else { throw APIProblem.notFound }
         // Decisions and minutes only once the chair released them, as the session's page shows them.
-        let released = basics.policy.allows(.anonymous, .viewDecisions, on: SessionRoutes.subject(session))
+        let released = basics.isReleased(session)
         var result = representation(BodySessionSummary(session))
         result.agenda = session.items.map { item in
             API.AgendaItem(
                 position: item.position, title: item.title,
-                measure: item.measure.flatMap { m in
-                    isPublic(m.state) ? API.MeasureReference(
-                        id: m.id.rawValue, code: m.code, title: m.title, state: m.state.description,
-                        links: .init(selfLink: link(Site.API.measure(m.id)), html: link(Site.Measures.page(m.id)))) : nil
-                },
+                measure: item.measure.flatMap { m in isPublic(m.state) ? reference(id: m.id, code: m.code, title: m.title, state: m.state) : nil },
                 outcome: released ? item.outcome : nil, decision: released && item.decidedAt != nil ? item.decision : nil,
                 conditions: released && item.decidedAt != nil ? item.conditions : nil, vote: released ? item.vote.map(API.Vote.init) : nil)
         }

@@ -59,9 +59,8 @@ struct APIRoutes {
     func link(_ path: String) -> String { basics.mails.link(path) }
 
     /// The values of the filters that depend on the configuration, for the OpenAPI document.
-    static func choices(_ region: RegionConfiguration, states: [MeasureState]) -> [String: [String]] {
-        let policy = PermissionPolicy()
-        return [
+    static func choices(_ region: RegionConfiguration, states: [MeasureState], policy: PermissionPolicy) -> [String: [String]] {
+        [
             "field": region.fieldsOfAction.map(\.key), "district": region.districts.map(\.officialKey),
             "municipality": region.territories.filter { $0.kind == .municipality }.map(\.officialKey),
             "programme": region.fundingProgrammes.map(\.key),
@@ -150,13 +149,13 @@ struct APIRoutes {
             links: .init(selfLink: link(Site.API.contribution(c.id)), html: link(Site.Contributions.page(c.id))))
     }
 
-    func isPublic(_ state: MeasureState) -> Bool {
-        basics.policy.allows(.anonymous, .viewMeasure, on: .measure(state: state, ministries: []))
-    }
+    func isPublic(_ state: MeasureState) -> Bool { basics.isPublicMeasure(state) }
 
-    func reference(_ m: MeasureReference) -> API.MeasureReference {
-        API.MeasureReference(id: m.id.rawValue, code: m.code, title: m.title, state: m.state.description,
-                             links: .init(selfLink: link(Site.API.measure(m.id)), html: link(Site.Measures.page(m.id))))
+    func reference(_ m: MeasureReference) -> API.MeasureReference { reference(id: m.id, code: m.code, title: m.title, state: m.state) }
+
+    func reference(id: MeasureID, code: String, title: String, state: MeasureState) -> API.MeasureReference {
+        API.MeasureReference(id: id.rawValue, code: code, title: title, state: state.description,
+                             links: .init(selfLink: link(Site.API.measure(id)), html: link(Site.Measures.page(id))))
     }
 
     // MARK: Formats

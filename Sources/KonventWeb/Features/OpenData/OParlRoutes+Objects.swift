@@ -61,9 +61,7 @@ extension OParlRoutes {
         return (items, found.count > asked.limit ? shown.last.map { PageKey(value: $0.startsAt, id: $0.id.rawValue).description } : nil)
     }
 
-    func released(_ session: BodySession) -> Bool {
-        basics.policy.allows(.anonymous, .viewDecisions, on: SessionRoutes.subject(session))
-    }
+    func released(_ session: BodySession) -> Bool { basics.isReleased(session) }
 
     func meeting(_ summary: BodySessionSummary) -> OParl.Meeting {
         OParl.Meeting(

@@ -170,9 +170,7 @@ struct OParlRoutes {
     func time(_ milliseconds: Int64) -> String { basics.clock.iso8601(milliseconds) }
     func day(_ milliseconds: Int64) -> String { String(time(milliseconds).prefix(10)) }
 
-    func isPublic(_ state: MeasureState) -> Bool {
-        basics.policy.allows(.anonymous, .viewMeasure, on: .measure(state: state, ministries: []))
-    }
+    func isPublic(_ state: MeasureState) -> Bool { basics.isPublicMeasure(state) }
 
     /// A list made from the configuration (organizations, locations): in the order of its ids, paged
     /// by the last id shown. Configured objects carry no dates, so a date filter leaves them out.
