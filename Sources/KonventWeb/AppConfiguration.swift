@@ -33,6 +33,14 @@ public struct AppConfiguration: Sendable {
 
     public var usesHTTPS: Bool { baseURL.lowercased().hasPrefix("https://") }
 
+    /// The name mail is sent under (EHLO, Message-ID): the base URL's host, an address in brackets
+    /// as RFC 5321 writes address literals.
+    public var mailDomain: String {
+        guard let host = URLComponents(string: baseURL)?.host, !host.isEmpty else { return "konvent.localhost" }
+        let isAddress = host.contains(":") || host.allSatisfy { $0.isNumber || $0 == "." }
+        return isAddress ? "[\(host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")))]" : host
+    }
+
     /// Bounds on what one address or one account may try in a window. Sign-in counts failures
     /// only, so that a workshop of 80 people behind one venue's address signs in; writes are
     /// limited per account, at paces a person does not reach (bulk capture and imports are exempt).

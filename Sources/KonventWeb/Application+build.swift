@@ -59,7 +59,7 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
         logger: services.logger)
     app.addServices(MailDelivery(
         outbox: services.outbox,
-        client: configuration.smtp.map { SMTPClient(configuration: $0, from: configuration.mailFrom) },
+        client: configuration.smtp.map { SMTPClient(configuration: $0, from: configuration.mailFrom, domain: configuration.mailDomain) },
         interval: configuration.mailPollInterval, logger: services.logger,
         prepare: {
             try await services.queueNotificationMails(at: .now)

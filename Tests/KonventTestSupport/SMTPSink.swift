@@ -8,14 +8,30 @@ public final class SMTPSink: Sendable {
     private let process: Process
     private let input: Pipe
 
-    public init() throws {
+    /// The certificate the sink presents with STARTTLS (self-signed for 127.0.0.1, test-only).
+    public static var certificate: String {
+        repository.appendingPathComponent("Tests/Fixtures/smtp-tls/cert.pem").path
+    }
+
+    private static var repository: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// A plain sink, or with `startTLS` one that requires STARTTLS and with `credentials` also AUTH,
+    /// as an office's relay on port 587 does.
+    public init(startTLS: Bool = false, credentials: (user: String, password: String)? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("konvent-smtp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("scripts/smtp_sink.py")
+        let script = Self.repository.appendingPathComponent("scripts/smtp_sink.py")
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, folder.path]
+        var arguments = ["python3", script.path, folder.path]
+        if startTLS {
+            arguments += ["--tls-cert", Self.certificate,
+                          "--tls-key", Self.repository.appendingPathComponent("Tests/Fixtures/smtp-tls/key.pem").path]
+        }
+        if let credentials { arguments += ["--auth", "\(credentials.user):\(credentials.password)"] }
+        process.arguments = arguments
         let output = Pipe()
         input = Pipe()
         process.standardOutput = output

@@ -74,6 +74,13 @@ struct CommandLineTests {
         #expect(!refused.error.contains("falsch"))
     }
 
+    @Test("--version names the release and the schema this build migrates to")
+    func version() throws {
+        let result = try Konvent.run(["--version"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.hasPrefix("konvent 0.") && result.output.contains("(schema \(Migrations.latestVersion))"), "\(result.output)")
+    }
+
     @Test func migrateReportsTheSchemaVersion() throws {
         let result = try Konvent.run(["migrate", "--database", Konvent.temporaryDatabase()])
         #expect(result.status == 0, "\(result.error)")

@@ -24,6 +24,10 @@ public enum Site {
     public static let language: SitePath<> = .init("/language")
     public static let asset = SitePath<String>("/static/{file}")
     public static let health: SitePath<> = .init("/health")
+    /// The process answers (a liveness probe: restart when it does not).
+    public static let healthLive: SitePath<> = .init("/health/live")
+    /// The database answers and its schema is this build's (a readiness probe: send traffic).
+    public static let healthReady: SitePath<> = .init("/health/ready")
     public static let metrics: SitePath<> = .init("/metrics")
     /// A page whose text is configured (Impressum, Datenschutz, …), by its key.
     public static let configuredPage = SitePath<String>("/{key}")

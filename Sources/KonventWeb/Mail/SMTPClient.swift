@@ -4,15 +4,19 @@ import NIOCore
 import NIOPosix
 import NIOSSL
 
-/// A small SMTP client (RFC 5321): one connection per mail, plain text in UTF-8, base64 encoded.
+/// A small SMTP client (RFC 5321): one connection per mail, plain text in UTF-8, base64 encoded;
+/// STARTTLS (RFC 3207) and AUTH PLAIN or LOGIN (RFC 4954) for the relays offices use.
 public struct SMTPClient: Sendable {
     public let configuration: SMTPConfiguration
     /// The sender as written in the From header, for example `Konvent <konvent@example.org>`.
     public let from: String
+    /// The name this installation greets with (EHLO) and ends its Message-IDs with: the base URL's host.
+    public let domain: String
 
-    public init(configuration: SMTPConfiguration, from: String) {
+    public init(configuration: SMTPConfiguration, from: String, domain: String = "konvent.localhost") {
         self.configuration = configuration
         self.from = from
+        self.domain = domain
     }
 
     public func send(_ mail: OutgoingMail, timeout: Duration = .seconds(30)) async throws {
@@ -29,41 +33,80 @@ public struct SMTPClient: Sendable {
 
     private func deliver(_ mail: OutgoingMail) async throws {
         let configuration = self.configuration
+        if configuration.username != nil, !configuration.sendsCredentialsEncrypted, configuration.startTLS == .off {
+            throw SMTPError.credentialsWithoutTLS
+        }
+        let tls = try tlsContext()
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(.seconds(10))
             .connect(host: configuration.host, port: configuration.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if configuration.useTLS {
-                        let context = try NIOSSLContext(configuration: .makeClientConfiguration())
-                        try channel.pipeline.syncOperations.addHandler(
-                            try NIOSSLClientHandler(context: context, serverHostname: configuration.host))
+                        try channel.pipeline.syncOperations.addHandler(try tlsHandler(tls))
                     }
                     return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
         try await channel.executeThenClose { inbound, outbound in
             var replies = ReplyReader(inbound.makeAsyncIterator())
-            func command(_ line: String, expect codes: Set<Int>) async throws {
+            func command(_ line: String, expect codes: Set<Int>, shown: String? = nil) async throws -> [String] {
                 try await outbound.write(ByteBuffer(string: line + "\r\n"))
-                try await replies.expect(codes, after: line)
+                return try await replies.expect(codes, after: shown ?? line)
             }
             try await replies.expect([220], after: "connect")
-            try await command("EHLO \(Self.heloName)", expect: [250])
-            if let user = configuration.username, let password = configuration.password {
-                let credentials = Data("\0\(user)\0\(password)".utf8).base64EncodedString()
-                try await outbound.write(ByteBuffer(string: "AUTH PLAIN \(credentials)\r\n"))
-                try await replies.expect([235], after: "AUTH PLAIN")
+            var capabilities = Capabilities(try await command("EHLO \(domain)", expect: [250]))
+            var encrypted = configuration.useTLS
+            if configuration.startTLS != .off, !encrypted {
+                if capabilities.offers("STARTTLS") {
+                    _ = try await command("STARTTLS", expect: [220])
+                    // First in the pipeline, so that everything from here on goes through TLS.
+                    try await channel.channel.eventLoop.submit {
+                        try channel.channel.pipeline.syncOperations.addHandler(try tlsHandler(tls), position: .first)
+                    }.get()
+                    encrypted = true
+                    capabilities = Capabilities(try await command("EHLO \(domain)", expect: [250]))
+                } else if configuration.startTLS == .required {
+                    throw SMTPError.startTLSUnavailable
+                }
             }
-            try await command("MAIL FROM:<\(Self.address(in: from))>", expect: [250])
-            try await command("RCPT TO:<\(mail.recipient.value)>", expect: [250, 251])
-            try await command("DATA", expect: [354])
+            if let user = configuration.username, let password = configuration.password {
+                guard encrypted || configuration.mayAuthenticateInPlain else { throw SMTPError.credentialsWithoutTLS }
+                if capabilities.authMechanisms.contains("PLAIN") {
+                    let credentials = Data("\0\(user)\0\(password)".utf8).base64EncodedString()
+                    _ = try await command("AUTH PLAIN \(credentials)", expect: [235], shown: "AUTH")
+                } else if capabilities.authMechanisms.contains("LOGIN") {
+                    _ = try await command("AUTH LOGIN", expect: [334], shown: "AUTH")
+                    _ = try await command(Data(user.utf8).base64EncodedString(), expect: [334], shown: "AUTH")
+                    _ = try await command(Data(password.utf8).base64EncodedString(), expect: [235], shown: "AUTH")
+                } else {
+                    throw SMTPError.noAuthMechanism(offered: capabilities.authMechanisms.sorted().joined(separator: " "))
+                }
+            }
+            _ = try await command("MAIL FROM:<\(Self.address(in: from))>", expect: [250])
+            _ = try await command("RCPT TO:<\(mail.recipient.value)>", expect: [250, 251])
+            _ = try await command("DATA", expect: [354])
             try await outbound.write(ByteBuffer(string: message(mail) + "\r\n.\r\n"))
             try await replies.expect([250], after: "message")
             try await outbound.write(ByteBuffer(string: "QUIT\r\n"))
         }
     }
 
-    static let heloName = "konvent.localhost"
+    /// The system's certificate authorities, or the configured file's (an office's own CA).
+    private func tlsContext() throws -> NIOSSLContext? {
+        guard configuration.useTLS || configuration.startTLS != .off else { return nil }
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let file = configuration.certificateAuthorities { tls.trustRoots = .file(file) }
+        return try NIOSSLContext(configuration: tls)
+    }
+
+    /// The certificate is checked against the host name, or against the address when the URL names one
+    /// (an address cannot be sent as the TLS server name).
+    private func tlsHandler(_ context: NIOSSLContext?) throws -> NIOSSLClientHandler {
+        guard let context else { throw SMTPError.startTLSUnavailable }
+        let host = configuration.host
+        let isAddress = host.contains(":") || host.allSatisfy { $0.isNumber || $0 == "." }
+        return try NIOSSLClientHandler(context: context, serverHostname: isAddress ? nil : host)
+    }
 
     /// The address between angle brackets, or the whole text when there are none.
     static func address(in sender: String) -> String {
@@ -79,7 +122,7 @@ public struct SMTPClient: Sendable {
             "To: <\(mail.recipient.value)>",
             "Subject: \(Self.encodedWord(mail.subject))",
             "Date: \(Self.rfc5322Date(Date()))",
-            "Message-ID: <\(UUID().uuidString.lowercased())@\(Self.heloName)>",
+            "Message-ID: <\(UUID().uuidString.lowercased())@\(domain)>",
             "MIME-Version: 1.0",
         ]
         // RFC 2369: mail programs offer "unsubscribe" from it; a URL never holds a line break, but a
@@ -138,12 +181,18 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
     case unexpectedReply(step: String, reply: String)
     case connectionClosed
     case timeout
+    case startTLSUnavailable
+    case credentialsWithoutTLS
+    case noAuthMechanism(offered: String)
 
     public var description: String {
         switch self {
         case .unexpectedReply(let step, let reply): "SMTP server refused \(step.prefix(20)): \(reply)"
         case .connectionClosed: "SMTP server closed the connection"
         case .timeout: "SMTP delivery timed out"
+        case .startTLSUnavailable: "SMTP server does not offer STARTTLS, which the configuration requires"
+        case .credentialsWithoutTLS: "SMTP credentials are sent only over TLS (add ?starttls=required or use smtps://)"
+        case .noAuthMechanism(let offered): "SMTP server offers no AUTH mechanism Konvent speaks (PLAIN, LOGIN); it offers: \(offered)"
         }
     }
 }
@@ -155,21 +204,24 @@ struct ReplyReader {
 
     init(_ iterator: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator) { self.iterator = iterator }
 
-    mutating func expect(_ codes: Set<Int>, after step: String) async throws {
-        let (code, text) = try await reply()
+    /// The reply's lines when its code is one of `codes`.
+    @discardableResult
+    mutating func expect(_ codes: Set<Int>, after step: String) async throws -> [String] {
+        let (code, lines) = try await reply()
         guard codes.contains(code) else {
-            throw SMTPError.unexpectedReply(step: step.hasPrefix("AUTH") ? "AUTH" : step, reply: text)
+            throw SMTPError.unexpectedReply(step: step.hasPrefix("AUTH") ? "AUTH" : step, reply: lines.joined(separator: " | "))
         }
+        return lines
     }
 
-    mutating func reply() async throws -> (Int, String) {
+    mutating func reply() async throws -> (Int, [String]) {
         var lines: [String] = []
         while true {
             let line = try await nextLine()
             lines.append(line)
             let bytes = Array(line.utf8)
             if bytes.count < 4 || bytes[3] == UInt8(ascii: " ") {
-                return (Int(line.prefix(3)) ?? 0, lines.joined(separator: " | "))
+                return (Int(line.prefix(3)) ?? 0, lines)
             }
         }
     }
@@ -185,5 +237,20 @@ struct ReplyReader {
             guard var buffer = try await iterator.next() else { throw SMTPError.connectionClosed }
             pending.append(contentsOf: buffer.readBytes(length: buffer.readableBytes) ?? [])
         }
+    }
+}
+
+/// What a server's EHLO reply offers (`250-STARTTLS`, `250 AUTH PLAIN LOGIN`, …).
+struct Capabilities {
+    private let lines: [[Substring]]
+
+    init(_ reply: [String]) {
+        lines = reply.dropFirst().map { $0.dropFirst(4).uppercased().split(separator: " ").map { Substring($0) } }
+    }
+
+    func offers(_ keyword: String) -> Bool { lines.contains { $0.first.map(String.init) == keyword } }
+
+    var authMechanisms: Set<String> {
+        Set(lines.filter { $0.first == "AUTH" }.flatMap { $0.dropFirst().map(String.init) })
     }
 }

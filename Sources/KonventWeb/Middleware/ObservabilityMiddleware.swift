@@ -1,7 +1,10 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 
-/// Counts and times every request for /metrics and writes one structured log line per request.
+/// Counts and times every request for /metrics, gives it a request id (in the log lines and in the
+/// response's `X-Request-Id`) and writes one structured log line per request.
 struct ObservabilityMiddleware: RouterMiddleware {
     typealias Context = KonventRequestContext
     let metrics: Metrics
@@ -10,6 +13,10 @@ struct ObservabilityMiddleware: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         let start = ContinuousClock.now
+        let id = RequestIdentifier.accepted(request.headers[.requestID]) ?? RequestIdentifier.make()
+        var context = context
+        // In place of Hummingbird's own id, so that a log line names one id, the one the response carries.
+        context.logger[metadataKey: "hb.request.id"] = .string(id)
         var status = 500
         defer {
             let elapsed = ContinuousClock.now - start
@@ -22,12 +29,40 @@ struct ObservabilityMiddleware: RouterMiddleware {
             ])
         }
         do {
-            let response = try await next(request, context)
+            var response = try await next(request, context)
             status = response.status.code
+            response.headers[.requestID] = id
             return response
         } catch let error as any HTTPResponseError {
             status = error.status.code
             throw error
         }
+    }
+}
+
+extension HTTPField.Name {
+    static let requestID = HTTPField.Name("X-Request-Id")!
+}
+
+/// The id that ties a response to its log lines. A proxy's id (nginx's `$request_id`) is kept so
+/// that both logs name the same request; anything else a client sends is replaced, so that no log
+/// line carries text a visitor chose beyond a short token.
+enum RequestIdentifier {
+    static func accepted(_ sent: String?) -> String? {
+        guard let sent, (8...64).contains(sent.utf8.count),
+              sent.utf8.allSatisfy({ $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") })
+        else { return nil }
+        return sent
+    }
+
+    static func make() -> String {
+        UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+    }
+}
+
+extension UInt8 {
+    fileprivate var isASCIIAlphanumeric: Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self)
+            || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self)
     }
 }

@@ -11,11 +11,16 @@ public final class Metrics: Sendable {
         var status: Int
     }
 
+    /// One route's durations: which page is slow matters more than that something is.
+    private struct Histogram {
+        var buckets = Array(repeating: 0, count: Metrics.buckets.count)
+        var sum = 0.0
+        var count = 0
+    }
+
     private struct State {
         var counts: [Series: Int] = [:]
-        var histogram: [Int] = Array(repeating: 0, count: Metrics.buckets.count)
-        var durationSum = 0.0
-        var durationCount = 0
+        var durations: [String: Histogram] = [:]
     }
 
     private let state = Mutex(State())
@@ -25,11 +30,13 @@ public final class Metrics: Sendable {
     public func record(method: String, route: String, status: Int, seconds: Double) {
         state.withLock { state in
             state.counts[Series(method: method, route: route, status: status), default: 0] += 1
+            var histogram = state.durations[route, default: Histogram()]
             for (index, bound) in Self.buckets.enumerated() where seconds <= bound {
-                state.histogram[index] += 1
+                histogram.buckets[index] += 1
             }
-            state.durationSum += seconds
-            state.durationCount += 1
+            histogram.sum += seconds
+            histogram.count += 1
+            state.durations[route] = histogram
         }
     }
 
@@ -41,14 +48,17 @@ public final class Metrics: Sendable {
         for (series, count) in snapshot.counts.sorted(by: { "\($0.key)" < "\($1.key)" }) {
             out += "konvent_http_requests_total{method=\"\(series.method)\",route=\"\(escape(series.route))\",status=\"\(series.status)\"} \(count)\n"
         }
-        out += "# HELP konvent_http_request_duration_seconds Time to answer a request.\n"
+        out += "# HELP konvent_http_request_duration_seconds Time to answer a request, by route.\n"
         out += "# TYPE konvent_http_request_duration_seconds histogram\n"
-        for (index, bound) in Self.buckets.enumerated() {
-            out += "konvent_http_request_duration_seconds_bucket{le=\"\(bound)\"} \(snapshot.histogram[index])\n"
+        for (route, histogram) in snapshot.durations.sorted(by: { $0.key < $1.key }) {
+            let label = "route=\"\(escape(route))\""
+            for (index, bound) in Self.buckets.enumerated() {
+                out += "konvent_http_request_duration_seconds_bucket{\(label),le=\"\(bound)\"} \(histogram.buckets[index])\n"
+            }
+            out += "konvent_http_request_duration_seconds_bucket{\(label),le=\"+Inf\"} \(histogram.count)\n"
+            out += "konvent_http_request_duration_seconds_sum{\(label)} \(histogram.sum)\n"
+            out += "konvent_http_request_duration_seconds_count{\(label)} \(histogram.count)\n"
         }
-        out += "konvent_http_request_duration_seconds_bucket{le=\"+Inf\"} \(snapshot.durationCount)\n"
-        out += "konvent_http_request_duration_seconds_sum \(snapshot.durationSum)\n"
-        out += "konvent_http_request_duration_seconds_count \(snapshot.durationCount)\n"
         for gauge in gauges {
             out += "# HELP \(gauge.name) \(gauge.help)\n# TYPE \(gauge.name) gauge\n\(gauge.name) \(gauge.value)\n"
         }

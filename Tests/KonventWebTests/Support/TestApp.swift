@@ -6,13 +6,14 @@ import KonventStorage
 import KonventTestSupport
 import KonventViews
 import KonventWeb
+import Logging
 import NIOCore
 import Testing
 
 /// Builds the real application over a fresh database and drives it like a browser would:
 /// cookies are kept, and the CSRF token is read from the page's form.
 func withApp(
-    _ database: TestDatabase = .sqlite, configure: (inout AppConfiguration) -> Void = { _ in },
+    _ database: TestDatabase = .sqlite, configure: (inout AppConfiguration) -> Void = { _ in }, logger: Logger = TestDatabase.logger,
     _ body: @Sendable (Browser, Services) async throws -> Void
 ) async throws {
     try await database.with { db in
@@ -24,7 +25,7 @@ func withApp(
         configure(&configuration)
         let services = try Services(
             configuration: configuration, region: try RegionLoader.load(nil), database: db, catalog: try Catalog.bundled(),
-            secret: "test-secret", logger: TestDatabase.logger)
+            secret: "test-secret", logger: logger)
         let app = try buildApplication(services: services)
         try await app.test(.router) { client in
             try await body(Browser(client: client), services)

@@ -10,25 +10,10 @@ struct OperationsRoutes {
     let service: OperationsService
 
     func add(to router: Router<KonventRequestContext>) {
-        router.get(Site.health.route) { _, _ in
-            struct Health: Encodable {
-                var status: String
-                var database: String
-                var schemaVersion: Int?
-                var expectedSchemaVersion: Int
-            }
-            var health = Health(status: "ok", database: "reachable", schemaVersion: nil,
-                                expectedSchemaVersion: Migrations.latestVersion)
-            do {
-                health.schemaVersion = try await Migrator(database: service.database, logger: service.logger).currentVersion()
-                if health.schemaVersion != Migrations.latestVersion { health.status = "degraded" }
-            } catch {
-                health.status = "unavailable"
-                health.database = "unreachable"
-            }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            return Response.json(Array(try encoder.encode(health)), status: health.status == "ok" ? .ok : .serviceUnavailable)
+        router.get(Site.health.route) { _, _ in try await readiness() }
+        router.get(Site.healthReady.route) { _, _ in try await readiness() }
+        router.get(Site.healthLive.route) { _, _ in
+            Response.json(Array(#"{"status":"live","version":"\#(KonventVersion.release)"}"#.utf8), status: .ok)
         }
         router.get(Site.metrics.route) { request, context in
             guard mayReadMetrics(request, context) else {
@@ -63,6 +48,29 @@ struct OperationsRoutes {
                 headers: [.contentType: asset.contentType, .eTag: asset.etag, .cacheControl: "public, max-age=31536000, immutable"],
                 body: .init(byteBuffer: ByteBuffer(bytes: asset.bytes)))
         }
+    }
+
+    /// Ready when the database answers and its schema is the one this build expects: a load balancer
+    /// sends traffic only then, e.g. not to an instance started before its upgrade's migration ran.
+    private func readiness() async throws -> Response {
+        struct Health: Encodable {
+            var status: String
+            var version = KonventVersion.release
+            var database: String
+            var schemaVersion: Int?
+            var expectedSchemaVersion: Int
+        }
+        var health = Health(status: "ok", database: "reachable", schemaVersion: nil, expectedSchemaVersion: KonventVersion.schema)
+        do {
+            health.schemaVersion = try await Migrator(database: service.database, logger: service.logger).currentVersion()
+            if health.schemaVersion != KonventVersion.schema { health.status = "degraded" }
+        } catch {
+            health.status = "unavailable"
+            health.database = "unreachable"
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Response.json(Array(try encoder.encode(health)), status: health.status == "ok" ? .ok : .serviceUnavailable)
     }
 
     /// Monitoring on the machine itself reads freely; from elsewhere only with the configured bearer

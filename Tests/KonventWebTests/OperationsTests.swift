@@ -1,0 +1,80 @@
+import Foundation
+import KonventStorage
+import KonventTestSupport
+import KonventWeb
+import Logging
+import Synchronization
+import SQLKit
+import Testing
+
+/// What an operator's probes, log collector and monitoring read.
+@Suite struct OperationsTests {
+    @Test("liveness answers while the database is behind; readiness only with the current schema", arguments: TestDatabase.available)
+    func probes(database: TestDatabase) async throws {
+        try await withApp(database) { browser, services in
+            let live = try await browser.get("/health/live")
+            #expect(live.status == .ok)
+            #expect(live.body.contains(#""status":"live""#))
+            let ready = try await browser.get("/health/ready")
+            #expect(ready.status == .ok)
+            let readyJSON = try JSONSerialization.jsonObject(with: Data(ready.body.utf8)) as! [String: Any]
+            #expect(readyJSON["version"] as? String == KonventVersion.release)
+            #expect(readyJSON["schemaVersion"] as? Int == KonventVersion.schema)
+
+            // As if this build were started against a database its migration has not reached yet.
+            try await services.database.write { db in
+                try await db.raw("DELETE FROM schema_migrations WHERE version = \(bind: KonventVersion.schema)").run()
+            }
+            #expect(try await browser.get("/health/ready").status == .serviceUnavailable)
+            #expect(try await browser.get("/health/live").status == .ok)
+        }
+    }
+
+    @Test("every response names its request id; a proxy's id is kept, a visitor's odd one replaced")
+    func requestIDs() async throws {
+        try await withApp { browser, _ in
+            let first = try #require(try await browser.get("/").headers[.init("X-Request-Id")!])
+            let second = try #require(try await browser.get("/").headers[.init("X-Request-Id")!])
+            #expect(first.count == 32 && first != second)
+            let kept = try await browser.get("/", headers: [.init("X-Request-Id")!: "0123456789abcdef0123"])
+            #expect(kept.headers[.init("X-Request-Id")!] == "0123456789abcdef0123")
+            let odd = try await browser.get("/", headers: [.init("X-Request-Id")!: "evil\" injected=1"])
+            #expect(odd.headers[.init("X-Request-Id")!]?.contains("evil") == false)
+            let notFound = try await browser.get("/does-not-exist")
+            #expect(notFound.headers[.init("X-Request-Id")!] != nil)
+        }
+    }
+
+    @Test("LOG_FORMAT=json writes one object per line with the request id the response carries")
+    func jsonLogs() async throws {
+        let lines = Mutex<[String]>([])
+        var logger = Logger(label: "konvent", factory: { JSONLogHandler(label: $0, write: { line in lines.withLock { $0.append(line) } }) })
+        logger.logLevel = .info
+        try await withApp(logger: logger) { browser, _ in
+            let page = try await browser.get("/contributions")
+            let id = try #require(page.headers[.init("X-Request-Id")!])
+            let requestLines = lines.withLock { $0 }.filter { $0.contains(#""message":"request""#) }
+            let line = try #require(requestLines.last)
+            #expect(line.hasSuffix("}\n") && !line.dropLast().contains("\n"))
+            let fields = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: String]
+            #expect(fields["request_id"] == id)
+            #expect(fields["route"] == "/contributions")
+            #expect(fields["status"] == "200")
+            #expect(fields["level"] == "info")
+            #expect(fields["time"].map { $0.hasSuffix("Z") && $0.contains("T") } == true)
+        }
+    }
+
+    @Test("durations are kept per route, so that a slow page shows as itself")
+    func histogramByRoute() async throws {
+        try await withApp(configure: { $0.metricsToken = "token" }) { browser, _ in
+            try await browser.get("/")
+            try await browser.get("/contributions")
+            try await browser.get("/contributions")
+            let page = try await browser.get("/metrics", headers: [.authorization: "Bearer token"]).body
+            #expect(page.contains(#"konvent_http_request_duration_seconds_count{route="/contributions"} 2"#))
+            #expect(page.contains(#"konvent_http_request_duration_seconds_count{route="/"} 1"#))
+            #expect(page.contains(#"konvent_http_request_duration_seconds_bucket{route="/contributions",le="+Inf"} 2"#))
+        }
+    }
+}
