@@ -37,8 +37,7 @@ public struct AppConfiguration: Sendable {
     /// as RFC 5321 writes address literals.
     public var mailDomain: String {
         guard let host = URLComponents(string: baseURL)?.host, !host.isEmpty else { return "konvent.localhost" }
-        let isAddress = host.contains(":") || host.allSatisfy { $0.isNumber || $0 == "." }
-        return isAddress ? "[\(host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")))]" : host
+        return HostName.isAddress(host) ? "[\(host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")))]" : host
     }
 
     /// Bounds on what one address or one account may try in a window. Sign-in counts failures

@@ -33,6 +33,8 @@ public struct SMTPClient: Sendable {
 
     private func deliver(_ mail: OutgoingMail) async throws {
         let configuration = self.configuration
+        // Fails before connecting when nothing could encrypt the password; with opportunistic STARTTLS
+        // only the server's answer tells, so that case is refused after EHLO below.
         if configuration.username != nil, !configuration.sendsCredentialsEncrypted, configuration.startTLS == .off {
             throw SMTPError.credentialsWithoutTLS
         }
@@ -49,6 +51,7 @@ public struct SMTPClient: Sendable {
             }
         try await channel.executeThenClose { inbound, outbound in
             var replies = ReplyReader(inbound.makeAsyncIterator())
+            @discardableResult
             func command(_ line: String, expect codes: Set<Int>, shown: String? = nil) async throws -> [String] {
                 try await outbound.write(ByteBuffer(string: line + "\r\n"))
                 return try await replies.expect(codes, after: shown ?? line)
@@ -58,7 +61,7 @@ public struct SMTPClient: Sendable {
             var encrypted = configuration.useTLS
             if configuration.startTLS != .off, !encrypted {
                 if capabilities.offers("STARTTLS") {
-                    _ = try await command("STARTTLS", expect: [220])
+                    try await command("STARTTLS", expect: [220])
                     // First in the pipeline, so that everything from here on goes through TLS.
                     try await channel.channel.eventLoop.submit {
                         try channel.channel.pipeline.syncOperations.addHandler(try tlsHandler(tls), position: .first)
@@ -73,18 +76,18 @@ public struct SMTPClient: Sendable {
                 guard encrypted || configuration.mayAuthenticateInPlain else { throw SMTPError.credentialsWithoutTLS }
                 if capabilities.authMechanisms.contains("PLAIN") {
                     let credentials = Data("\0\(user)\0\(password)".utf8).base64EncodedString()
-                    _ = try await command("AUTH PLAIN \(credentials)", expect: [235], shown: "AUTH")
+                    try await command("AUTH PLAIN \(credentials)", expect: [235], shown: "AUTH")
                 } else if capabilities.authMechanisms.contains("LOGIN") {
-                    _ = try await command("AUTH LOGIN", expect: [334], shown: "AUTH")
-                    _ = try await command(Data(user.utf8).base64EncodedString(), expect: [334], shown: "AUTH")
-                    _ = try await command(Data(password.utf8).base64EncodedString(), expect: [235], shown: "AUTH")
+                    try await command("AUTH LOGIN", expect: [334], shown: "AUTH")
+                    try await command(Data(user.utf8).base64EncodedString(), expect: [334], shown: "AUTH")
+                    try await command(Data(password.utf8).base64EncodedString(), expect: [235], shown: "AUTH")
                 } else {
                     throw SMTPError.noAuthMechanism(offered: capabilities.authMechanisms.sorted().joined(separator: " "))
                 }
             }
-            _ = try await command("MAIL FROM:<\(Self.address(in: from))>", expect: [250])
-            _ = try await command("RCPT TO:<\(mail.recipient.value)>", expect: [250, 251])
-            _ = try await command("DATA", expect: [354])
+            try await command("MAIL FROM:<\(Self.address(in: from))>", expect: [250])
+            try await command("RCPT TO:<\(mail.recipient.value)>", expect: [250, 251])
+            try await command("DATA", expect: [354])
             try await outbound.write(ByteBuffer(string: message(mail) + "\r\n.\r\n"))
             try await replies.expect([250], after: "message")
             try await outbound.write(ByteBuffer(string: "QUIT\r\n"))
@@ -104,8 +107,7 @@ public struct SMTPClient: Sendable {
     private func tlsHandler(_ context: NIOSSLContext?) throws -> NIOSSLClientHandler {
         guard let context else { throw SMTPError.startTLSUnavailable }
         let host = configuration.host
-        let isAddress = host.contains(":") || host.allSatisfy { $0.isNumber || $0 == "." }
-        return try NIOSSLClientHandler(context: context, serverHostname: isAddress ? nil : host)
+        return try NIOSSLClientHandler(context: context, serverHostname: HostName.isAddress(host) ? nil : host)
     }
 
     /// The address between angle brackets, or the whole text when there are none.
@@ -245,7 +247,7 @@ struct Capabilities {
     private let lines: [[Substring]]
 
     init(_ reply: [String]) {
-        lines = reply.dropFirst().map { $0.dropFirst(4).uppercased().split(separator: " ").map { Substring($0) } }
+        lines = reply.dropFirst().map { $0.dropFirst(4).uppercased().split(separator: " ") }
     }
 
     func offers(_ keyword: String) -> Bool { lines.contains { $0.first.map(String.init) == keyword } }

@@ -79,7 +79,7 @@ public struct SMTPConfiguration: Sendable, Equatable, CustomStringConvertible {
 
     /// Credentials go only over an encrypted connection, or to a relay on this machine.
     var mayAuthenticateInPlain: Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        HostName.isLoopback(host)
     }
 
     /// Whether the configuration itself ensures that a password is never sent in plain text.

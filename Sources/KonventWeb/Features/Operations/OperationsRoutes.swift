@@ -81,7 +81,7 @@ struct OperationsRoutes {
             return constantTimeEqual(Array(sent.utf8), Array(token.utf8))
         }
         let address = basics.clientAddress(request, context)
-        return address == "::1" || address.hasPrefix("127.") || address.hasPrefix("::ffff:127.")
+        return address != "localhost" && HostName.isLoopback(address)
     }
 }
 
