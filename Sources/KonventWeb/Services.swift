@@ -56,7 +56,7 @@ public struct Services: Sendable {
     public let catalog: Catalog
     public let policy = PermissionPolicy()
     public let hasher: PasswordHasher
-    public let rateLimiter = RateLimiter()
+    public let rateLimiter: RateLimiter
     public let csrf: CSRFTokens
     public let metrics: Metrics
     public let assets: StaticAssets
@@ -91,6 +91,7 @@ public struct Services: Sendable {
         self.notifications = NotificationOutbox(database: database)
         self.statistics = ParticipationStatistics(database: database)
         self.settings = Settings(database: database)
+        self.rateLimiter = RateLimiter(store: RateLimitStore(database: database))
         self.clock = try RegionClock(timeZone: region.timeZone)
         self.map = region.map.map { ProjectedMap($0) }
         self.outbox = Outbox(database: database)

@@ -47,6 +47,7 @@ public enum Migrations {
         m017Administration,
         m018Themes,
         m019Announcements,
+        m020SharedLimits,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -1,70 +1,44 @@
-import Foundation
+import KonventStorage
 
-/// Counts attempts per key in a sliding window. Kept in memory: with several instances each one
-/// limits on its own, which still bounds guessing to a small multiple.
-public actor RateLimiter {
-    private var attempts: [String: [ContinuousClock.Instant]] = [:]
-    private let clock = ContinuousClock()
-    private var sinceCleanup = 0
-    private var longestWindow: Duration = .seconds(3600)
+/// Counts attempts per key in a sliding window. The counts live in the database, so that all
+/// instances on it enforce one limit together.
+public struct RateLimiter: Sendable {
+    private let store: RateLimitStore
 
-    public init() {}
+    public init(store: RateLimitStore) { self.store = store }
 
     /// Records an attempt; returns false when the limit for this key is already reached.
-    public func allow(_ key: String, _ limit: RateLimit) -> Bool {
-        admit([(key, limit)]) != nil
+    public func allow(_ key: String, _ limit: RateLimit) async throws -> Bool {
+        try await store.admit([Self.limit(key, limit)]) != nil
     }
 
     /// A sign-in attempt held against every key until it is settled: counting it before the
     /// password is checked keeps parallel guesses within the limit too.
     public struct Attempt: Sendable {
-        fileprivate let at: ContinuousClock.Instant
+        fileprivate let token: String
         fileprivate let keys: [String]
     }
 
     /// Counts an attempt against all keys at once, or none when any of them is at its limit.
-    public func begin(_ limits: [(key: String, limit: RateLimit)]) -> Attempt? {
-        admit(limits).map { Attempt(at: $0, keys: limits.map(\.key)) }
+    public func begin(_ limits: [(key: String, limit: RateLimit)]) async throws -> Attempt? {
+        try await store.admit(limits.map { Self.limit($0.key, $0.limit) }).map { Attempt(token: $0, keys: limits.map(\.key)) }
     }
 
     /// A failed attempt keeps counting. A successful one counts nowhere, and `clearing` keys start
     /// afresh (the account's failures, once its owner signed in).
-    public func succeeded(_ attempt: Attempt, clearing: [String]) {
-        for key in attempt.keys {
-            guard var times = attempts[key], let index = times.lastIndex(of: attempt.at) else { continue }
-            times.remove(at: index)
-            attempts[key] = times.isEmpty ? nil : times
-        }
-        for key in clearing { attempts[key] = nil }
+    public func succeeded(_ attempt: Attempt, clearing: [String]) async throws {
+        try await store.settle(attempt.token, keys: attempt.keys, clearing: clearing)
     }
 
     /// How long until the key has room again (for `Retry-After`).
-    public func retryAfter(_ key: String, _ limit: RateLimit) -> Duration {
-        let now = clock.now
-        guard let oldest = attempts[key]?.filter({ now - $0 < limit.window }).min() else { return .zero }
-        return limit.window - (now - oldest)
+    public func retryAfter(_ key: String, _ limit: RateLimit) async throws -> Duration {
+        .milliseconds(try await store.wait(Self.limit(key, limit)))
     }
 
-    private func admit(_ limits: [(key: String, limit: RateLimit)]) -> ContinuousClock.Instant? {
-        let now = clock.now
-        defer { cleanUpOccasionally(now) }
-        var recent: [[ContinuousClock.Instant]] = []
-        for (key, limit) in limits {
-            longestWindow = max(longestWindow, limit.window)
-            let times = attempts[key, default: []].filter { now - $0 < limit.window }
-            attempts[key] = times
-            guard times.count < limit.attempts else { return nil }
-            recent.append(times)
-        }
-        for (index, (key, _)) in limits.enumerated() { attempts[key] = recent[index] + [now] }
-        return now
-    }
-
-    private func cleanUpOccasionally(_ now: ContinuousClock.Instant) {
-        sinceCleanup += 1
-        guard sinceCleanup >= 1000 else { return }
-        sinceCleanup = 0
-        let window = longestWindow
-        attempts = attempts.filter { _, times in times.contains { now - $0 < window } }
+    private static func limit(_ key: String, _ limit: RateLimit) -> RateLimitStore.Limit {
+        let window = limit.window.components
+        return RateLimitStore.Limit(
+            key: key, attempts: limit.attempts,
+            windowMilliseconds: window.seconds * 1000 + window.attoseconds / 1_000_000_000_000_000)
     }
 }

@@ -26,8 +26,8 @@ struct WriteThrottle: Sendable {
         case .registration: limits.registrations
         }
         let key = "write-\(kind.rawValue):\(user.id)"
-        guard await !limiter.allow(key, limit) else { return }
-        let wait = await limiter.retryAfter(key, limit).components.seconds
+        guard try await !limiter.allow(key, limit) else { return }
+        let wait = try await limiter.retryAfter(key, limit).components.seconds
         logger.notice("write throttled", metadata: ["kind": "\(kind.rawValue)", "user": "\(user.id)"])
         throw WebError.throttled(
             retryAfterSeconds: Int(max(wait, 1)), action: request.uri.path,

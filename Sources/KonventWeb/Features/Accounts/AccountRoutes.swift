@@ -181,13 +181,13 @@ struct AccountRoutes {
     /// failed sign-ins, so that a session left open does not let anyone try passwords without end.
     func verifiedPassword(_ password: String, of user: User, _ request: Request, _ context: KonventRequestContext) async throws -> Bool {
         let key = "login-account:\(user.email.value.lowercased())"
-        guard let attempt = await service.rateLimiter.begin([
+        guard let attempt = try await service.rateLimiter.begin([
             (key, service.rateLimits.signInFailuresPerAccount),
             ("login-address:\(basics.clientAddress(request, context))", service.rateLimits.signInFailuresPerAddress),
         ]) else { throw WebError.rateLimited }
         guard let stored = try await service.accounts.credentials(email: user.email),
               try await service.hasher.verify(password, against: stored.passwordHash) else { return false }
-        await service.rateLimiter.succeeded(attempt, clearing: [key])
+        try await service.rateLimiter.succeeded(attempt, clearing: [key])
         return true
     }
 

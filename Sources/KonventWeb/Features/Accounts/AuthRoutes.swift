@@ -62,7 +62,7 @@ struct AuthRoutes {
         try basics.require(.register, context)
         let form = try await request.form(context)
         let limits = service.rateLimits
-        guard await service.rateLimiter.begin([
+        guard try await service.rateLimiter.begin([
             ("register-address:\(basics.clientAddress(request, context))", limits.registerPerAddress),
             ("register-email:\(form.string("email").trimmingWhitespace().lowercased())", limits.registerPerEmail),
         ]) != nil else { throw WebError.rateLimited }
@@ -157,7 +157,7 @@ struct AuthRoutes {
         let accountKey = "login-account:\(form.string("email").trimmingWhitespace().lowercased())"
         // Only failures count: the attempt is held against the account and the address while the
         // password is checked, and let go when it was right.
-        guard let attempt = await service.rateLimiter.begin([
+        guard let attempt = try await service.rateLimiter.begin([
             (accountKey, limits.signInFailuresPerAccount),
             ("login-address:\(basics.clientAddress(request, context))", limits.signInFailuresPerAddress),
         ]) else { throw WebError.rateLimited }
@@ -174,7 +174,7 @@ struct AuthRoutes {
             return .html(LoginPage.render(.init(email: form.string("email"), errors: errors, next: next),
                                           basics.pageContext(context, path: Site.Accounts.login())), status: .unauthorized)
         }
-        await service.rateLimiter.succeeded(attempt, clearing: [accountKey])
+        try await service.rateLimiter.succeeded(attempt, clearing: [accountKey])
         let token = SecretToken()
         let lifetime = service.sessionLifetime.components.seconds
         try await service.accounts.createSession(
@@ -190,7 +190,7 @@ struct AuthRoutes {
         var request = request
         let form = try await request.form(context)
         let limits = service.rateLimits
-        guard await service.rateLimiter.begin([
+        guard try await service.rateLimiter.begin([
             ("reset-address:\(basics.clientAddress(request, context))", limits.passwordResetPerAddress),
             ("reset-email:\(form.string("email").trimmingWhitespace().lowercased())", limits.passwordResetPerEmail),
         ]) != nil else { throw WebError.rateLimited }
