@@ -48,4 +48,23 @@ struct DataVersionTests {
             #expect(try await handles[1].dataVersion().numbers[.accounts]! > before.numbers[.accounts]!)
         }
     }
+
+    @Test("on PostgreSQL another instance hears of a write at once (LISTEN/NOTIFY), not only at its next poll")
+    func notified() async throws {
+        guard TestDatabase.available.contains(.postgres) else { return }
+        try await TestDatabase.postgres.withHandles(2) { handles in
+            try await Migrator(database: handles[0], logger: TestDatabase.logger).migrate()
+            // The listener is up once a notification of the migration's own writes has come through.
+            try await Task.sleep(for: .milliseconds(1500))
+            let before = try await handles[1].dataVersion()
+            _ = try await person(SQLAccountStore(database: handles[0]), "anna@example.org")
+            var seen = false
+            for _ in 0..<20 where !seen {
+                try await Task.sleep(for: .milliseconds(25))
+                seen = try await handles[1].dataVersion().numbers[.accounts]! > before.numbers[.accounts]!
+            }
+            // Polling alone would keep the numbers read just before for a second (ten while notified).
+            #expect(seen)
+        }
+    }
 }

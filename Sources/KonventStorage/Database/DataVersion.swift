@@ -44,20 +44,34 @@ public struct DataVersion: Sendable, Equatable {
 }
 
 /// What an instance knows of the numbers. A write of its own marks them changed, so that the next
-/// question reads them anew; otherwise they are read again once they are `staleAfter` old, which is
-/// how a write on another instance arrives (LISTEN/NOTIFY or `PRAGMA data_version` can shorten that).
+/// question reads them anew; so does a notification of another instance's write (PostgreSQL's
+/// LISTEN/NOTIFY). Otherwise they are read again once they are `staleAfter` old: one second without
+/// notifications, as a safety net ten seconds while they arrive.
 final class DataVersionTracker: Sendable {
     private struct State {
         var known: DataVersion?
         var readAt: ContinuousClock.Instant?
         /// Raised by every local commit; a read that began before a raise does not count as fresh.
         var generation = 0
+        var staleAfter: Duration
     }
 
-    private let state = Mutex(State())
-    let staleAfter: Duration
+    static let polling = Duration.seconds(1)
+    static let notified = Duration.seconds(10)
 
-    init(staleAfter: Duration = .seconds(1)) { self.staleAfter = staleAfter }
+    private let state: Mutex<State>
+
+    init(staleAfter: Duration = polling) { state = Mutex(State(staleAfter: staleAfter)) }
+
+    /// Whether notifications of other instances' writes arrive; while they do, the numbers are
+    /// read less often. Either way the next question reads them anew, as one may have been missed.
+    func notifications(arrive: Bool) {
+        state.withLock {
+            $0.staleAfter = arrive ? Self.notified : Self.polling
+            $0.generation += 1
+            $0.readAt = nil
+        }
+    }
 
     /// After a local commit: the next question reads the numbers anew.
     func changed() {
@@ -69,7 +83,7 @@ final class DataVersionTracker: Sendable {
 
     func current(read: () async throws -> DataVersion) async throws -> DataVersion {
         let (cached, generation) = state.withLock { state -> (DataVersion?, Int) in
-            if let known = state.known, let at = state.readAt, ContinuousClock.now - at < staleAfter { return (known, state.generation) }
+            if let known = state.known, let at = state.readAt, ContinuousClock.now - at < state.staleAfter { return (known, state.generation) }
             return (nil, state.generation)
         }
         if let cached { return cached }

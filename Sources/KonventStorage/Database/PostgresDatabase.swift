@@ -10,13 +10,47 @@ final class PostgresDatabase: KonventDatabase {
     private let runner: Task<Void, Never>
     private let logger: Logger
     private let versions = DataVersionTracker()
+    private let listener: Task<Void, Never>
+    /// Every commit that raised a data version notifies this channel with its schema's name.
+    static let channel = "konvent_data"
 
-    private init(client: PostgresClient, logger: Logger) {
+    private init(client: PostgresClient, listenerConfiguration: PostgresConnection.Configuration, logger: Logger) {
         self.client = client
         self.logger = logger
         // `immediate`: run() marks the client as running before its first suspension, so that no
         // connection is leased before that (PostgresNIO warns on every such lease otherwise).
         self.runner = Task.immediate { await client.run() }
+        self.listener = Self.listen(configuration: listenerConfiguration, versions: versions, logger: logger)
+    }
+
+    /// Hears the other instances' commits on a connection of its own (LISTEN), so that their changes
+    /// show here at once; when the connection breaks it is opened again, and meanwhile the numbers
+    /// are polled every second.
+    private static func listen(
+        configuration: PostgresConnection.Configuration, versions: DataVersionTracker, logger: Logger
+    ) -> Task<Void, Never> {
+        Task {
+            while !Task.isCancelled {
+                do {
+                    let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+                    do {
+                        let schema = try await connection.query("SELECT current_schema()", logger: logger)
+                            .collect().first?.decode(String.self) ?? ""
+                        try await connection.listen(on: channel) { notifications in
+                            versions.notifications(arrive: true)
+                            for try await notification in notifications where notification.payload == schema { versions.changed() }
+                        }
+                    } catch where !Task.isCancelled {
+                        logger.warning("data version notifications interrupted", metadata: ["error": "\(databaseErrorDescription(error) ?? "\(error)")"])
+                    }
+                    versions.notifications(arrive: false)
+                    try? await connection.close()
+                } catch where !Task.isCancelled {
+                    logger.warning("data version notifications unavailable", metadata: ["error": "\(databaseErrorDescription(error) ?? "\(error)")"])
+                } catch {}
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
     }
 
     static func open(
@@ -32,14 +66,15 @@ final class PostgresDatabase: KonventDatabase {
         configuration.options.maximumConnections = 16
         // Fail now, with the server's reason: the pool would retry a refused connection for a
         // minute and then report only that its circuit breaker tripped.
-        let probe = try await PostgresConnection.connect(
-            configuration: .init(
-                host: host, port: port, username: user, password: password, database: database,
-                tls: requireTLS ? .require(try .init(configuration: .makeClientConfiguration())) : .disable),
-            id: 0, logger: logger)
+        var single = PostgresConnection.Configuration(
+            host: host, port: port, username: user, password: password, database: database,
+            tls: requireTLS ? .require(try .init(configuration: .makeClientConfiguration())) : .disable)
+        if let schema { single.options.additionalStartupParameters = [("search_path", schema)] }
+        let probe = try await PostgresConnection.connect(configuration: single, id: 0, logger: logger)
         try await probe.close()
         let database = PostgresDatabase(
-            client: PostgresClient(configuration: configuration, backgroundLogger: logger), logger: logger)
+            client: PostgresClient(configuration: configuration, backgroundLogger: logger), listenerConfiguration: single,
+            logger: logger)
         try await database.client.withConnection { connection in
             _ = try await connection.query("SELECT 1", logger: logger)
         }
@@ -74,12 +109,15 @@ final class PostgresDatabase: KonventDatabase {
 
     /// The statement triggers noted the areas this transaction changed; their numbers rise now, one
     /// row at a time in a fixed order, so that two transactions never wait for each other's rows.
+    /// The notification goes out with the commit (PostgreSQL holds it until then, and drops it on
+    /// a rollback).
     static func raiseVersions(in db: any SQLDatabase) async throws {
         guard let noted = try await db.raw("SELECT current_setting('konvent.touched', true) AS touched").first()?
             .decode(column: "touched", as: String?.self), !noted.isEmpty else { return }
         for area in Set(noted.split(separator: ",").compactMap { DataArea(rawValue: String($0)) }).sorted() {
             try await db.raw("UPDATE data_versions SET version = version + 1 WHERE area = \(bind: area.rawValue)").run()
         }
+        try await db.raw("SELECT pg_notify(\(bind: channel), current_schema())").run()
     }
 
     func dataVersion() async throws -> DataVersion {
@@ -87,6 +125,8 @@ final class PostgresDatabase: KonventDatabase {
     }
 
     func shutdown() async {
+        listener.cancel()
+        _ = await listener.result
         runner.cancel()
         _ = await runner.result
     }
