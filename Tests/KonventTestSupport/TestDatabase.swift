@@ -27,12 +27,27 @@ public enum TestDatabase: String, CaseIterable, Sendable {
     public func withHandles<T: Sendable>(
         _ count: Int, _ body: ([any KonventDatabase]) async throws -> T
     ) async throws -> T {
+        try await withHandles(count) { handles, _ in try await body(handles) }
+    }
+
+    /// Where a test's database is: its URL and, on PostgreSQL, its schema (for tools such as
+    /// pg_dump that connect on their own).
+    public struct Location: Sendable {
+        public var url: DatabaseURL
+        public var schema: String?
+    }
+
+    public func withHandles<T: Sendable>(
+        _ count: Int, _ body: ([any KonventDatabase], Location) async throws -> T
+    ) async throws -> T {
+        let location: Location
         var handles: [any KonventDatabase] = []
         var cleanup: @Sendable () async throws -> Void = {}
         switch self {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory
                 .appendingPathComponent("konvent-test-\(UUID().uuidString).sqlite").path
+            location = Location(url: .sqliteFile(path: path), schema: nil)
             for _ in 0..<count { handles.append(try await DatabaseFactory.open(.sqliteFile(path: path), logger: Self.logger)) }
             cleanup = {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -41,6 +56,7 @@ public enum TestDatabase: String, CaseIterable, Sendable {
             guard let text = Self.postgresURL else { throw TestDatabaseError.postgresNotConfigured }
             let url = try DatabaseURL(text)
             let schema = "test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16))"
+            location = Location(url: url, schema: schema)
             let admin = try await DatabaseFactory.open(url, logger: Self.logger)
             try await admin.write { try await $0.raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }
             for _ in 0..<count { handles.append(try await DatabaseFactory.open(url, logger: Self.logger, postgresSchema: schema)) }
@@ -50,7 +66,7 @@ public enum TestDatabase: String, CaseIterable, Sendable {
             }
         }
         do {
-            let result = try await body(handles)
+            let result = try await body(handles, location)
             for handle in handles { await handle.shutdown() }
             try await cleanup()
             return result
