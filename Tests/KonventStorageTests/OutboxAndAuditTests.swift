@@ -35,6 +35,25 @@ struct OutboxTests {
             #expect(try await outbox.pendingCount() == 1)
         }
     }
+
+    @Test("two instances taking due mails at once never take the same mail; a taken one is due again after its lease",
+          arguments: TestDatabase.available)
+    func claims(database: TestDatabase) async throws {
+        try await database.withHandles(2) { handles in
+            try await Migrator(database: handles[0], logger: TestDatabase.logger).migrate()
+            try await handles[0].write { db in
+                for index in 0..<40 { try await Outbox.enqueue(mail(to: "person\(index)@example.org"), in: db) }
+            }
+            let outboxes = handles.map { Outbox(database: $0) }
+            let taken = try await withThrowingTaskGroup(of: [Int64].self) { group in
+                for round in 0..<8 { group.addTask { try await outboxes[round % 2].claim(limit: 7).map(\.id) } }
+                return try await group.reduce(into: [Int64]()) { $0 += $1 }
+            }
+            #expect(taken.count == 40 && Set(taken).count == 40)
+            #expect(try await outboxes[0].claim().isEmpty)
+            #expect(try await outboxes[1].claim(at: later(301)).count == 20)
+        }
+    }
 }
 
 @Suite("Audit trail")

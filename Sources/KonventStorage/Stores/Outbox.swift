@@ -25,26 +25,52 @@ public struct Outbox: Sendable {
             """).run()
     }
 
+    /// The mails due now, without taking them (for the log of a server without SMTP, and tests).
     public func due(at time: Timestamp = .now, limit: Int = 20) async throws -> [QueuedMail] {
         try await database.read { db in
             try await db.raw("""
-                SELECT id, recipient, subject, body, attempts, attachments, list_unsubscribe FROM outbox
+                SELECT \(unsafeRaw: Self.columns) FROM outbox
                 WHERE sent_at IS NULL AND next_attempt_at <= \(bind: time.milliseconds)
                   AND attempts < \(bind: Self.maximumAttempts)
                 ORDER BY next_attempt_at, id LIMIT \(bind: limit)
-                """).all().map { row in
-                QueuedMail(
-                    id: try row.decode(column: "id", as: Int64.self),
-                    mail: OutgoingMail(
-                        recipient: EmailAddress(trusted: try row.decode(column: "recipient", as: String.self)),
-                        subject: try row.decode(column: "subject", as: String.self),
-                        body: try row.decode(column: "body", as: String.self),
-                        attachments: try row.decode(column: "attachments", as: String?.self).map {
-                            try JSONDecoder().decode([MailAttachment].self, from: Data($0.utf8))
-                        } ?? [], listUnsubscribe: try row.decode(column: "list_unsubscribe", as: String?.self)),
-                    attempts: try row.decode(column: "attempts", as: Int.self))
-            }
+                """).all().map(Self.decode)
         }
+    }
+
+    /// Takes the mails due now for sending: they are not due again for `lease`, so that another
+    /// instance on the same database does not send them too (on PostgreSQL rows another instance is
+    /// taking are skipped rather than waited for). Sent, they are marked so; failed, rescheduled; an
+    /// instance that dies while sending leaves them to be taken again once the lease is over.
+    public func claim(at time: Timestamp = .now, limit: Int = 20, lease: Duration = .seconds(300)) async throws -> [QueuedMail] {
+        let skipLocked = database.kind == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+        let until = time.milliseconds + lease.components.seconds * 1000
+        return try await database.write { db in
+            let mails = try await db.raw("""
+                SELECT \(unsafeRaw: Self.columns) FROM outbox
+                WHERE sent_at IS NULL AND next_attempt_at <= \(bind: time.milliseconds)
+                  AND attempts < \(bind: Self.maximumAttempts)
+                ORDER BY next_attempt_at, id LIMIT \(bind: limit)\(unsafeRaw: skipLocked)
+                """).all().map(Self.decode)
+            for mail in mails {
+                try await db.raw("UPDATE outbox SET next_attempt_at = \(bind: until) WHERE id = \(bind: mail.id)").run()
+            }
+            return mails
+        }
+    }
+
+    private static let columns = "id, recipient, subject, body, attempts, attachments, list_unsubscribe"
+
+    private static func decode(_ row: any SQLRow) throws -> QueuedMail {
+        QueuedMail(
+            id: try row.decode(column: "id", as: Int64.self),
+            mail: OutgoingMail(
+                recipient: EmailAddress(trusted: try row.decode(column: "recipient", as: String.self)),
+                subject: try row.decode(column: "subject", as: String.self),
+                body: try row.decode(column: "body", as: String.self),
+                attachments: try row.decode(column: "attachments", as: String?.self).map {
+                    try JSONDecoder().decode([MailAttachment].self, from: Data($0.utf8))
+                } ?? [], listUnsubscribe: try row.decode(column: "list_unsubscribe", as: String?.self)),
+            attempts: try row.decode(column: "attempts", as: Int.self))
     }
 
     public func markSent(_ id: Int64, at time: Timestamp = .now) async throws {

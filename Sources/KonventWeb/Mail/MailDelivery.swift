@@ -45,7 +45,7 @@ public struct MailDelivery: Service {
         guard let client else { return 0 }
         var delivered = 0
         do {
-            for queued in try await outbox.due() {
+            for queued in try await outbox.claim() {
                 do {
                     try await client.send(queued.mail)
                     try await outbox.markSent(queued.id)
