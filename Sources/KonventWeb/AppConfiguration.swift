@@ -26,6 +26,8 @@ public struct AppConfiguration: Sendable {
     /// How often the mail delivery looks into the outbox.
     public var mailPollInterval: Duration = .seconds(2)
     public var sessionLifetime: Duration = .seconds(14 * 24 * 3600)
+    /// Memory for the public pages kept for visitors without a session (`KONVENT_PAGE_CACHE_MB`).
+    public var pageCacheBytes = 64 << 20
     /// PEM certificate chain and private key: serve HTTPS directly instead of behind a proxy.
     public var tls: (certificateChain: String, privateKey: String)?
 

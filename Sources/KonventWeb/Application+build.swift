@@ -18,6 +18,7 @@ public func buildApplication(services: Services) throws -> some ApplicationProto
     router.add(middleware: ErrorPageMiddleware(basics: basics))
     router.add(middleware: OpenDataMiddleware(catalog: services.catalog))
     router.add(middleware: CSRFMiddleware(csrf: services.csrf))
+    router.add(middleware: VisitorPageCacheMiddleware(cache: services.pageCache, database: services.database))
     // The feature modules: each area's routes get the shared basics and their own service only.
     PageRoutes(basics: basics, service: StartService(formats: services.formats, sessions: services.bodySessions, keys: services.keys))
         .add(to: router)

@@ -60,7 +60,7 @@ public struct Services: Sendable {
     public let csrf: CSRFTokens
     public let metrics: Metrics
     public let assets: StaticAssets
-    public let pageCache = PageCache()
+    public let pageCache: PageCache
     public let logger: Logger
 
     public init(
@@ -92,6 +92,7 @@ public struct Services: Sendable {
         self.statistics = ParticipationStatistics(database: database)
         self.settings = Settings(database: database)
         self.rateLimiter = RateLimiter(store: RateLimitStore(database: database))
+        self.pageCache = PageCache(budgetBytes: configuration.pageCacheBytes)
         self.clock = try RegionClock(timeZone: region.timeZone)
         self.map = region.map.map { ProjectedMap($0) }
         self.outbox = Outbox(database: database)
@@ -208,7 +209,7 @@ public struct Services: Sendable {
 
     var operationsService: OperationsService {
         OperationsService(
-            database: database, outbox: outbox, accounts: accounts, metrics: metrics, assets: assets,
+            database: database, outbox: outbox, accounts: accounts, metrics: metrics, assets: assets, pageCache: pageCache,
             metricsToken: configuration.metricsToken, logger: logger)
     }
 

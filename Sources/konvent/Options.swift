@@ -66,6 +66,12 @@ struct ServerOptions: ParsableArguments {
             configuration.trustedProxies = value
         }
         configuration.metricsToken = environment("KONVENT_METRICS_TOKEN")
+        if let megabytes = environment("KONVENT_PAGE_CACHE_MB") {
+            guard let value = Int(megabytes), (0...4096).contains(value) else {
+                throw ValidationError("KONVENT_PAGE_CACHE_MB must be a whole number of mebibytes from 0 to 4096.")
+            }
+            configuration.pageCacheBytes = value << 20
+        }
         try applyConnectionLimits(to: &configuration.connections)
         try applyBcryptCost(to: &configuration)
     }

@@ -11,34 +11,47 @@ final class SQLiteDatabase: KonventDatabase {
     private let readers: ConnectionPool<SQLiteConnection>
     private let logger: Logger
     private let versions = DataVersionTracker()
+    private let threads: NIOThreadPool
 
-    private init(writer: ConnectionPool<SQLiteConnection>, readers: ConnectionPool<SQLiteConnection>, logger: Logger) {
+    private init(
+        writer: ConnectionPool<SQLiteConnection>, readers: ConnectionPool<SQLiteConnection>, threads: NIOThreadPool, logger: Logger
+    ) {
         self.writer = writer
         self.readers = readers
+        self.threads = threads
         self.logger = logger
     }
 
     /// `file == nil` opens a private in-memory database; it lives on one connection, which then
     /// serves both reading and writing.
+    /// Each database has threads of its own, one per connection: a writer waiting for another
+    /// process's lock (`busy_timeout`) then blocks only itself, never the threads that another
+    /// database's commits need (with the shared pool of one thread per core, two such waits
+    /// starved every other connection until the timeout).
     static func open(file: String?, logger: Logger, readerCount: Int = 4) async throws -> SQLiteDatabase {
+        let threads = NIOThreadPool(numberOfThreads: file == nil ? 1 : readerCount + 1)
+        threads.start()
         guard let file else {
-            let connection = try await connect(.memory, logger: logger)
+            let connection = try await connect(.memory, threads: threads, logger: logger)
             let pool = ConnectionPool([connection])
-            return SQLiteDatabase(writer: pool, readers: pool, logger: logger)
+            return SQLiteDatabase(writer: pool, readers: pool, threads: threads, logger: logger)
         }
-        let writer = try await connect(.file(path: file), logger: logger)
+        let writer = try await connect(.file(path: file), threads: threads, logger: logger)
         try await execute("PRAGMA journal_mode = WAL", on: writer)
         var readers: [SQLiteConnection] = []
         for _ in 0..<readerCount {
-            let reader = try await connect(.file(path: file), logger: logger)
+            let reader = try await connect(.file(path: file), threads: threads, logger: logger)
             try await execute("PRAGMA query_only = ON", on: reader)
             readers.append(reader)
         }
-        return SQLiteDatabase(writer: ConnectionPool([writer]), readers: ConnectionPool(readers), logger: logger)
+        return SQLiteDatabase(writer: ConnectionPool([writer]), readers: ConnectionPool(readers), threads: threads, logger: logger)
     }
 
-    private static func connect(_ storage: SQLiteConnection.Storage, logger: Logger) async throws -> SQLiteConnection {
-        let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
+    private static func connect(
+        _ storage: SQLiteConnection.Storage, threads: NIOThreadPool, logger: Logger
+    ) async throws -> SQLiteConnection {
+        let connection = try await SQLiteConnection.open(
+            storage: storage, threadPool: threads, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
         for pragma in [
             "PRAGMA foreign_keys = ON",
             "PRAGMA busy_timeout = 5000",
@@ -87,5 +100,6 @@ final class SQLiteDatabase: KonventDatabase {
         for connection in writer.all + readers.all where seen.insert(ObjectIdentifier(connection)).inserted {
             try? await connection.close()
         }
+        try? await threads.shutdownGracefully()
     }
 }

@@ -28,14 +28,17 @@ public struct MailDelivery: Service {
             logger.notice("KONVENT_SMTP_URL is not set: mails stay in the outbox and are written to this log")
         }
         var lastLogged: Int64 = 0
+        // Each round after a pause, the first one too: a test that delivers by itself (with a long
+        // interval) then never races this loop for a mail.
         while !Task.isShuttingDownGracefully {
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            guard !Task.isShuttingDownGracefully else { break }
             do { try await prepare() } catch { logger.error("notifications not queued", metadata: ["error": "\(databaseErrorDescription(error) ?? "\(error)")"]) }
             if client == nil {
                 lastLogged = await logPending(after: lastLogged)
             } else {
                 await deliverDue()
             }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 

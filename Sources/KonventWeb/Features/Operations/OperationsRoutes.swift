@@ -29,6 +29,9 @@ struct OperationsRoutes {
             if let pending = try? await service.outbox.pendingCount() {
                 gauges.append(("konvent_outbox_pending", "Mails waiting in the outbox.", Double(pending)))
             }
+            let cached = service.pageCache.usage
+            gauges.append(("konvent_page_cache_bytes", "Bytes of public pages kept for visitors.", Double(cached.bytes)))
+            gauges.append(("konvent_page_cache_pages", "Public pages kept for visitors.", Double(cached.pages)))
             if let users = try? await service.accounts.countUsers() {
                 gauges.append(("konvent_users", "Registered accounts.", Double(users)))
             }

@@ -8,6 +8,7 @@ struct OperationsService: Sendable {
     let accounts: any AccountStore
     let metrics: Metrics
     let assets: StaticAssets
+    let pageCache: PageCache
     let metricsToken: String?
     let logger: Logger
 }
