@@ -6,10 +6,14 @@ import Foundation
 public struct SecretToken: Sendable, Hashable {
     public let value: String
 
+    /// 256 random bits. Four draws of 64 bits rather than 32 of one byte each: every visitor
+    /// without a cookie gets one, and each draw is a system call.
     public init() {
         var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        value = Data(bytes).base64URLEncoded
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        for _ in 0..<4 { withUnsafeBytes(of: generator.next() as UInt64) { bytes += $0 } }
+        value = bytes.base64URLString
     }
 
     public init(value: String) { self.value = value }
@@ -21,12 +25,28 @@ public struct SecretToken: Sendable, Hashable {
     }
 }
 
-extension Data {
-    var base64URLEncoded: String {
-        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+extension Sequence<UInt8> {
+    /// Base64url without padding (RFC 4648, section 5), written bit by bit. Foundation's encoding
+    /// and three string replacements took a tenth of the time of a page served from memory.
+    public var base64URLString: String {
+        var out: [UInt8] = []
+        out.reserveCapacity(underestimatedCount * 4 / 3 + 2)
+        var buffer: UInt32 = 0
+        var bits = 0
+        for byte in self {
+            buffer = ((buffer << 8) | UInt32(byte)) & 0xFFFF
+            bits += 8
+            while bits >= 6 {
+                bits -= 6
+                out.append(base64URLAlphabet[Int((buffer >> UInt32(bits)) & 63)])
+            }
+        }
+        if bits > 0 { out.append(base64URLAlphabet[Int((buffer << UInt32(6 - bits)) & 63)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 }
+
+private let base64URLAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
 extension Sequence<UInt8> {
     public var hexString: String {

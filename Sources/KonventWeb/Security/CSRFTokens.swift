@@ -11,8 +11,7 @@ public struct CSRFTokens: Sendable {
 
     public func token(cookie: String, session: String?) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("\(cookie)|\(session ?? "")".utf8), using: SymmetricKey(data: secret))
-        return Data(mac).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return Array(mac).base64URLString
     }
 
     public func isValid(_ token: String, cookie: String, session: String?) -> Bool {
