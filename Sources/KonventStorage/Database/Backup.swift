@@ -93,6 +93,11 @@ public enum Backup {
 /// command line, which other users of the machine can read.
 enum PostgresTool {
     static func run(_ tool: String, _ arguments: [String], password: String?, requireTLS: Bool) throws {
+        _ = try output(tool, arguments, password: password, requireTLS: requireTLS)
+    }
+
+    /// Runs the tool and returns what it printed; a failure carries its own message.
+    static func output(_ tool: String, _ arguments: [String], password: String? = nil, requireTLS: Bool = false) throws -> String {
         guard let executable = locate(tool) else { throw BackupError.toolMissing(tool) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -101,31 +106,20 @@ enum PostgresTool {
         environment["PGPASSWORD"] = password
         environment["PGSSLMODE"] = requireTLS ? "require" : "disable"
         process.environment = environment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw BackupError.toolFailed(tool, String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-        }
-    }
-
-    static func output(_ tool: String, _ arguments: [String]) throws -> String {
-        guard let executable = locate(tool) else { throw BackupError.toolMissing(tool) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
+        // Standard error goes to a file: with two pipes, a tool filling the one not being read
+        // would wait for ever.
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("konvent-\(tool)-\(UUID().uuidString).err")
+        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        let output = Pipe()
         process.standardOutput = output
-        process.standardError = errors
+        process.standardError = try FileHandle(forWritingTo: errorFile)
         try process.run()
         let text = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw BackupError.toolFailed(tool, String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            let said = String(decoding: (try? Data(contentsOf: errorFile)) ?? Data(), as: UTF8.self)
+            throw BackupError.toolFailed(tool, said.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         return String(decoding: text, as: UTF8.self)
     }
