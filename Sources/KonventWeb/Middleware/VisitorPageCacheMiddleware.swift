@@ -33,7 +33,11 @@ struct VisitorPageCacheMiddleware: RouterMiddleware {
         let key = "\(context.language.rawValue)|\(request.uri.description)|\(version)|\(minute)"
         if let entry = cache.lookup(key) { return cache.respond(entry, to: request) }
         let response = try await next(request, context)
-        guard response.status == .ok, response.headers[.setCookie] == nil else { return response }
+        // Only bodies of a known size that the cache would keep are read into memory; a streamed
+        // export (its size unknown) or a large file goes out as it is.
+        guard response.status == .ok, response.headers[.setCookie] == nil, cache.wouldKeep(response.body.contentLength) else {
+            return response
+        }
         let collector = BodyCollector()
         try await response.body.write(collector)
         // A page with a form carries this visitor's CSRF token: never shared.

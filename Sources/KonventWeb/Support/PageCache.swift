@@ -50,6 +50,12 @@ public final class PageCache: Sendable {
         }
     }
 
+    /// Whether a body of this many bytes would be kept (unknown sizes are streams: never).
+    func wouldKeep(_ length: Int?) -> Bool {
+        guard let length else { return false }
+        return length <= budget / 16
+    }
+
     /// Keeps a page (when it fits) and returns it as kept.
     @discardableResult
     func store(_ key: String, _ buffer: ByteBuffer, headers: HTTPFields) -> Entry {
@@ -57,7 +63,7 @@ public final class PageCache: Sendable {
         var kept = headers
         for name in [HTTPField.Name.cacheControl, .eTag, .setCookie, .contentLength] { kept[name] = nil }
         var entry = Entry(buffer: buffer, etag: etag, headers: kept, lastUse: 0)
-        guard buffer.readableBytes <= budget / 16 else { return entry }
+        guard wouldKeep(buffer.readableBytes) else { return entry }
         state.withLock { state in
             state.clock += 1
             entry.lastUse = state.clock
