@@ -10,7 +10,9 @@ public struct KonventRequestContext: RequestContext {
     public var language = Language.default
     public var user: User?
     public var sessionToken: SecretToken?
-    public var csrfToken = ""
+    /// Made on first use (see `CSRFState`): pages without a form need none.
+    var csrf: CSRFState?
+    public var csrfToken: String { csrf?.token ?? "" }
     public let peerAddress: String?
 
     public init(source: ApplicationRequestContextSource) {

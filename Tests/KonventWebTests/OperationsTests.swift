@@ -65,6 +65,20 @@ import Testing
         }
     }
 
+    @Test("a duration counts in its own bucket and every larger one; beyond the last only in +Inf")
+    func cumulativeBuckets() {
+        let metrics = Metrics()
+        metrics.record(method: "GET", route: "/a", status: 200, seconds: 0.003)
+        metrics.record(method: "GET", route: "/a", status: 200, seconds: 0.0005)
+        metrics.record(method: "GET", route: "/a", status: 404, seconds: 5)
+        let text = metrics.exposition(gauges: [])
+        for (bound, count) in [("0.001", 1), ("0.0025", 1), ("0.005", 2), ("2.5", 2), ("+Inf", 3)] {
+            #expect(text.contains(#"konvent_http_request_duration_seconds_bucket{route="/a",le="\#(bound)"} \#(count)"#), "le=\(bound)")
+        }
+        #expect(text.contains(#"konvent_http_requests_total{method="GET",route="/a",status="200"} 2"#))
+        #expect(text.contains(#"konvent_http_request_duration_seconds_count{route="/a"} 3"#))
+    }
+
     @Test("durations are kept per route, so that a slow page shows as itself")
     func histogramByRoute() async throws {
         try await withApp(configure: { $0.metricsToken = "token" }) { browser, _ in

@@ -50,6 +50,26 @@ struct VisitorPageCacheTests {
         }
     }
 
+    @Test("a page without a form sets no CSRF cookie; a form sets one, and its token is accepted")
+    func csrfCookieOnlyWithAForm() async throws {
+        try await withApp { browser, services in
+            _ = try await services.addUser(email: "anna@example.org", name: "Anna Ärmel", role: "participant", ministry: nil, password: password)
+            let list = try await browser.get("/contributions")
+            #expect(list.status == .ok && list.headers[values: .setCookie].isEmpty, "no form, no cookie")
+            #expect(await browser.cookies[VisitorMiddleware.csrfCookie] == nil)
+
+            let login = try await browser.get("/login")
+            let cookie = try #require(await browser.cookies[VisitorMiddleware.csrfCookie])
+            #expect(login.headers[values: .setCookie].contains { $0.hasPrefix("\(VisitorMiddleware.csrfCookie)=") && $0.contains("HttpOnly") })
+            // The cookie, once there, is kept: the next form's token is made from it.
+            let again = try await browser.get("/login")
+            #expect(again.headers[values: .setCookie].isEmpty && again.csrfToken == login.csrfToken)
+            #expect(await browser.cookies[VisitorMiddleware.csrfCookie] == cookie)
+            let signedIn = try await browser.post("/login", [("email", "anna@example.org"), ("password", password)], csrfFrom: login)
+            #expect(signedIn.status == .seeOther)
+        }
+    }
+
     @Test("the cache stays within its byte budget and lets go of the pages asked for least recently")
     func budget() {
         let cache = PageCache(budgetBytes: 16 * 1024)

@@ -33,12 +33,19 @@ public enum DataArea: String, CaseIterable, Sendable, Comparable {
 
 /// The areas' numbers as read together.
 public struct DataVersion: Sendable, Equatable {
-    public var numbers: [DataArea: Int64]
+    public let numbers: [DataArea: Int64]
+    /// The key of all areas, made once: the visitors' page cache asks for it on every request.
+    public let everything: String
 
-    public init(numbers: [DataArea: Int64]) { self.numbers = numbers }
+    public init(numbers: [DataArea: Int64]) {
+        self.numbers = numbers
+        everything = Self.key(numbers, DataArea.allCases)
+    }
 
     /// A key for what was made from these areas, e.g. `contributions=12.formats=3`.
-    public func key(_ areas: some Sequence<DataArea>) -> String {
+    public func key(_ areas: some Sequence<DataArea>) -> String { Self.key(numbers, areas) }
+
+    private static func key(_ numbers: [DataArea: Int64], _ areas: some Sequence<DataArea>) -> String {
         Set(areas).sorted().map { "\($0.rawValue)=\(numbers[$0] ?? 0)" }.joined(separator: ".")
     }
 }

@@ -7,7 +7,8 @@ public struct PageContext: Sendable {
     public var siteName: String
     public var path: String
     public var user: SignedIn?
-    public var csrfToken: String
+    public var formToken: FormToken
+    public var csrfToken: String { formToken.value }
     /// Fingerprint appended to static asset URLs so that browsers may cache them for long.
     public var assetVersion: String
     /// The same content in other forms (a feed, JSON), named in the page's head for readers and browsers.
@@ -50,13 +51,17 @@ public struct PageContext: Sendable {
         }
     }
 
-    public init(t: Translator, siteName: String, path: String, user: SignedIn?, csrfToken: String, assetVersion: String) {
+    public init(t: Translator, siteName: String, path: String, user: SignedIn?, formToken: FormToken, assetVersion: String) {
         self.t = t
         self.siteName = siteName
         self.path = path
         self.user = user
-        self.csrfToken = csrfToken
+        self.formToken = formToken
         self.assetVersion = assetVersion
+    }
+
+    public init(t: Translator, siteName: String, path: String, user: SignedIn?, csrfToken: String, assetVersion: String) {
+        self.init(t: t, siteName: siteName, path: path, user: user, formToken: .constant(csrfToken), assetVersion: assetVersion)
     }
 
     public var language: Language { t.language }

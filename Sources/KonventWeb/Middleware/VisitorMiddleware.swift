@@ -5,7 +5,8 @@ import KonventDomain
 import KonventStorage
 
 /// Finds out who is asking: language (the switch's cookie), session, and the CSRF cookie
-/// from which this request's form token is derived. A new CSRF cookie is set when there is none.
+/// from which this request's form token is derived. A new CSRF cookie is set when there is none
+/// and the answer has a form.
 struct VisitorMiddleware: RouterMiddleware {
     typealias Context = KonventRequestContext
     let accounts: any AccountStore
@@ -28,13 +29,14 @@ struct VisitorMiddleware: RouterMiddleware {
                 context.sessionToken = token
             }
         }
-        let existing = request.cookies[Self.csrfCookie]?.value
-        let csrfCookie = existing.flatMap { $0.isEmpty ? nil : $0 } ?? SecretToken().value
-        context.csrfToken = csrf.token(cookie: csrfCookie, session: context.sessionToken?.value)
+        let csrf = CSRFState(tokens: self.csrf, existingCookie: request.cookies[Self.csrfCookie]?.value,
+                             session: context.sessionToken?.value)
+        context.csrf = csrf
         var response = try await next(request, context)
-        // The open data sets no cookie: its answers are the same for everyone and may be cached as such.
-        if existing != csrfCookie && !OpenDataMiddleware.serves(request.uri.path) {
-            response.setCookie(cookie(Self.csrfCookie, csrfCookie, maxAge: nil))
+        // Set only when a form of this answer carries a token made from it, so that pages without a
+        // form (and the open data, whose answers are the same for everyone) set no cookie.
+        if let cookie = csrf.cookieToSet {
+            response.setCookie(self.cookie(Self.csrfCookie, cookie, maxAge: nil))
         }
         return response
     }

@@ -28,7 +28,7 @@ struct VisitorPageCacheMiddleware: RouterMiddleware {
         guard context.user == nil, request.method == .get, Self.serves(request.uri.path) else {
             return try await next(request, context)
         }
-        let version = try await database.dataVersion().key(DataArea.allCases)
+        let version = try await database.dataVersion().everything
         let minute = Timestamp.now.milliseconds / 60_000
         let key = "\(context.language.rawValue)|\(request.uri.description)|\(version)|\(minute)"
         if let entry = cache.lookup(key) { return cache.respond(entry, to: request) }

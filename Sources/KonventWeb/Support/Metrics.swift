@@ -16,6 +16,13 @@ public final class Metrics: Sendable {
         var buckets = Array(repeating: 0, count: Metrics.buckets.count)
         var sum = 0.0
         var count = 0
+
+        /// Buckets are cumulative: a duration counts in its own bucket and in every larger one.
+        mutating func add(_ seconds: Double, fromBucket first: Int) {
+            for index in first..<buckets.count { buckets[index] += 1 }
+            sum += seconds
+            count += 1
+        }
     }
 
     private struct State {
@@ -28,15 +35,12 @@ public final class Metrics: Sendable {
     public init() {}
 
     public func record(method: String, route: String, status: Int, seconds: Double) {
+        // The bucket is found before the lock, and both dictionaries are changed in place: no copy of
+        // a histogram per request.
+        let first = Self.buckets.firstIndex { seconds <= $0 } ?? Self.buckets.count
         state.withLock { state in
             state.counts[Series(method: method, route: route, status: status), default: 0] += 1
-            var histogram = state.durations[route, default: Histogram()]
-            for (index, bound) in Self.buckets.enumerated() where seconds <= bound {
-                histogram.buckets[index] += 1
-            }
-            histogram.sum += seconds
-            histogram.count += 1
-            state.durations[route] = histogram
+            state.durations[route, default: Histogram()].add(seconds, fromBucket: first)
         }
     }
 

@@ -27,7 +27,7 @@ struct WebBasics: Sendable {
                 .init(displayName: $0.displayName, role: $0.role, mayModerate: policy.allows(context.actor, .moderate),
                       mayReview: policy.allows(context.actor, .viewDecisions, on: .session(chair: nil, published: false)),
                       mayAnalyse: policy.allows(context.actor, .analyse), mayAdminister: policy.allows(context.actor, .manageUsers))
-            }, csrfToken: context.csrfToken,
+            }, formToken: context.csrf?.formToken ?? .constant(""),
             assetVersion: assetVersion)
     }
 
