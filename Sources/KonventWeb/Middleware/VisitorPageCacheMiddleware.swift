@@ -35,21 +35,16 @@ struct VisitorPageCacheMiddleware: RouterMiddleware {
         let response = try await next(request, context)
         // Only bodies of a known size that the cache would keep are read into memory; a streamed
         // export (its size unknown) or a large file goes out as it is.
-        guard response.status == .ok, response.headers[.setCookie] == nil, cache.wouldKeep(response.body.contentLength) else {
+        // A page with a form carries this visitor's CSRF token: never shared.
+        guard response.status == .ok, response.headers[.setCookie] == nil, context.csrf?.madeToken != true,
+              cache.wouldKeep(response.body.contentLength)
+        else {
             return response
         }
         let collector = BodyCollector()
         try await response.body.write(collector)
-        // A page with a form carries this visitor's CSRF token: never shared.
-        guard collector.buffer.readableBytesView.firstRange(of: Self.csrfField) == nil else {
-            var fresh = response
-            fresh.body = ResponseBody(byteBuffer: collector.buffer)
-            return fresh
-        }
         return cache.respond(cache.store(key, collector.buffer, headers: response.headers), to: request)
     }
-
-    private static let csrfField = Array("name=\"_csrf\"".utf8)
 }
 
 /// Takes a response body's bytes as the route wrote them.

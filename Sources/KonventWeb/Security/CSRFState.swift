@@ -29,6 +29,9 @@ final class CSRFState: Sendable {
 
     var formToken: FormToken { FormToken { self.token } }
 
+    /// Whether a form of this answer carries a token: such an answer is this visitor's alone.
+    var madeToken: Bool { made.withLock { $0 != nil } }
+
     /// The cookie the answer must set: a new one, when one of its forms carries a token made from it.
     var cookieToSet: String? {
         made.withLock { made in existingCookie == nil ? made?.cookie : nil }
