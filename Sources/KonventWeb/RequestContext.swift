@@ -12,7 +12,6 @@ public struct KonventRequestContext: RequestContext {
     public var sessionToken: SecretToken?
     /// Made on first use (see `CSRFState`): pages without a form need none.
     var csrf: CSRFState?
-    public var csrfToken: String { csrf?.token ?? "" }
     public let peerAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
