@@ -61,20 +61,32 @@ public enum TestDatabase: String, CaseIterable, Sendable {
             try await admin.write { try await $0.raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }
             for _ in 0..<count { handles.append(try await DatabaseFactory.open(url, logger: Self.logger, postgresSchema: schema)) }
             cleanup = {
-                try await admin.write { try await $0.raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run() }
+                do {
+                    try await admin.write { try await $0.raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run() }
+                } catch {
+                    await admin.shutdown()
+                    throw error
+                }
                 await admin.shutdown()
             }
         }
+        let result: T
         do {
-            let result = try await body(handles, location)
-            for handle in handles { await handle.shutdown() }
-            try await cleanup()
-            return result
+            result = try await body(handles, location)
         } catch {
             for handle in handles { await handle.shutdown() }
             try? await cleanup()
-            throw error
+            throw described(error)
         }
+        for handle in handles { await handle.shutdown() }
+        do { try await cleanup() } catch { throw described(error) }
+        return result
+    }
+
+    /// Only the database's own errors are wrapped: tests that expect one of ours still get it.
+    private func described(_ error: any Error) -> any Error {
+        guard let text = databaseErrorDescription(error) else { return error }
+        return DescribedDatabaseError(text: "\(text) (\(String(reflecting: error)))")
     }
 
     /// Opens a fresh, migrated database, runs `body`, and removes the database again.
@@ -90,4 +102,11 @@ public enum TestDatabase: String, CaseIterable, Sendable {
 
 public enum TestDatabaseError: Error {
     case postgresNotConfigured
+}
+
+/// A failing test names the server's message and SQLSTATE: PSQLError's own description is only
+/// "Generic description to prevent accidental leakage", which tells a CI log nothing.
+public struct DescribedDatabaseError: Error, CustomStringConvertible {
+    public let text: String
+    public var description: String { text }
 }

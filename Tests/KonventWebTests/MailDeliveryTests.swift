@@ -4,6 +4,7 @@ import KonventStorage
 import KonventTestSupport
 import KonventWeb
 import Logging
+import Synchronization
 import Testing
 
 @Suite("Mail delivery")
@@ -27,6 +28,27 @@ struct MailDeliveryTests {
         }
     }
 
+    @Test("a cancelled delivery loop ends instead of spinning through its rounds")
+    func endsWhenCancelled() async throws {
+        try await TestDatabase.sqlite.with { db in
+            let rounds = Counter(), ended = Counter()
+            let delivery = MailDelivery(outbox: Outbox(database: db), client: nil, interval: .milliseconds(20),
+                                        logger: TestDatabase.logger, prepare: { rounds.add() })
+            let loop = Task {
+                try? await delivery.run()
+                ended.add()
+            }
+            while rounds.value < 1 { try await Task.sleep(for: .milliseconds(10)) }
+            let atCancel = rounds.value
+            loop.cancel()
+            // Bounded, so that a loop that never ends fails this test instead of hanging the suite.
+            for _ in 0..<100 where ended.value == 0 { try await Task.sleep(for: .milliseconds(50)) }
+            #expect(ended.value == 1, "run() returned")
+            #expect(rounds.value - atCancel <= 1, "at most the round under way when it was cancelled")
+            if ended.value == 1 { await loop.value }
+        }
+    }
+
     @Test("subjects and sender names are encoded, so umlauts survive and no header can be injected")
     func encoding() throws {
         let client = SMTPClient(configuration: SMTPConfiguration(host: "x", port: 25), from: "Geschäftsstelle <k@example.org>")
@@ -45,4 +67,11 @@ struct MailDeliveryTests {
             SMTPConfiguration(host: "mail.example", port: 465, useTLS: true, username: "u", password: "p@ss"))
         #expect(throws: ConfigurationErrorMessage.self) { try SMTPConfiguration(url: "http://mail.example") }
     }
+}
+
+/// Counts from any task.
+final class Counter: Sendable {
+    private let count = Mutex(0)
+    var value: Int { count.withLock { $0 } }
+    func add() { count.withLock { $0 += 1 } }
 }

@@ -30,9 +30,11 @@ public struct MailDelivery: Service {
         var lastLogged: Int64 = 0
         // Each round after a pause, the first one too: a test that delivers by itself (with a long
         // interval) then never races this loop for a mail.
-        while !Task.isShuttingDownGracefully {
+        // A cancelled task ends too (a service group cancels the others when one fails): the sleep
+        // would return at once, and the loop would spin, logging a CancellationError each time.
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
-            guard !Task.isShuttingDownGracefully else { break }
+            guard !Task.isShuttingDownGracefully, !Task.isCancelled else { break }
             do { try await prepare() } catch { logger.error("notifications not queued", metadata: ["error": "\(databaseErrorDescription(error) ?? "\(error)")"]) }
             if client == nil {
                 lastLogged = await logPending(after: lastLogged)
