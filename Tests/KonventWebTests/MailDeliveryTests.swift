@@ -38,7 +38,8 @@ struct MailDeliveryTests {
                 try? await delivery.run()
                 ended.add()
             }
-            while rounds.value < 1 { try await Task.sleep(for: .milliseconds(10)) }
+            for _ in 0..<500 where rounds.value == 0 { try await Task.sleep(for: .milliseconds(10)) }
+            try #require(rounds.value >= 1, "the loop began its rounds")
             let atCancel = rounds.value
             loop.cancel()
             // Bounded, so that a loop that never ends fails this test instead of hanging the suite.
