@@ -113,7 +113,7 @@ func environment(_ name: String) -> String? {
 func makeLogger() -> Logger {
     var logger = environment("LOG_FORMAT")?.lowercased() == "json"
         ? Logger(label: "konvent", factory: { JSONLogHandler(label: $0) })
-        : Logger(label: "konvent")
+        : Logger(label: "konvent", factory: { TextLogHandler(label: $0) })
     logger.logLevel = environment("LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
     if let format = environment("LOG_FORMAT"), !["json", "text"].contains(format.lowercased()) {
         logger.warning("LOG_FORMAT is text or json; writing text", metadata: ["LOG_FORMAT": "\(format)"])

@@ -1,7 +1,7 @@
 import Foundation
 import KonventStorage
 import KonventTestSupport
-import KonventWeb
+@testable import KonventWeb
 import Logging
 import Synchronization
 import SQLKit
@@ -45,6 +45,15 @@ import Testing
         }
     }
 
+    @Test("request ids are 32 hex digits, never repeat, and do not count: their leading digits vary")
+    func requestIDsDoNotCount() {
+        let ids = (0..<10_000).map { _ in RequestIdentifier.make() }
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.allSatisfy { $0.utf8.count == 32 && $0.utf8.allSatisfy { "0123456789abcdef".utf8.contains($0) } })
+        // A counter (Hummingbird's own ids) would keep its leading digits for billions of requests.
+        #expect(Set(ids.prefix(1000).map { $0.prefix(2) }).count > 200)
+    }
+
     @Test("LOG_FORMAT=json writes one object per line with the request id the response carries")
     func jsonLogs() async throws {
         let lines = Mutex<[String]>([])
@@ -62,6 +71,21 @@ import Testing
             #expect(fields["status"] == "200")
             #expect(fields["level"] == "info")
             #expect(fields["time"].map { $0.hasSuffix("Z") && $0.contains("T") } == true)
+        }
+    }
+
+    @Test("text log lines name the request id the response carries, with the metadata sorted, one line each")
+    func textLogs() async throws {
+        let lines = Mutex<[String]>([])
+        var logger = Logger(label: "konvent", factory: { TextLogHandler(label: $0, write: { line in lines.withLock { $0.append(line) } }) })
+        logger.logLevel = .info
+        try await withApp(logger: logger) { browser, _ in
+            let page = try await browser.get("/contributions")
+            let id = try #require(page.headers[.init("X-Request-Id")!])
+            let line = try #require(lines.withLock { $0 }.last { $0.hasSuffix("] request\n") })
+            #expect(!line.dropLast().contains("\n"))
+            #expect(line.contains(" info konvent: hb.request.id=\(id) method=GET ms="))
+            #expect(line.contains(" route=/contributions status=200 ["))
         }
     }
 

@@ -20,7 +20,7 @@ struct CSRFMiddleware: RouterMiddleware {
             throw WebError.tooLarge
         }
         let form = FormData.parse(Array(buffer.readableBytesView), contentType: contentType)
-        guard let cookie = request.cookies[VisitorMiddleware.csrfCookie]?.value, !cookie.isEmpty,
+        guard let cookie = VisitorCookies(request.headers).csrf, !cookie.isEmpty,
               let token = form["_csrf"],
               csrf.isValid(token, cookie: cookie, session: context.sessionToken?.value)
         else {

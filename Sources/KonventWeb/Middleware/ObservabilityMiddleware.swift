@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import KonventStorage
 import Logging
+import Synchronization
 
 /// Counts and times every request for /metrics, gives it a request id (in the log lines and in the
 /// response's `X-Request-Id`) and writes one structured log line per request.
@@ -56,12 +57,36 @@ enum RequestIdentifier {
         return sent
     }
 
-    /// 128 random bits in 32 hex digits (a UUID's randomness without its dashes).
+    /// 32 hex digits that say nothing about how many requests came before, made without a system
+    /// call: two keyed hashes (SipHash, seeded per process) of a per-process counter and a random
+    /// number drawn once. Ids need to tell requests apart in the logs, not to be secrets; drawing
+    /// 16 bytes from the kernel per request cost 3 % of a request's CPU.
     static func make() -> String {
-        var generator = SystemRandomNumberGenerator()
-        var bytes: [UInt8] = []
-        for _ in 0..<2 { withUnsafeBytes(of: generator.next() as UInt64) { bytes += $0 } }
-        return bytes.hexString
+        let count = counter.wrappingAdd(1, ordering: .relaxed).newValue
+        return hexDigits(lane(0, count), lane(1, count))
+    }
+
+    private static let processKey = UInt64.random(in: .min ... .max)
+    private static let counter = Atomic<UInt64>(0)
+
+    private static func lane(_ lane: UInt8, _ count: UInt64) -> UInt64 {
+        var hasher = Hasher()
+        hasher.combine(processKey)
+        hasher.combine(count)
+        hasher.combine(lane)
+        return UInt64(truncatingIfNeeded: hasher.finalize())
+    }
+
+    private static func hexDigits(_ high: UInt64, _ low: UInt64) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 32) { buffer in
+            for nibble in 0..<16 {
+                let shift = UInt64(60 - 4 * nibble)
+                buffer[nibble] = digits.utf8Start[Int((high >> shift) & 0xF)]
+                buffer[16 + nibble] = digits.utf8Start[Int((low >> shift) & 0xF)]
+            }
+            return 32
+        }
     }
 }
 

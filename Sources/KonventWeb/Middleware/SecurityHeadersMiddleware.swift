@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 
 /// Security headers on every response, errors included.
@@ -9,6 +10,18 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
         "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
     ].joined(separator: "; ")
+
+    static let fields: [HTTPField] = [
+        HTTPField(name: .contentSecurityPolicy, value: contentSecurityPolicy),
+        HTTPField(name: .xContentTypeOptions, value: "nosniff"),
+        HTTPField(name: HTTPField.Name("Referrer-Policy")!, value: "same-origin"),
+        HTTPField(name: HTTPField.Name("X-Frame-Options")!, value: "DENY"),
+        HTTPField(name: HTTPField.Name("Permissions-Policy")!, value: "camera=(), microphone=(), geolocation=()"),
+        HTTPField(name: HTTPField.Name("Cross-Origin-Opener-Policy")!, value: "same-origin"),
+    ]
+    static let fieldsOverHTTPS = fields + [
+        HTTPField(name: .strictTransportSecurity, value: "max-age=31536000; includeSubDomains"),
+    ]
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -28,14 +41,9 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
                 body: .init(byteBuffer: .init(string: "Interner Fehler / Internal error")))
         }
         // A route may narrow the policy further (an exported file with its own stylesheet), never widen it for a page.
-        if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy }
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.init("Referrer-Policy")!] = "same-origin"
-        response.headers[.init("X-Frame-Options")!] = "DENY"
-        response.headers[.init("Permissions-Policy")!] = "camera=(), microphone=(), geolocation=()"
-        response.headers[.init("Cross-Origin-Opener-Policy")!] = "same-origin"
-        if https {
-            response.headers[.strictTransportSecurity] = "max-age=31536000; includeSubDomains"
+        // Added only where the route set none; the names are made once, not per request.
+        for field in https ? Self.fieldsOverHTTPS : Self.fields where response.headers[field.name] == nil {
+            response.headers.append(field)
         }
         return response
     }

@@ -13,23 +13,24 @@ struct VisitorMiddleware: RouterMiddleware {
     let csrf: CSRFTokens
     let usesHTTPS: Bool
 
-    static let sessionCookie = "konvent_session"
-    static let csrfCookie = "konvent_csrf"
-    static let languageCookie = "konvent_lang"
+    static let sessionCookie = VisitorCookies.sessionName
+    static let csrfCookie = VisitorCookies.csrfName
+    static let languageCookie = VisitorCookies.languageName
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
-        context.language = Self.language(request)
-        if let value = request.cookies[Self.sessionCookie]?.value, !value.isEmpty {
+        let cookies = VisitorCookies(request.headers)
+        context.language = Self.language(cookies)
+        if let value = cookies.session, !value.isEmpty {
             let token = SecretToken(value: value)
             if let user = try await accounts.sessionUser(token: token, at: .now) {
                 context.user = user
                 context.sessionToken = token
             }
         }
-        let csrf = CSRFState(tokens: self.csrf, existingCookie: request.cookies[Self.csrfCookie]?.value,
+        let csrf = CSRFState(tokens: self.csrf, existingCookie: cookies.csrf,
                              session: context.sessionToken?.value)
         context.csrf = csrf
         var response = try await next(request, context)
@@ -44,8 +45,8 @@ struct VisitorMiddleware: RouterMiddleware {
     /// German unless the visitor chose otherwise with the switch. The browser's Accept-Language is
     /// deliberately not used: the platform of a German region speaks German first, every visitor
     /// sees the same page for the same address, and the choice is one click away on every page.
-    static func language(_ request: Request) -> Language {
-        request.cookies[languageCookie].flatMap { Language(rawValue: $0.value) } ?? .default
+    static func language(_ cookies: VisitorCookies) -> Language {
+        cookies.language.flatMap(Language.init(rawValue:)) ?? .default
     }
 
     func cookie(_ name: String, _ value: String, maxAge: Int?) -> Cookie {

@@ -36,7 +36,7 @@ public struct JSONLogHandler: LogHandler {
         write(String(decoding: data, as: UTF8.self) + "\n")
     }
 
-    private static func time(_ date: Date) -> String {
+    static func time(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 }
