@@ -111,9 +111,8 @@ func environment(_ name: String) -> String? {
 
 /// Text lines by default; `LOG_FORMAT=json` writes one JSON object per line for a log collector.
 func makeLogger() -> Logger {
-    var logger = environment("LOG_FORMAT")?.lowercased() == "json"
-        ? Logger(label: "konvent", factory: { JSONLogHandler(label: $0) })
-        : Logger(label: "konvent", factory: { TextLogHandler(label: $0) })
+    let format: LineLogHandler.Format = environment("LOG_FORMAT")?.lowercased() == "json" ? .json : .text
+    var logger = Logger(label: "konvent", factory: { LineLogHandler(label: $0, format: format) })
     logger.logLevel = environment("LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
     if let format = environment("LOG_FORMAT"), !["json", "text"].contains(format.lowercased()) {
         logger.warning("LOG_FORMAT is text or json; writing text", metadata: ["LOG_FORMAT": "\(format)"])

@@ -56,37 +56,38 @@ import Testing
 
     @Test("LOG_FORMAT=json writes one object per line with the request id the response carries")
     func jsonLogs() async throws {
-        let lines = Mutex<[String]>([])
-        var logger = Logger(label: "konvent", factory: { JSONLogHandler(label: $0, write: { line in lines.withLock { $0.append(line) } }) })
-        logger.logLevel = .info
-        try await withApp(logger: logger) { browser, _ in
-            let page = try await browser.get("/contributions")
-            let id = try #require(page.headers[.init("X-Request-Id")!])
-            let requestLines = lines.withLock { $0 }.filter { $0.contains(#""message":"request""#) }
-            let line = try #require(requestLines.last)
-            #expect(line.hasSuffix("}\n") && !line.dropLast().contains("\n"))
-            let fields = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: String]
-            #expect(fields["request_id"] == id)
-            #expect(fields["route"] == "/contributions")
-            #expect(fields["status"] == "200")
-            #expect(fields["level"] == "info")
-            #expect(fields["time"].map { $0.hasSuffix("Z") && $0.contains("T") } == true)
-        }
+        let (id, line) = try await requestLogLine(.json) { $0.contains(#""message":"request""#) }
+        #expect(line.hasSuffix("}\n") && !line.dropLast().contains("\n"))
+        let fields = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: String]
+        #expect(fields["request_id"] == id)
+        #expect(fields["route"] == "/contributions")
+        #expect(fields["status"] == "200")
+        #expect(fields["level"] == "info")
+        #expect(fields["time"].map { $0.hasSuffix("Z") && $0.contains("T") } == true)
     }
 
     @Test("text log lines name the request id the response carries, with the metadata sorted, one line each")
     func textLogs() async throws {
+        let (id, line) = try await requestLogLine(.text) { $0.hasSuffix("] request\n") }
+        #expect(!line.dropLast().contains("\n"))
+        #expect(line.contains(" info konvent: hb.request.id=\(id) method=GET ms="))
+        #expect(line.contains(" route=/contributions status=200 ["))
+    }
+
+    /// The request id of a visit to the contribution list, and the last log line written in `format` that `isRequestLine`.
+    private func requestLogLine(
+        _ format: LineLogHandler.Format, _ isRequestLine: (String) -> Bool
+    ) async throws -> (id: String, line: String) {
         let lines = Mutex<[String]>([])
-        var logger = Logger(label: "konvent", factory: { TextLogHandler(label: $0, write: { line in lines.withLock { $0.append(line) } }) })
+        var logger = Logger(label: "konvent", factory: { LineLogHandler(label: $0, format: format, write: { line in lines.withLock { $0.append(line) } }) })
         logger.logLevel = .info
+        let id = Mutex<String?>(nil)
         try await withApp(logger: logger) { browser, _ in
             let page = try await browser.get("/contributions")
-            let id = try #require(page.headers[.init("X-Request-Id")!])
-            let line = try #require(lines.withLock { $0 }.last { $0.hasSuffix("] request\n") })
-            #expect(!line.dropLast().contains("\n"))
-            #expect(line.contains(" info konvent: hb.request.id=\(id) method=GET ms="))
-            #expect(line.contains(" route=/contributions status=200 ["))
+            id.withLock { $0 = page.headers[.init("X-Request-Id")!] }
         }
+        let line = lines.withLock { $0 }.last(where: isRequestLine)
+        return (try #require(id.withLock { $0 }), try #require(line))
     }
 
     @Test("a duration counts in its own bucket and every larger one; beyond the last only in +Inf")
