@@ -4,6 +4,7 @@ import KonventDocuments
 import KonventDomain
 import KonventStorage
 import KonventViews
+import NIOPosix
 
 /// What a masterplan export can be.
 public enum MasterplanFormat: String, CaseIterable, Sendable {
@@ -121,12 +122,13 @@ struct MasterplanService: Sendable {
         case .docx: return DOCXWriter.document(document, labels: labels, map: map)
         case .pdf:
             let map = self.map
-            // LibreOffice blocks for seconds: off the event loop.
-            return try await Task.detached {
+            // LibreOffice takes seconds, and waiting for it blocks a thread: on NIO's pool for blocking
+            // work, not on one of the few threads that run every request's tasks.
+            return try await NIOThreadPool.singleton.runIfActive {
                 try PDFConverter().pdf(chapters: document.chapters.map(\.title)) { pages in
                     ODTWriter.document(document, labels: labels, map: map, pages: pages)
                 }
-            }.value
+            }
         }
     }
 
