@@ -40,7 +40,7 @@ struct Demo: AsyncParsableCommand {
 
 /// Swift's own executor runs the request tasks. NIO's offer to take that over
 /// (`unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor`) was measured on
-/// cached pages: 36–45 µs of CPU per request against 25–32 µs without, so it is not used.
+/// cached pages: 36–45 µs of CPU per request against 25–36 µs without, so it is not used.
 func serve(_ services: Services) async throws {
     let app = try buildApplication(services: services)
     services.logger.notice("Konvent is listening", metadata: [
